@@ -1,0 +1,139 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xport/xport/source"
+)
+
+// Header is what a column's heading says about its period, read from all
+// the heading lines above the column (spanning headings included).
+type Header struct {
+	Text   string     // the heading lines joined: "Three Months Ended December 29, 2012"
+	End    time.Time  // the date the heading names; zero when none
+	Months int        // length in months when the heading states one ("Twelve Months Ended")
+	Weeks  int        // length in weeks when the heading states one ("13 Weeks Ended")
+	Pos    source.Pos // where the date (or the first heading word) is printed
+}
+
+// Instant reports whether the heading names a date but no length, as
+// balance sheet columns do.
+func (h Header) Instant() bool { return !h.End.IsZero() && h.Months == 0 && h.Weeks == 0 }
+
+var months = map[string]time.Month{
+	"jan": time.January, "january": time.January,
+	"feb": time.February, "february": time.February,
+	"mar": time.March, "march": time.March,
+	"apr": time.April, "april": time.April,
+	"may": time.May,
+	"jun": time.June, "june": time.June,
+	"jul": time.July, "july": time.July,
+	"aug": time.August, "august": time.August,
+	"sep": time.September, "sept": time.September, "september": time.September,
+	"oct": time.October, "october": time.October,
+	"nov": time.November, "november": time.November,
+	"dec": time.December, "december": time.December,
+}
+
+var counts = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
+	"thirteen": 13, "fourteen": 14, "twenty-six": 26, "thirty-nine": 39,
+	"fifty-two": 52, "fifty-three": 53,
+}
+
+// headerWords are the words a column heading line may hold besides month
+// names, numbers and quarter labels.
+var headerWords = map[string]bool{
+	"ended": true, "ending": true, "end": true, "months": true, "month": true,
+	"weeks": true, "week": true, "quarter": true, "quarters": true, "year": true,
+	"years": true, "fiscal": true, "as": true, "of": true, "at": true,
+	"period": true, "periods": true, "-": true, "first": true, "second": true,
+	"third": true, "fourth": true, "half": true, "year-to-date": true, "ytd": true,
+}
+
+var (
+	yearRe     = regexp.MustCompile(`^(19|20)\d\d$`)
+	dayRe      = regexp.MustCompile(`^\d{1,2}$`)
+	quarterRe  = regexp.MustCompile(`(?i)^q[1-4]['’]?\d{2}(\d{2})?$`)
+	slashRe    = regexp.MustCompile(`^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$`)
+	dateRe     = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
+	monthsRe   = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|six|nine|twelve)[\s-]+months?\b`)
+	weeksRe    = regexp.MustCompile(`(?i)\b(\d+|thirteen|fourteen|twenty-six|thirty-nine|fifty-two|fifty-three)[\s-]+weeks?\b`)
+	quarterLen = regexp.MustCompile(`(?i)\bquarters?\b`)
+	yearLen    = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\b`)
+)
+
+// normWord lower-cases a word and strips the punctuation that headings
+// put around it.
+func normWord(w string) string { return strings.ToLower(strings.Trim(w, ",.:;()")) }
+
+// isHeaderLine reports whether every word of a line belongs to a column
+// heading and at least one of them names a date or a period.
+func isHeaderLine(line string) bool {
+	ok, anchor := headingWords(line)
+	return ok && anchor
+}
+
+// isHeaderContinuation reports whether a line inside a heading block holds
+// only heading words, such as the "29,  31," of dates split over lines.
+func isHeaderContinuation(line string) bool {
+	ok, _ := headingWords(line)
+	return ok
+}
+
+// headingWords reports whether every word of a line may stand in a column
+// heading, and whether one of them names a date or a period.
+func headingWords(line string) (ok, anchor bool) {
+	ws := words(line)
+	if len(ws) == 0 || isRule(line) {
+		return false, false
+	}
+	for _, w := range ws {
+		n := normWord(w.Text)
+		switch {
+		case months[n] != 0, yearRe.MatchString(n), quarterRe.MatchString(n), slashRe.MatchString(n):
+			anchor = true
+		case n == "months" || n == "weeks" || n == "quarter" || n == "year" || n == "ended":
+			anchor = true
+		case headerWords[n], dayRe.MatchString(n), counts[n] != 0, n == "":
+		default:
+			return false, false
+		}
+	}
+	return true, anchor
+}
+
+// parseHeader reads a column's joined heading text.
+func parseHeader(text string, pos source.Pos) Header {
+	h := Header{Text: text, Pos: pos}
+	if m := dateRe.FindStringSubmatch(text); m != nil {
+		day, _ := strconv.Atoi(m[2])
+		year, _ := strconv.Atoi(m[3])
+		mon := months[strings.ToLower(m[1])]
+		d := time.Date(year, mon, day, 0, 0, 0, 0, time.UTC)
+		if d.Day() == day { // rejects February 30
+			h.End = d
+		}
+	}
+	switch {
+	case monthsRe.MatchString(text):
+		h.Months = count(monthsRe.FindStringSubmatch(text)[1])
+	case weeksRe.MatchString(text):
+		h.Weeks = count(weeksRe.FindStringSubmatch(text)[1])
+	case quarterLen.MatchString(text):
+		h.Months = 3
+	case yearLen.MatchString(text) && !strings.Contains(strings.ToLower(text), "year-to-date"):
+		h.Months = 12
+	}
+	return h
+}
+
+func count(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	return counts[strings.ToLower(s)]
+}

@@ -1,0 +1,131 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// span is a half-open range of rune columns [Start, End) on a line.
+type span struct{ Start, End int }
+
+func (s span) overlaps(t span) bool { return s.Start < t.End && t.Start < s.End }
+
+func (s span) union(t span) span { return span{min(s.Start, t.Start), max(s.End, t.End)} }
+
+// word is a run of non-space characters with its columns.
+type word struct {
+	Text string
+	span
+}
+
+// words splits a line into its space-separated words.
+func words(line string) []word {
+	var out []word
+	col, start := 0, -1
+	var b strings.Builder
+	for _, r := range line {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out = append(out, word{b.String(), span{start, col}})
+				b.Reset()
+				start = -1
+			}
+		} else {
+			if start < 0 {
+				start = col
+			}
+			b.WriteRune(r)
+		}
+		col++
+	}
+	if start >= 0 {
+		out = append(out, word{b.String(), span{start, col}})
+	}
+	return out
+}
+
+// chunks groups the words of a line into phrases separated by two or more
+// spaces, the way fixed-width layouts separate columns.
+func chunks(line string) []word {
+	var out []word
+	for _, w := range words(line) {
+		if n := len(out); n > 0 && w.Start-out[n-1].End < 2 {
+			out[n-1].Text += " " + w.Text
+			out[n-1].End = w.End
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// isRule reports whether a line is a horizontal rule: only dashes,
+// equals signs or underscores (at least three), and spaces.
+func isRule(line string) bool {
+	n := 0
+	for _, r := range line {
+		switch r {
+		case '-', '=', '_', '—', '–':
+			n++
+		case ' ', '+', '|':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// isDoubleRule reports whether a rule line is drawn with equals signs,
+// which close a statement rather than introduce a total.
+func isDoubleRule(line string) bool { return strings.Contains(line, "=") }
+
+// ruleSegments returns the spans of the rule runs on a rule line.
+func ruleSegments(line string) []span {
+	var out []span
+	for _, w := range words(line) {
+		if strings.Trim(w.Text, "-=_—–+|") == "" && len(w.Text) >= 2 {
+			out = append(out, w.span)
+		}
+	}
+	return out
+}
+
+// valueTokens scans a line from the right for figures: the words that
+// parse as numbers, with a lone "$", "<" or "%" joined to its neighbour.
+// It stops at the first word that is not part of a figure, so the result
+// is the numeric tail of the line, leftmost first.
+func valueTokens(line string) []word {
+	ws := joinMarkers(words(line))
+	var out []word
+	for i := len(ws) - 1; i >= 0; i-- {
+		if _, err := ParseNumber(ws[i].Text); err != nil {
+			break
+		}
+		out = append(out, ws[i])
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// joinMarkers joins a "$", "<" or ">" word to the word after it, and a "%"
+// or ")%" word to the word before it, so "$    109,051" is one figure.
+func joinMarkers(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		for (w.Text == "$" || w.Text == "<" || w.Text == ">" || w.Text == "$(" || w.Text == "(") && i+1 < len(ws) {
+			next := ws[i+1]
+			w = word{w.Text + next.Text, span{w.Start, next.End}}
+			i++
+		}
+		if n := len(out); n > 0 && (w.Text == "%" || w.Text == ")%" || w.Text == ")") {
+			out[n-1].Text += w.Text
+			out[n-1].End = w.End
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}

@@ -1,0 +1,138 @@
+package extract
+
+import (
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xport/xport/decimal"
+)
+
+// Number is a figure as printed in a table cell.
+type Number struct {
+	Value         decimal.Decimal // sign applied; "34%" is 34, not 0.34
+	Places        int             // digits printed after the decimal point
+	Nil           bool            // printed as a dash: none
+	Percent       bool            // printed with %
+	Currency      bool            // printed with $
+	Qualifier     string          // "<" or ">" when printed as a bound, not a value
+	NotApplicable bool            // printed as n/a, nm, or similar
+}
+
+// ErrNotNumber reports a cell that is not a number.
+var ErrNotNumber = errors.New("not a number")
+
+// ParseNumber reads a printed figure: "$ 1,234", "(16,088)", "-1,234.5",
+// ".62", "34%", "(2)%", "< 10%", "$(0.9)", a dash for none ("-", "--",
+// "—"), or n/a.
+func ParseNumber(s string) (Number, error) {
+	var n Number
+	s = strings.TrimSpace(s)
+	if isDash(s) {
+		n.Nil = true
+		return n, nil
+	}
+	if isNotApplicable(s) {
+		n.NotApplicable = true
+		return n, nil
+	}
+	s, n.Qualifier = cutQualifier(s)
+	s, n.Currency = cutAny(s, "$")
+	neg := false
+	if strings.HasPrefix(s, "(") {
+		closeAt := strings.LastIndexByte(s, ')')
+		if closeAt < 0 {
+			return n, ErrNotNumber
+		}
+		rest := strings.TrimSpace(s[closeAt+1:])
+		s = strings.TrimSpace(s[1:closeAt]) + rest
+		neg = true
+	}
+	s, n.Percent = cutSuffix(s, "%")
+	if !n.Currency {
+		s, n.Currency = cutAny(s, "$")
+	}
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
+		if neg {
+			return n, ErrNotNumber
+		}
+		_, size := utf8.DecodeRuneInString(s)
+		s, neg = strings.TrimSpace(s[size:]), true
+	}
+	if !validGrouping(s) {
+		return n, ErrNotNumber
+	}
+	plain := strings.ReplaceAll(s, ",", "")
+	if strings.HasPrefix(plain, ".") {
+		plain = "0" + plain
+	}
+	v, err := decimal.Parse(plain)
+	if err != nil {
+		return n, ErrNotNumber
+	}
+	if _, frac, ok := strings.Cut(plain, "."); ok {
+		n.Places = len(frac)
+	}
+	if neg {
+		v = v.Neg()
+	}
+	n.Value = v
+	return n, nil
+}
+
+func isDash(s string) bool {
+	s = strings.TrimSpace(strings.TrimPrefix(s, "$"))
+	return s != "" && strings.Trim(s, "-–—‒") == ""
+}
+
+func isNotApplicable(s string) bool {
+	switch strings.ToLower(strings.Trim(s, "*")) {
+	case "n/a", "na", "nm", "n.m.", "n/m", "*":
+		return true
+	}
+	return false
+}
+
+func cutQualifier(s string) (string, string) {
+	for _, q := range []string{"<", ">"} {
+		if rest, ok := strings.CutPrefix(s, q); ok {
+			return strings.TrimSpace(rest), q
+		}
+	}
+	return s, ""
+}
+
+func cutAny(s, prefix string) (string, bool) {
+	rest, ok := strings.CutPrefix(s, prefix)
+	return strings.TrimSpace(rest), ok
+}
+
+func cutSuffix(s, suffix string) (string, bool) {
+	rest, ok := strings.CutSuffix(s, suffix)
+	return strings.TrimSpace(rest), ok
+}
+
+// validGrouping accepts digits with optional thousands commas in the
+// integer part ("1,234,567", "1234", "") and an optional fraction.
+func validGrouping(s string) bool {
+	intPart, frac, hasPoint := strings.Cut(s, ".")
+	if intPart == "" && (!hasPoint || frac == "") {
+		return false
+	}
+	if strings.Trim(frac, "0123456789") != "" {
+		return false
+	}
+	if !strings.Contains(intPart, ",") {
+		return strings.Trim(intPart, "0123456789") == ""
+	}
+	groups := strings.Split(intPart, ",")
+	if len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return false
+	}
+	for i, g := range groups {
+		if strings.Trim(g, "0123456789") != "" || (i > 0 && len(g) != 3) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/xport/xport/source"
+)
+
+// rowReader turns body lines into rows: it joins labels wrapped over
+// several lines, notes rules that introduce totals, and tracks the
+// section headings rows sit under.
+type rowReader struct {
+	doc        *source.Document
+	t          *Table
+	valueStart int
+	diags      *source.Diagnostics
+
+	pending   []string   // label lines waiting for their figures
+	pendPos   source.Pos // where the pending label starts
+	pendInd   int        // indent of the pending label's first line
+	ruleAbove bool       // a single rule directly above the pending row
+	sections  []int      // open Heading rows, innermost last
+}
+
+// readRows reads body lines [from, to) into t.Rows.
+func readRows(doc *source.Document, from, to, valueStart int, t *Table, diags *source.Diagnostics) {
+	r := &rowReader{doc: doc, t: t, valueStart: valueStart, diags: diags}
+	for i := from; i < to; i++ {
+		r.line(i)
+	}
+	r.flush()
+}
+
+func (r *rowReader) line(i int) {
+	text := r.doc.Lines[i].Text
+	switch {
+	case strings.TrimSpace(text) == "":
+		r.flush()
+		r.ruleAbove = false
+		return
+	case isRule(text):
+		r.flush()
+		// A rule across the labels too only separates rows; a single rule
+		// under the figures alone introduces a total.
+		segs := ruleSegments(text)
+		r.ruleAbove = !isDoubleRule(text) && len(segs) > 0 && segs[0].Start >= r.valueStart-1
+		return
+	}
+	label, labelCol, cells := r.split(i, text)
+	if len(r.pending) == 0 {
+		r.pendPos = r.doc.Pos(i, labelCol)
+		r.pendInd = labelCol
+	}
+	if label != "" {
+		r.pending = append(r.pending, label)
+	}
+	if len(cells) > 0 {
+		r.emit(DataRow, cells)
+		return
+	}
+	if strings.HasSuffix(label, ":") {
+		r.emit(Heading, nil)
+	}
+}
+
+// split separates a line into its label and the figures that line up with
+// the table's columns. Figures that line up with no column are recorded as
+// unaligned and reported.
+func (r *rowReader) split(i int, text string) (label string, labelCol int, cells []Cell) {
+	toks := valueTokens(text)
+	first := 0
+	for first < len(toks) && toks[first].End <= r.valueStart {
+		first++
+	}
+	toks = toks[first:]
+	runes := []rune(text)
+	cut := len(runes)
+	if len(toks) > 0 {
+		cut = toks[0].Start
+	}
+	labelRunes := runes[:cut]
+	labelCol = len(labelRunes) - len(strings.TrimLeft(string(labelRunes), " "))
+	label = strings.Join(strings.Fields(string(labelRunes)), " ")
+	for _, tok := range toks {
+		c := Cell{Text: tok.Text, Pos: r.doc.Pos(i, tok.Start), Column: -1}
+		c.Number, _ = ParseNumber(tok.Text)
+		hit := overlapping(r.t.Columns, tok.span)
+		if len(hit) != 1 {
+			if n := nearest(r.t.Columns, tok.span); len(hit) == 0 && n >= 0 {
+				hit = []int{n}
+			}
+		}
+		if len(hit) != 1 || cellTaken(cells, hit[0]) {
+			r.t.Unaligned = append(r.t.Unaligned, c)
+			r.diags.Add(source.Warning, "extract.unalignedCell", c.Pos,
+				"figure %q lines up with no single column of the table", c.Text)
+			continue
+		}
+		c.Column = hit[0]
+		cells = append(cells, c)
+	}
+	return label, labelCol, cells
+}
+
+func cellTaken(cells []Cell, col int) bool {
+	for _, c := range cells {
+		if c.Column == col {
+			return true
+		}
+	}
+	return false
+}
+
+// flush ends a pending label that received no figures: a caption such as
+// "ASSETS" or "Commitments and contingencies".
+func (r *rowReader) flush() {
+	if len(r.pending) > 0 {
+		r.emit(Caption, nil)
+	}
+}
+
+// emit appends the pending label as a row of the given kind.
+func (r *rowReader) emit(kind RowKind, cells []Cell) {
+	row := Row{
+		Kind:   kind,
+		Label:  strings.Join(r.pending, " "),
+		Indent: r.pendInd,
+		Pos:    r.pendPos,
+		Total:  kind == DataRow && r.ruleAbove,
+		Cells:  make([]Cell, len(r.t.Columns)),
+	}
+	for _, c := range cells {
+		row.Cells[c.Column] = c
+	}
+	row.Section = r.section(row)
+	if kind == Heading {
+		r.sections = append(r.sections, len(r.t.Rows))
+	}
+	r.t.Rows = append(r.t.Rows, row)
+	r.pending, r.ruleAbove = nil, false
+}
+
+// section closes the sections row ends and returns the one it sits in.
+// A total closes the innermost section (it is that section's total, at
+// the level of its heading); a row indented no deeper than a heading is
+// outside it; a caption ends every section.
+func (r *rowReader) section(row Row) int {
+	switch {
+	case row.Kind == Caption:
+		r.sections = nil
+	case row.Total && len(r.sections) > 0:
+		r.sections = r.sections[:len(r.sections)-1]
+	}
+	for n := len(r.sections); n > 0 && row.Indent <= r.t.Rows[r.sections[n-1]].Indent; n-- {
+		r.sections = r.sections[:n-1]
+	}
+	if n := len(r.sections); n > 0 {
+		return r.sections[n-1]
+	}
+	return -1
+}

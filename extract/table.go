@@ -1,0 +1,224 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/xport/xport/source"
+)
+
+// Table is a fixed-width table found in a document: its title lines, the
+// scale they state, its columns with their headings, and its rows.
+type Table struct {
+	Title   []Text
+	Scale   Scale
+	Columns []Column
+	Rows    []Row
+	// Unaligned holds figures printed in the table that line up with none
+	// of its columns; they are reported, never silently dropped.
+	Unaligned []Cell
+	Pos       source.Pos // first heading line
+}
+
+// Text is a line of text with its position.
+type Text struct {
+	Text string
+	Pos  source.Pos
+}
+
+// Column is one column of figures.
+type Column struct {
+	Header Header
+	span
+}
+
+// RowKind tells data rows from the headings between them.
+type RowKind int
+
+// Row kinds.
+const (
+	DataRow RowKind = iota // a label with figures
+	Heading                // a label ending in ':' that opens a section ("Revenue:")
+	Caption                // a label with neither figures nor colon ("ASSETS")
+)
+
+// Row is one row of a table. A label wrapped over several lines is joined.
+type Row struct {
+	Kind    RowKind
+	Label   string
+	Indent  int        // leading spaces of the label's first line
+	Pos     source.Pos // start of the label (or of the first figure when there is no label)
+	Cells   []Cell     // one per column; a zero Cell where the column is empty
+	Total   bool       // a single rule above it: the total of the rows above
+	Section int        // index of the Heading row it sits under, -1 at top level
+}
+
+// Cell is one figure of a row.
+type Cell struct {
+	Text   string // as printed
+	Number Number
+	Pos    source.Pos
+	Column int
+}
+
+// Empty reports whether nothing was printed in the cell.
+func (c Cell) Empty() bool { return c.Text == "" }
+
+// HasValues reports whether any cell of the row holds a figure.
+func (r Row) HasValues() bool {
+	for _, c := range r.Cells {
+		if !c.Empty() {
+			return true
+		}
+	}
+	return false
+}
+
+// Tables finds every table in doc. Problems that do not stop a table
+// being read (a figure that lines up with no column, a heading without a
+// readable date) are returned as diagnostics with their positions.
+func Tables(doc *source.Document) ([]*Table, source.Diagnostics) {
+	var (
+		tables []*Table
+		diags  source.Diagnostics
+		floor  int // lines above this belong to an earlier table
+	)
+	for i := 0; i < len(doc.Lines); {
+		if !isHeaderLine(doc.Lines[i].Text) {
+			i++
+			continue
+		}
+		hStart, hEnd := headerBlock(doc, i)
+		t, end := readTable(doc, hStart, hEnd, &diags)
+		if t == nil {
+			i = hEnd
+			continue
+		}
+		t.Title = titleLines(doc, floor, hStart)
+		t.Scale = findScale(t.Title)
+		tables = append(tables, t)
+		floor = end
+		i = end
+	}
+	return tables, diags
+}
+
+// headerBlock extends a heading line at i to the whole block of heading and
+// rule lines around it, returning [start, end).
+func headerBlock(doc *source.Document, i int) (start, end int) {
+	start = i
+	for start > 0 && isRule(doc.Lines[start-1].Text) {
+		start--
+	}
+	end = i + 1
+	for end < len(doc.Lines) {
+		t := doc.Lines[end].Text
+		if isHeaderContinuation(t) || isRule(t) {
+			end++
+			continue
+		}
+		break
+	}
+	return start, end
+}
+
+// titleLines returns the non-blank lines just above a table's headings:
+// company, statement name, scale, "(Unaudited)".
+func titleLines(doc *source.Document, floor, hStart int) []Text {
+	j := hStart
+	for j > floor && strings.TrimSpace(doc.Lines[j-1].Text) == "" && hStart-j < 1 {
+		j--
+	}
+	var out []Text
+	for j > floor && len(out) < 8 {
+		l := doc.Lines[j-1]
+		text := strings.TrimSpace(l.Text)
+		if text == "" || isRule(text) {
+			break
+		}
+		out = append(out, Text{text, l.Pos(doc.Name, len(l.Text)-len(strings.TrimLeft(l.Text, " ")))})
+		j--
+	}
+	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+		out[a], out[b] = out[b], out[a]
+	}
+	return out
+}
+
+// readTable reads the body below the heading block [hStart, hEnd). It
+// returns nil when no row of figures follows.
+func readTable(doc *source.Document, hStart, hEnd int, diags *source.Diagnostics) (*Table, int) {
+	valueStart := headingStart(doc, hStart, hEnd)
+	bodyEnd := bodyExtent(doc, hEnd, valueStart)
+	cols := findColumns(doc, hEnd, bodyEnd, valueStart)
+	if len(cols) == 0 {
+		return nil, hEnd
+	}
+	widenWithRules(doc, hStart, hEnd, cols)
+	t := &Table{Columns: cols, Pos: doc.Pos(hStart, 0)}
+	assignHeadings(doc, hStart, hEnd, valueStart, t, diags)
+	readRows(doc, hEnd, bodyEnd, valueStart, t, diags)
+	if len(t.Rows) == 0 {
+		return nil, hEnd
+	}
+	return t, bodyEnd
+}
+
+// headingStart is the leftmost column where a heading word is printed:
+// figures sit at or right of it, labels left of it.
+func headingStart(doc *source.Document, hStart, hEnd int) int {
+	start := -1
+	for i := hStart; i < hEnd; i++ {
+		t := doc.Lines[i].Text
+		if isRule(t) {
+			continue
+		}
+		if ws := words(t); len(ws) > 0 && (start < 0 || ws[0].Start < start) {
+			start = ws[0].Start
+		}
+	}
+	return max(start, 0)
+}
+
+// bodyExtent returns the end of a table body starting at line from: the
+// line after the last figure or rule before prose, the next table's
+// headings, or the end of the document.
+func bodyExtent(doc *source.Document, from, valueStart int) int {
+	end := from
+	inBody := true // the last non-blank line was a figure or a rule
+	for i := from; i < len(doc.Lines); i++ {
+		t := doc.Lines[i].Text
+		switch {
+		case strings.TrimSpace(t) == "":
+			continue
+		case isRule(t):
+			if inBody {
+				end = i + 1
+			}
+			continue
+		case startsHeaderBlock(doc, i):
+			return end
+		}
+		if toks := valueTokens(t); len(toks) > 0 && toks[len(toks)-1].End > valueStart {
+			end, inBody = i+1, true
+			continue
+		}
+		if len(strings.TrimRight(t, " ")) > valueStart+1 {
+			return end // prose or a footnote runs into the figures' columns
+		}
+		inBody = false
+	}
+	return end
+}
+
+// startsHeaderBlock reports whether line i begins the headings of another
+// table rather than being, say, a lone year wrapped from a label.
+func startsHeaderBlock(doc *source.Document, i int) bool {
+	if !isHeaderLine(doc.Lines[i].Text) {
+		return false
+	}
+	if len(words(doc.Lines[i].Text)) > 1 {
+		return true
+	}
+	next := i + 1
+	return next < len(doc.Lines) && (isHeaderLine(doc.Lines[next].Text) || isRule(doc.Lines[next].Text))
+}

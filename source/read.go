@@ -1,0 +1,179 @@
+package source
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// TabWidth is the distance between tab stops when tabs are expanded.
+const TabWidth = 8
+
+// ErrBinary reports input that is not text.
+var ErrBinary = errors.New("binary data (NUL byte): not a text document")
+
+// Document is a source text split into normalised lines.
+type Document struct {
+	Name  string
+	Lines []Line
+}
+
+// Line is one line of a document. Text is the normalised line: tabs
+// expanded, no-break spaces made spaces, no line terminator. Columns of Text
+// are counted in runes; Pos maps them back to the original bytes.
+type Line struct {
+	Num       int    // 1-based line number in the original file
+	Text      string // normalised text
+	PageBreak bool   // a form feed preceded or interrupted this line
+	orig      string // original bytes of the line, without terminator
+}
+
+// Read reads a whole document. Invalid UTF-8 bytes are taken as
+// Windows-1252/Latin-1 characters, as old EDGAR texts were written; a NUL
+// byte is an error, located, because such input is not text.
+func Read(name string, r io.Reader) (*Document, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return Parse(name, data)
+}
+
+// Parse splits data into lines; see Read.
+func Parse(name string, data []byte) (*Document, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	doc := &Document{Name: name}
+	num := 0
+	for len(data) > 0 {
+		end, next := lineEnd(data)
+		num++
+		raw := data[:end]
+		if i := bytes.IndexByte(raw, 0); i >= 0 {
+			return nil, &ParseError{Pos: Pos{File: name, Line: num, Col: i + 1}, Err: ErrBinary}
+		}
+		doc.Lines = append(doc.Lines, newLine(num, string(raw)))
+		data = data[next:]
+	}
+	return doc, nil
+}
+
+// lineEnd finds the end of the first line of data and where the next begins.
+// \n, \r\n and a lone \r end a line.
+func lineEnd(data []byte) (end, next int) {
+	i := bytes.IndexAny(data, "\r\n")
+	switch {
+	case i < 0:
+		return len(data), len(data)
+	case data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n':
+		return i, i + 2
+	}
+	return i, i + 1
+}
+
+func newLine(num int, orig string) Line {
+	l := Line{Num: num, orig: orig, PageBreak: strings.IndexByte(orig, '\f') >= 0}
+	if isPlainASCII(orig) {
+		l.Text = orig
+		return l
+	}
+	var b strings.Builder
+	col := 0
+	forEachRune(orig, func(_ int, r rune) {
+		switch r {
+		case '\t':
+			n := TabWidth - col%TabWidth
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+		case '\f', '\v':
+		default:
+			if r == '\u00a0' || r == '\u2007' || r == '\u202f' {
+				r = ' '
+			}
+			b.WriteRune(r)
+			col++
+		}
+	})
+	l.Text = b.String()
+	return l
+}
+
+// isPlainASCII reports whether s needs no normalisation at all.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '\t' || c == '\f' || c == '\v' {
+			return false
+		}
+	}
+	return true
+}
+
+// forEachRune calls f with the byte offset and rune of every character of
+// s, decoding invalid UTF-8 bytes as Windows-1252/Latin-1.
+func forEachRune(s string, f func(off int, r rune)) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			r, size = latin1(s[i]), 1
+		}
+		f(i, r)
+		i += size
+	}
+}
+
+// latin1 decodes one byte of Windows-1252, the usual encoding of old texts
+// that are not UTF-8.
+func latin1(c byte) rune {
+	if c >= 0x80 && c < 0xa0 {
+		if r := cp1252[c-0x80]; r != 0 {
+			return r
+		}
+	}
+	return rune(c)
+}
+
+var cp1252 = [32]rune{
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+}
+
+// Pos returns the position of column col (0-based, in runes of Text) as a
+// 1-based byte column of the original line. Columns past the end of the
+// line map to just after its last byte.
+func (l Line) Pos(file string, col int) Pos {
+	if isPlainASCII(l.orig) {
+		return Pos{File: file, Line: l.Num, Col: min(col, len(l.orig)) + 1}
+	}
+	at := len(l.orig)
+	cur := 0
+	forEachRune(l.orig, func(off int, r rune) {
+		if at != len(l.orig) {
+			return
+		}
+		w := 1
+		switch r {
+		case '\t':
+			w = TabWidth - cur%TabWidth
+		case '\f', '\v':
+			w = 0
+		}
+		if col < cur+w {
+			at = off
+		}
+		cur += w
+	})
+	return Pos{File: file, Line: l.Num, Col: at + 1}
+}
+
+// Pos returns the position of column col of line index i of d.
+func (d *Document) Pos(i, col int) Pos {
+	if i < 0 || i >= len(d.Lines) {
+		return Pos{File: d.Name}
+	}
+	return d.Lines[i].Pos(d.Name, col)
+}
