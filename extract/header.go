@@ -137,3 +137,7 @@ func count(s string) int {
 	}
 	return counts[strings.ToLower(s)]
 }
+
+// ParseHeaderText reads a heading's text as parseHeader does, without a
+// position: "Twelve Months Ended December 29, 2012".
+func ParseHeaderText(text string) Header { return parseHeader(text, source.Pos{}) }

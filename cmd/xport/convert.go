@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/xport/xport"
+	"github.com/xport/xport/source"
+)
+
+func convertCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "convert",
+		Usage:     "convert a text disclosure into an XBRL instance, its taxonomy and xBRL-JSON",
+		ArgsUsage: "FILE",
+		Description: `Writes NAME.xbrl (XBRL 2.1 instance), NAME.xsd with NAME_lab.xml, NAME_pre.xml
+and NAME_cal.xml (the extension taxonomy it references) and NAME.json (xBRL-JSON),
+where NAME is FILE's name without extension. Nothing is written when validation
+finds an error. Diagnostics go to stderr as file:line:col: severity: message [code].`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "directory to write the files to"},
+			&cli.StringFlag{Name: "cik", Usage: "the entity's SEC CIK (entity identifier scheme http://www.sec.gov/CIK); without it the ticker or name is used, with a warning"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "also list every figure read but not mapped to a fact"},
+		},
+		Action: convertAction,
+	}
+}
+
+func convertAction(c *cli.Context) error {
+	if c.NArg() != 1 {
+		return usageError("convert: want one FILE, got %d arguments", c.NArg())
+	}
+	path := c.Args().First()
+	f, err := os.Open(path)
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	defer f.Close()
+	res, err := xport.Convert(path, f, xport.Options{CIK: c.String("cik")})
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	stderr := c.App.ErrWriter
+	printDiagnostics(stderr, atPath(res.Diagnostics, path), res.Document)
+	if c.Bool("verbose") {
+		for _, u := range res.Report.Unmapped {
+			fmt.Fprintf(stderr, "%s: not mapped: %s (%q): %s\n", u.Pos, u.Text, u.Label, u.Reason)
+		}
+	}
+	if !res.Valid() {
+		return &exitError{exitInvalid, fmt.Errorf("%s: %d error(s); no output written", path, res.Diagnostics.Count(source.Error))}
+	}
+	dir := c.String("output")
+	if err := res.Write(dir); err != nil {
+		return &exitError{exitUsage, err}
+	}
+	var names []string
+	for _, f := range res.Files {
+		names = append(names, filepath.Join(dir, f.Name))
+	}
+	fmt.Fprintf(c.App.Writer, "wrote %s\n", strings.Join(names, ", "))
+	fmt.Fprintf(c.App.Writer, "%d facts; %d figures not mapped (list them with -v); %d warning(s)\n",
+		len(res.Report.Facts), len(res.Report.Unmapped), res.Diagnostics.Count(source.Warning))
+	return nil
+}
+
+// atPath names the input by the path the user gave rather than its base
+// name, so editors and terminals can open the position.
+func atPath(ds source.Diagnostics, path string) source.Diagnostics {
+	out := make(source.Diagnostics, len(ds))
+	for i, d := range ds {
+		if d.Pos.File == filepath.Base(path) {
+			d.Pos.File = path
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// printDiagnostics writes each diagnostic with the source line it points
+// at and a caret under the column.
+func printDiagnostics(w io.Writer, ds source.Diagnostics, doc *source.Document) {
+	for _, d := range ds {
+		fmt.Fprintln(w, d)
+		if doc == nil || filepath.Base(d.Pos.File) != doc.Name || d.Pos.Line < 1 || d.Pos.Line > len(doc.Lines) {
+			continue
+		}
+		line := doc.Lines[d.Pos.Line-1]
+		text := strings.TrimRight(line.Text, " ")
+		fmt.Fprintf(w, "    %s\n    %s^\n", text, strings.Repeat(" ", caretColumn(line, d.Pos.Col)))
+	}
+}
+
+// caretColumn converts a 1-based byte column of the original line to a
+// column of the normalised text.
+func caretColumn(l source.Line, col int) int {
+	for c := 0; c <= len([]rune(l.Text)); c++ {
+		if l.Pos("", c).Col >= col {
+			return c
+		}
+	}
+	return 0
+}

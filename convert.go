@@ -1,0 +1,156 @@
+package xport
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xport/xport/exporter"
+	"github.com/xport/xport/extract"
+	"github.com/xport/xport/mapping"
+	"github.com/xport/xport/schema"
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/validate"
+	"github.com/xport/xport/xbrl"
+)
+
+// Generator names xport in the outputs' provenance.
+const Generator = "xport"
+
+// Options configure a conversion.
+type Options struct {
+	// CIK is the entity's SEC Central Index Key. Empty: the entity is
+	// identified by ticker or company name, with a warning.
+	CIK string
+	// Name is the base name of the output files. Default: the input's
+	// file name without extension.
+	Name string
+}
+
+// Result is a converted document: the report, every diagnostic from
+// every stage, and the rendered files.
+type Result struct {
+	Document    *source.Document
+	Report      *xbrl.Report
+	Diagnostics source.Diagnostics
+	Files       []schema.File // instance, xBRL-JSON, taxonomy schema and linkbases
+}
+
+// ErrInvalid is returned by Write when the result has errors.
+var ErrInvalid = errors.New("the report is invalid; no output written")
+
+// Convert reads a text disclosure and converts it. The error is for input
+// that cannot be read at all; problems in what was read are diagnostics.
+func Convert(name string, r io.Reader, opts Options) (*Result, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if opts.Name == "" {
+		opts.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	}
+	// Positions name the file without its directory, so the outputs do not
+	// depend on where the command ran.
+	doc, err := source.Parse(filepath.Base(name), data)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Document: doc}
+	tables, diags := extract.Tables(doc)
+	res.Diagnostics = append(res.Diagnostics, diags...)
+	rep, diags, err := mapping.Map(doc, tables, mapping.Options{CIK: opts.CIK, Name: opts.Name})
+	if err != nil {
+		return nil, err
+	}
+	res.Report = rep
+	res.Diagnostics = append(res.Diagnostics, diags...)
+	rep.Provenance = provenance(name, data, rep.Provenance.Notes)
+	res.Diagnostics = append(res.Diagnostics, validate.Report(rep)...)
+	res.Diagnostics = append(res.Diagnostics, res.emit(opts.Name)...)
+	res.Diagnostics.Sort()
+	return res, nil
+}
+
+func provenance(name string, data []byte, notes []xbrl.Note) xbrl.Provenance {
+	sum := sha256.Sum256(data)
+	return xbrl.Provenance{Source: filepath.Base(name), SHA256: hex.EncodeToString(sum[:]), Generator: Generator, Notes: notes}
+}
+
+// emit renders the outputs in memory and checks the xBRL-JSON against the
+// generated JSON Schema.
+func (res *Result) emit(name string) source.Diagnostics {
+	var ds source.Diagnostics
+	rep := res.Report
+	where := map[string]source.Pos{}
+	for _, f := range rep.Facts {
+		where[f.ID] = f.Source
+	}
+	inst, err := exporter.XML(rep)
+	if err != nil {
+		ds.Add(source.Error, "xport.emit:xml", source.Pos{File: rep.Provenance.Source}, "rendering the instance: %v", err)
+		return ds
+	}
+	js, err := exporter.JSON(rep)
+	if err != nil {
+		ds.Add(source.Error, "xport.emit:json", source.Pos{File: rep.Provenance.Source}, "rendering xBRL-JSON: %v", err)
+		return ds
+	}
+	ds = append(ds, validate.JSON(js, rep.Provenance.Source, where)...)
+	cat, err := schema.LoadCatalogue()
+	if err == nil {
+		var tax []schema.File
+		tax, err = schema.Taxonomy(rep, cat)
+		res.Files = append([]schema.File{{Name: name + ".xbrl", Data: inst}, {Name: name + ".json", Data: js}}, tax...)
+	}
+	if err != nil {
+		ds.Add(source.Error, "xport.emit:taxonomy", source.Pos{File: rep.Provenance.Source}, "generating the taxonomy: %v", err)
+	}
+	return ds
+}
+
+// Valid reports whether the result has no errors.
+func (res *Result) Valid() bool { return !res.Diagnostics.HasErrors() }
+
+// Write writes the result's files into dir, creating it if needed. It
+// writes nothing when the result has errors. Each file is written to a
+// temporary name and renamed, so an interrupted run leaves no partial
+// file.
+func (res *Result) Write(dir string) error {
+	if !res.Valid() {
+		return ErrInvalid
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range res.Files {
+		if err := writeAtomic(filepath.Join(dir, f.Name), f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,20 @@
+// Package xport converts financial disclosures written as plain text into
+// XBRL: facts with concepts, periods, units and precision, written as an
+// XBRL 2.1 instance with its generated taxonomy and as xBRL-JSON, each
+// validated before it is written.
+//
+// Convert runs the stages one after another, each in its own package:
+//
+//	read      source.Read      bytes → numbered, normalised lines
+//	extract   extract.Tables   lines → tables, columns, rows, cells with positions
+//	map       mapping.Map      tables → xbrl.Report (concepts, periods, facts, calculations)
+//	validate  validate.Report  XBRL 2.1 rules and calculations, located in the source
+//	emit      exporter, schema instance XML, xBRL-JSON, taxonomy schema and linkbases
+//
+// and Result.Write puts the files on disk, only when nothing is invalid:
+//
+//	res, err := xport.Convert("release.txt", f, xport.Options{CIK: "1138639"})
+//	if err != nil { ... }            // the input could not be read
+//	for _, d := range res.Diagnostics { fmt.Println(d) }
+//	err = res.Write("out")           // out/release.xbrl, release.json, release.xsd, ...
+package xport

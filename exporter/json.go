@@ -1,0 +1,163 @@
+package exporter
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"time"
+
+	"github.com/xport/xport/xbrl"
+)
+
+// DocumentType is the xBRL-JSON document type URI xport writes.
+const DocumentType = "https://xbrl.org/2021/xbrl-json"
+
+// ProvenanceNS is the namespace of xport's extension properties.
+const ProvenanceNS = "urn:xport:provenance"
+
+// JSONReport is an xBRL-JSON report as xport writes it.
+type JSONReport struct {
+	DocumentInfo JSONDocumentInfo    `json:"documentInfo"`
+	Facts        map[string]JSONFact `json:"facts" jsonschema_description:"Facts by id; ids are the same as in the XBRL 2.1 instance."`
+}
+
+// JSONDocumentInfo is the documentInfo object of an xBRL-JSON report.
+type JSONDocumentInfo struct {
+	DocumentType string            `json:"documentType" jsonschema:"enum=https://xbrl.org/2021/xbrl-json"`
+	Namespaces   map[string]string `json:"namespaces" jsonschema_description:"Prefixes used by SQName values, mapped to namespace URIs."`
+	Taxonomy     []string          `json:"taxonomy" jsonschema:"minItems=1"`
+	Provenance   *JSONProvenance   `json:"xport:provenance,omitempty" jsonschema_description:"Extension property (urn:xport:provenance): where the report came from and how xport decided what the source did not state."`
+}
+
+// JSONProvenance says where a report came from.
+type JSONProvenance struct {
+	Source    string     `json:"source" jsonschema_description:"Name of the source document."`
+	SHA256    string     `json:"sha256,omitempty" jsonschema:"pattern=^[0-9a-f]{64}$"`
+	Generator string     `json:"generator"`
+	Notes     []JSONNote `json:"notes,omitempty"`
+}
+
+// JSONNote is one decision xport made, at the place in the source it
+// concerns.
+type JSONNote struct {
+	Source string `json:"source" jsonschema_description:"file:line:column in the source document."`
+	Text   string `json:"text"`
+}
+
+// JSONFact is one fact of an xBRL-JSON report.
+type JSONFact struct {
+	Value      string         `json:"value"`
+	Decimals   *int           `json:"decimals,omitempty"`
+	Dimensions JSONDimensions `json:"dimensions"`
+	Source     string         `json:"xport:source,omitempty" jsonschema_description:"Extension property (urn:xport:provenance): file:line:column of the printed figure."`
+}
+
+// JSONDimensions are a fact's core dimensions.
+type JSONDimensions struct {
+	Concept string `json:"concept" jsonschema:"pattern=^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*$"`
+	Entity  string `json:"entity" jsonschema:"pattern=^[A-Za-z_][A-Za-z0-9_.-]*:.+$"`
+	Period  string `json:"period" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}T00:00:00(/\\d{4}-\\d{2}-\\d{2}T00:00:00)?$"`
+	Unit    string `json:"unit,omitempty" jsonschema:"pattern=^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*(/[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*)?$"`
+}
+
+// entityPrefix is the prefix xBRL-JSON entity values use for a scheme.
+func entityPrefix(scheme string) string {
+	if scheme == xbrl.SECScheme {
+		return "cik"
+	}
+	return "scheme"
+}
+
+// OIMPeriod renders a period with the Open Information Model's end-of-day
+// semantics.
+func OIMPeriod(p xbrl.Period) string {
+	end := p.End.AddDate(0, 0, 1).Format("2006-01-02T15:04:05")
+	if p.Instant {
+		return end
+	}
+	return p.Start.Format("2006-01-02T15:04:05") + "/" + end
+}
+
+// oimUnit renders a unit as an xBRL-JSON unit string.
+func oimUnit(u *xbrl.Unit) string {
+	s := ""
+	for i, m := range u.Numerator {
+		if i > 0 {
+			s += "*"
+		}
+		s += m
+	}
+	for i, m := range u.Denominator {
+		if i == 0 {
+			s += "/"
+		} else {
+			s += "*"
+		}
+		s += m
+	}
+	return s
+}
+
+// NewJSONReport builds the xBRL-JSON form of rep.
+func NewJSONReport(rep *xbrl.Report) *JSONReport {
+	ns := rep.Namespaces()
+	ns[entityPrefix(rep.Entity.Scheme)] = rep.Entity.Scheme
+	ns["xport"] = ProvenanceNS
+	if len(rep.Units) == 0 {
+		delete(ns, "xbrli")
+		delete(ns, "iso4217")
+	}
+	out := &JSONReport{
+		DocumentInfo: JSONDocumentInfo{
+			DocumentType: DocumentType,
+			Namespaces:   ns,
+			Taxonomy:     []string{rep.Taxonomy.Schema},
+			Provenance:   jsonProvenance(rep.Provenance),
+		},
+		Facts: map[string]JSONFact{},
+	}
+	entity := entityPrefix(rep.Entity.Scheme) + ":" + rep.Entity.ID
+	for _, f := range rep.Facts {
+		jf := JSONFact{
+			Value: f.ValueString(),
+			Dimensions: JSONDimensions{
+				Concept: f.Concept.QName(),
+				Entity:  entity,
+				Period:  OIMPeriod(f.Period),
+			},
+			Source: f.Source.String(),
+		}
+		if f.Numeric() {
+			d := f.Decimals
+			jf.Decimals = &d
+			jf.Dimensions.Unit = oimUnit(f.Unit)
+		}
+		out.Facts[f.ID] = jf
+	}
+	return out
+}
+
+func jsonProvenance(p xbrl.Provenance) *JSONProvenance {
+	jp := &JSONProvenance{Source: p.Source, SHA256: p.SHA256, Generator: p.Generator}
+	notes := append([]xbrl.Note(nil), p.Notes...)
+	sort.SliceStable(notes, func(i, j int) bool { return notes[i].Pos.Before(notes[j].Pos) })
+	for _, n := range notes {
+		jp.Notes = append(jp.Notes, JSONNote{Source: n.Pos.String(), Text: n.Text})
+	}
+	return jp
+}
+
+// JSON renders rep as xBRL-JSON, indented, keys sorted.
+func JSON(rep *xbrl.Report) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(NewJSONReport(rep)); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// dateOnly formats a date as XBRL 2.1 writes it.
+func dateOnly(t time.Time) string { return t.Format(time.DateOnly) }

@@ -1,0 +1,19 @@
+// Package mapping is the map stage: it turns the tables that extract read
+// into an xbrl.Report. For each table it decides the statement kind from
+// the title, the XBRL period of each column from its heading (deriving
+// start dates from the other period ends the document names), the scale
+// of each row, and the concept of each row from the rules in schema; it
+// then infers the calculation relationships the statement shows (rows
+// above a rule add up to the total below it; a subtotal such as gross
+// profit is the difference of the totals above it) and keeps only those
+// the figures confirm.
+//
+// From the statement of operations line
+//
+//	Product            $    109,051  $     93,025  ...
+//
+// under "Revenue:" in a table "(In thousands, ...)", it makes the fact
+// infn:ProductRevenue = 109051000, decimals -3, USD, for 2012-09-30 to
+// 2012-12-29, at release.txt:60:22. Every figure it does not turn into a
+// fact is listed in Report.Unmapped with the reason.
+package mapping

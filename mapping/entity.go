@@ -1,0 +1,135 @@
+package mapping
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/xport/xport/extract"
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+// entityInfo is what the document says about who reports.
+type entityInfo struct {
+	name      string
+	namePos   source.Pos
+	ticker    string
+	tickerPos source.Pos
+}
+
+var tickerRe = regexp.MustCompile(`\((?i:nasdaq|nyse|nyse american|nyse mkt|amex|otc[a-z]*)(?:\s*[a-z]*)?\s*:\s*([A-Z][A-Z.]{0,5})\)`)
+
+// findEntity reads the ticker ("(NASDAQ: INFN)") from the text and the
+// company name from the first title line the statements share.
+func findEntity(doc *source.Document, tables []*extract.Table) entityInfo {
+	var e entityInfo
+	for _, l := range doc.Lines {
+		if m := tickerRe.FindStringSubmatchIndex(l.Text); m != nil {
+			e.ticker = l.Text[m[2]:m[3]]
+			e.tickerPos = l.Pos(doc.Name, len([]rune(l.Text[:m[2]])))
+			break
+		}
+	}
+	count := map[string]int{}
+	first := map[string]source.Pos{}
+	for _, t := range tables {
+		if len(t.Title) == 0 {
+			continue
+		}
+		name := t.Title[0].Text
+		if looksLikeCompany(name) {
+			count[name]++
+			if _, ok := first[name]; !ok {
+				first[name] = t.Title[0].Pos
+			}
+		}
+	}
+	names := make([]string, 0, len(count))
+	for n := range count {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if count[names[i]] != count[names[j]] {
+			return count[names[i]] > count[names[j]]
+		}
+		return first[names[i]].Before(first[names[j]])
+	})
+	if len(names) > 0 {
+		e.name, e.namePos = names[0], first[names[0]]
+	}
+	return e
+}
+
+var companyRe = regexp.MustCompile(`(?i)\b(inc|incorporated|corp|corporation|company|co|ltd|limited|plc|llc|lp|n\.v|s\.a|ag|group|holdings)\.?$`)
+
+func looksLikeCompany(s string) bool { return companyRe.MatchString(strings.TrimSpace(s)) }
+
+var cikRe = regexp.MustCompile(`^\d{1,10}$`)
+
+// identify sets the entity identifier and the extension taxonomy's
+// prefix and namespace. With a CIK the identifier is the SEC's; without,
+// it falls back to the ticker (scheme urn:xport:ticker) or the company
+// name (urn:xport:name), and says so in a warning.
+func (m *mapper) identify() error {
+	e := m.ent
+	switch {
+	case m.opts.CIK != "":
+		if !cikRe.MatchString(m.opts.CIK) {
+			return fmt.Errorf("--cik %q: a CIK is one to ten digits", m.opts.CIK)
+		}
+		m.rep.Entity = xbrl.Entity{Scheme: xbrl.SECScheme, ID: fmt.Sprintf("%010s", m.opts.CIK)}
+	case e.ticker != "":
+		m.rep.Entity = xbrl.Entity{Scheme: "urn:xport:ticker", ID: e.ticker}
+		m.diags.Add(source.Warning, "map.noCIK", e.tickerPos,
+			"no --cik given: the entity is identified by its ticker %s under scheme urn:xport:ticker", e.ticker)
+	case e.name != "":
+		m.rep.Entity = xbrl.Entity{Scheme: "urn:xport:name", ID: camel(e.name)}
+		m.diags.Add(source.Warning, "map.noCIK", e.namePos,
+			"no --cik given and no ticker found: the entity is identified by its name under scheme urn:xport:name")
+	default:
+		m.rep.Entity = xbrl.Entity{Scheme: "urn:xport:name", ID: "Unknown"}
+		m.diags.Add(source.Warning, "map.noEntity", source.Pos{File: m.doc.Name},
+			"no --cik given and neither a ticker nor a company name found: the entity is identified as Unknown")
+	}
+	prefix := strings.ToLower(strings.ReplaceAll(e.ticker, ".", ""))
+	if prefix == "" {
+		prefix = strings.ToLower(firstWord(e.name))
+	}
+	if prefix == "" {
+		prefix = "ext"
+	}
+	m.rep.Taxonomy = xbrl.Taxonomy{
+		Prefix: prefix,
+		Schema: m.opts.Name + ".xsd",
+	}
+	return nil
+}
+
+// setNamespace fixes the extension namespace once the report's period end
+// is known: urn:xport:PREFIX:YYYY-MM-DD, with roles below it.
+func (m *mapper) setNamespace(end time.Time) {
+	ns := "urn:xport:" + m.rep.Taxonomy.Prefix
+	if !end.IsZero() {
+		ns += ":" + end.Format(time.DateOnly)
+	}
+	m.rep.Taxonomy.Namespace = ns
+	m.rep.Taxonomy.RoleBase = ns + ":role:"
+}
+
+func firstWord(s string) string {
+	for _, w := range strings.Fields(s) {
+		w = strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				return r
+			}
+			return -1
+		}, w)
+		if w != "" {
+			return w
+		}
+	}
+	return ""
+}

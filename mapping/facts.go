@@ -1,0 +1,180 @@
+package mapping
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/xport/xport/decimal"
+	"github.com/xport/xport/extract"
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+// unitFor returns the unit facts of a concept are measured in. Amounts
+// are taken to be in US dollars.
+func unitFor(c *xbrl.Concept) *xbrl.Unit {
+	switch c.Type {
+	case xbrl.Monetary:
+		return &xbrl.USD
+	case xbrl.PerShare:
+		return &xbrl.USDPerShare
+	case xbrl.Shares:
+		return &xbrl.SharesUnit
+	case xbrl.Pure, xbrl.Percent:
+		return &xbrl.PureUnit
+	}
+	return nil
+}
+
+// cellFact turns one printed figure into a fact, or reports why not.
+// Monetary figures take the table's scale; share counts take sharePower;
+// per-share amounts and percentages are never scaled. A dash is a zero,
+// as SEC filers tag it, with the precision of its row.
+func (m *mapper) cellFact(row extract.Row, cell extract.Cell, c *xbrl.Concept, cp columnPeriod, sharePower, power int) *xbrl.Fact {
+	n := cell.Number
+	switch {
+	case n.NotApplicable:
+		m.unmap(cell, row.Label, "printed as not applicable")
+		return nil
+	case n.Qualifier != "":
+		m.unmap(cell, row.Label, fmt.Sprintf("printed as a bound (%s), not a value", cell.Text))
+		return nil
+	case !cp.ok:
+		m.unmap(cell, row.Label, cp.why)
+		return nil
+	case (c.PeriodType == xbrl.Instant) != cp.period.Instant:
+		m.unmap(cell, row.Label, fmt.Sprintf("%s is reported for %s periods, the column is not", c.QName(), c.PeriodType))
+		return nil
+	}
+	switch c.Type {
+	case xbrl.PerShare:
+		power = 0
+	case xbrl.Shares:
+		power = sharePower
+	case xbrl.Percent, xbrl.Pure:
+		power = 0
+		if n.Percent {
+			power = -2
+		}
+	}
+	places := n.Places
+	if n.Nil {
+		places = rowPlaces(row)
+	}
+	f := &xbrl.Fact{
+		Concept:  c,
+		Period:   cp.period,
+		Unit:     unitFor(c),
+		Value:    n.Value.Shift(power),
+		Decimals: places - power,
+		Source:   cell.Pos,
+		Label:    row.Label,
+	}
+	return m.add(f)
+}
+
+// rowPlaces is the number of decimal places the row's figures print, the
+// precision a dash in the row stands for.
+func rowPlaces(row extract.Row) int {
+	p := 0
+	for _, c := range row.Cells {
+		if !c.Empty() && !c.Number.Nil {
+			p = max(p, c.Number.Places)
+		}
+	}
+	return p
+}
+
+// add records a fact, merging it with an earlier fact of the same
+// concept, period and unit. The same value printed twice (net loss in the
+// statement of operations and in the cash flow statement) is one fact; two
+// values that do not agree within their precision are an error.
+func (m *mapper) add(f *xbrl.Fact) *xbrl.Fact {
+	old, ok := m.byKey[f.Key()]
+	if !ok {
+		m.byKey[f.Key()] = f
+		m.rep.Facts = append(m.rep.Facts, f)
+		return f
+	}
+	d := min(old.Decimals, f.Decimals)
+	if !old.Value.Round(d).Equal(f.Value.Round(d)) || old.Text != f.Text {
+		m.diags.Add(source.Error, "map.inconsistentDuplicate", f.Source,
+			"%s for %s is %s here but %s at %s", f.Concept.QName(), f.Period, f.ValueString(), old.ValueString(), old.Source)
+		return old
+	}
+	if f.Decimals > old.Decimals {
+		old.Value, old.Decimals = f.Value, f.Decimals
+	}
+	old.Also = append(old.Also, f.Source)
+	return old
+}
+
+var (
+	perShareWords = regexp.MustCompile(`(?i)\bper[\s-]+share\b`)
+	shareWords    = regexp.MustCompile(`(?i)\bshares?\b`)
+)
+
+// sharePower decides the scale of share counts in a table. Titles say
+// "(In thousands, except per share amounts)", which scales share counts,
+// and "(In thousands, except share and per share amounts)", which does
+// not; but many write "except share amounts" and mean per-share amounts.
+// When the title exempts shares, the table's own figures decide if they
+// can: net income ≈ EPS × weighted shares holds at only one scale.
+func (m *mapper) sharePower(t *extract.Table, concepts []*xbrl.Concept) int {
+	p := t.Scale.Power
+	except := perShareWords.ReplaceAllString(t.Scale.Except, "")
+	if p == 0 || t.Scale.Shares || !shareWords.MatchString(except) {
+		return p
+	}
+	got, ok := epsScale(t, concepts, p)
+	if !ok {
+		m.rep.Provenance.Notes = append(m.rep.Provenance.Notes, xbrl.Note{Pos: t.Scale.Pos,
+			Text: fmt.Sprintf("share counts taken as printed: the title says %q", t.Scale.Text)})
+		return 0
+	}
+	if got != 0 {
+		m.rep.Provenance.Notes = append(m.rep.Provenance.Notes, xbrl.Note{Pos: t.Scale.Pos,
+			Text: fmt.Sprintf("share counts scaled by 10^%d although the title says %q: net income equals EPS times weighted shares only at that scale", got, t.Scale.Text)})
+	}
+	return got
+}
+
+// epsScale tests net income = EPS × weighted average shares (within the
+// rounding of EPS to cents) with share counts unscaled and scaled by
+// 10^power, and returns the scale that holds when exactly one does.
+func epsScale(t *extract.Table, concepts []*xbrl.Concept, power int) (int, bool) {
+	ni, eps, sh := rowOf(t, concepts, "NetIncomeLoss"), rowOf(t, concepts, "EarningsPerShare"), rowOf(t, concepts, "WeightedAverageNumberOf")
+	if ni < 0 || eps < 0 || sh < 0 {
+		return 0, false
+	}
+	for c := range t.Columns {
+		n, e, s := t.Rows[ni].Cells[c], t.Rows[eps].Cells[c], t.Rows[sh].Cells[c]
+		if n.Empty() || e.Empty() || s.Empty() || n.Number.Nil || s.Number.Nil || s.Number.Value.IsZero() {
+			continue
+		}
+		income := n.Number.Value.Shift(power)
+		var fits []int
+		for _, sp := range []int{0, power} {
+			shares := s.Number.Value.Shift(sp)
+			diff := e.Number.Value.Mul(shares).Sub(income).Abs()
+			if diff.Cmp(shares.Mul(decimal.MustParse("0.006"))) <= 0 {
+				fits = append(fits, sp)
+			}
+		}
+		if len(fits) == 1 {
+			return fits[0], true
+		}
+	}
+	return 0, false
+}
+
+// rowOf returns the first data row whose concept name starts with prefix.
+func rowOf(t *extract.Table, concepts []*xbrl.Concept, prefix string) int {
+	for i, c := range concepts {
+		if c != nil && strings.HasPrefix(c.Name, prefix) && t.Rows[i].Kind == extract.DataRow {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,224 @@
+package mapping
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/xport/xport/extract"
+	"github.com/xport/xport/schema"
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+// Options configure the map stage.
+type Options struct {
+	// CIK is the SEC Central Index Key of the entity. Empty: the entity is
+	// identified by ticker or name under an xport scheme, with a warning.
+	CIK string
+	// Name is the base name of the output files; the instance references
+	// Name + ".xsd". Default "report".
+	Name string
+	// Catalogue and Rules default to the embedded ones.
+	Catalogue *schema.Catalogue
+	Rules     schema.Rules
+}
+
+// mapper holds the state of one document's map stage.
+type mapper struct {
+	doc    *source.Document
+	opts   Options
+	rep    *xbrl.Report
+	diags  source.Diagnostics
+	pf     *periodFinder
+	ent    entityInfo
+	used   map[string]*xbrl.Concept
+	byKey  map[string]*xbrl.Fact
+	noted  map[string]bool
+	labels map[string]string
+}
+
+// Map turns the tables of doc into a report. Diagnostics say what could
+// not be decided with confidence; errors among them (two different values
+// for the same fact) make the report invalid.
+func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Report, source.Diagnostics, error) {
+	if err := opts.defaults(); err != nil {
+		return nil, nil, err
+	}
+	m := &mapper{
+		doc: doc, opts: opts, rep: &xbrl.Report{},
+		pf:   newPeriodFinder(tables),
+		used: map[string]*xbrl.Concept{}, byKey: map[string]*xbrl.Fact{},
+		noted: map[string]bool{}, labels: map[string]string{},
+	}
+	m.ent = findEntity(doc, tables)
+	if err := m.identify(); err != nil {
+		return nil, nil, err
+	}
+	m.setNamespace(m.pf.latest())
+	for i, t := range tables {
+		m.table(i, t)
+	}
+	m.cover()
+	m.finish()
+	m.diags.Sort()
+	return m.rep, m.diags, nil
+}
+
+func (o *Options) defaults() error {
+	if o.Name == "" {
+		o.Name = "report"
+	}
+	if o.Catalogue == nil {
+		cat, err := schema.LoadCatalogue()
+		if err != nil {
+			return err
+		}
+		o.Catalogue = cat
+	}
+	if o.Rules == nil {
+		rules, err := schema.LoadRules(o.Catalogue)
+		if err != nil {
+			return err
+		}
+		o.Rules = rules
+	}
+	return nil
+}
+
+// table maps one table: its rows to concepts, its cells to facts, and its
+// structure to a network with calculation relationships.
+func (m *mapper) table(index int, t *extract.Table) {
+	title := titleText(t)
+	kind := schema.KindOf(titleLines(t))
+	if !m.opts.Rules.Covers(kind) {
+		m.unmapTable(t, fmt.Sprintf("no mapping rules for %s tables yet", kindName(kind)))
+		return
+	}
+	periods := make([]columnPeriod, len(t.Columns))
+	for c, col := range t.Columns {
+		periods[c] = m.pf.period(col.Header, kind == schema.Balance, title)
+		if periods[c].ok && periods[c].note != "" && !m.noted[periods[c].period.ID()] {
+			m.noted[periods[c].period.ID()] = true
+			m.rep.Provenance.Notes = append(m.rep.Provenance.Notes, xbrl.Note{Pos: col.Header.Pos, Text: periods[c].note})
+		}
+	}
+	concepts := m.rowConcepts(kind, t)
+	sharePower := m.sharePower(t, concepts)
+	facts := make([][]*xbrl.Fact, len(t.Rows))
+	for r, row := range t.Rows {
+		facts[r] = make([]*xbrl.Fact, len(t.Columns))
+		for c, cell := range row.Cells {
+			if cell.Empty() {
+				continue
+			}
+			if concepts[r] == nil {
+				m.unmap(cell, row.Label, "the row has no label to map")
+				continue
+			}
+			facts[r][c] = m.cellFact(row, cell, concepts[r], periods[c], sharePower, t.Scale.Power)
+		}
+	}
+	net := m.network(index, kind, t)
+	m.present(net, t, concepts, facts)
+	calculations(net, t, concepts, facts, &m.diags)
+	if len(net.Presentation) > 0 {
+		m.rep.Networks = append(m.rep.Networks, net)
+	}
+}
+
+func titleLines(t *extract.Table) []string {
+	var out []string
+	for _, l := range t.Title {
+		out = append(out, l.Text)
+	}
+	return out
+}
+
+func kindName(k schema.Kind) string {
+	if k == schema.Unknown {
+		return "unrecognised"
+	}
+	return string(k)
+}
+
+// unmapTable reports every figure of a table that is not mapped.
+func (m *mapper) unmapTable(t *extract.Table, reason string) {
+	for _, row := range t.Rows {
+		for _, cell := range row.Cells {
+			if !cell.Empty() {
+				m.unmap(cell, row.Label, reason)
+			}
+		}
+	}
+	for _, cell := range t.Unaligned {
+		m.unmap(cell, "", "the figure lines up with no column")
+	}
+}
+
+func (m *mapper) unmap(cell extract.Cell, label, reason string) {
+	m.rep.Unmapped = append(m.rep.Unmapped, xbrl.Unmapped{Pos: cell.Pos, Text: cell.Text, Label: label, Reason: reason})
+}
+
+// rowConcepts finds the concept of every data row: by rule, or else an
+// extension concept named after the label.
+func (m *mapper) rowConcepts(kind schema.Kind, t *extract.Table) []*xbrl.Concept {
+	out := make([]*xbrl.Concept, len(t.Rows))
+	for i, row := range t.Rows {
+		if row.Kind != extract.DataRow || row.Label == "" {
+			continue
+		}
+		section := ""
+		if row.Section >= 0 {
+			section = t.Rows[row.Section].Label
+		}
+		if r := m.opts.Rules.Match(kind, section, row.Label); r != nil {
+			out[i] = r.Concept
+		} else {
+			var parent *xbrl.Concept
+			if r := m.opts.Rules.Match(kind, "", section); section != "" && r != nil {
+				parent = r.Concept
+			}
+			out[i] = m.extension(kind, row.Label, section, parent)
+		}
+		m.use(out[i], row.Label)
+	}
+	return out
+}
+
+// use records that a concept is reported, with the label the document
+// gives it the first time.
+func (m *mapper) use(c *xbrl.Concept, label string) {
+	m.used[c.QName()] = c
+	if _, ok := m.labels[c.QName()]; !ok && label != "" {
+		m.labels[c.QName()] = cleanLabel(label)
+	}
+}
+
+// cleanLabel drops footnote marks and a trailing colon from a printed
+// label, keeping its case: "Cost of revenue (1):" → "Cost of revenue".
+func cleanLabel(s string) string {
+	s = strings.TrimSpace(footnoteMarks.ReplaceAllString(s, ""))
+	s = strings.TrimSuffix(s, ":")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// finish sorts what the report lists and gives facts their ids.
+func (m *mapper) finish() {
+	for _, c := range m.used {
+		m.rep.Concepts = append(m.rep.Concepts, c)
+	}
+	sort.Slice(m.rep.Concepts, func(i, j int) bool { return m.rep.Concepts[i].QName() < m.rep.Concepts[j].QName() })
+	units := map[string]*xbrl.Unit{}
+	for _, f := range m.rep.Facts {
+		f.ID = f.Concept.ID() + "_" + f.Period.ID()
+		if f.Unit != nil {
+			units[f.Unit.ID] = f.Unit
+		}
+	}
+	for _, u := range units {
+		m.rep.Units = append(m.rep.Units, u)
+	}
+	sort.Slice(m.rep.Units, func(i, j int) bool { return m.rep.Units[i].ID < m.rep.Units[j].ID })
+	m.rep.Labels = m.labels
+}

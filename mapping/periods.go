@@ -1,0 +1,146 @@
+package mapping
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/xport/xport/extract"
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+// periodEnd is a date the document names as the end of a column's period.
+type periodEnd struct {
+	date time.Time
+	pos  source.Pos
+}
+
+// periodFinder decides XBRL periods for column headings.
+type periodFinder struct {
+	ends []periodEnd
+}
+
+func newPeriodFinder(tables []*extract.Table) *periodFinder {
+	pf := &periodFinder{}
+	seen := map[time.Time]bool{}
+	for _, t := range tables {
+		for _, c := range t.Columns {
+			if d := c.Header.End; !d.IsZero() && !seen[d] {
+				seen[d] = true
+				pf.ends = append(pf.ends, periodEnd{d, c.Header.Pos})
+			}
+		}
+	}
+	return pf
+}
+
+// latest returns the latest period end the document names.
+func (pf *periodFinder) latest() time.Time {
+	var t time.Time
+	for _, e := range pf.ends {
+		if e.date.After(t) {
+			t = e.date
+		}
+	}
+	return t
+}
+
+// columnPeriod is the period of one column and how it was decided.
+type columnPeriod struct {
+	period xbrl.Period
+	ok     bool
+	why    string // why there is no period, when !ok
+	note   string // how the start date was decided, for provenance
+}
+
+var titleLengthRe = regexp.MustCompile(`(?i)\b(three|six|nine|twelve|\d+)[\s-]+months?\b|\b(fiscal )?years?\s+ended\b|\bquarters?\s+ended\b`)
+
+// period decides the period of a column. A heading with a date and a
+// length ("Three Months Ended December 29, 2012") is a duration; a date
+// alone is an instant in a balance sheet and, elsewhere, takes the length
+// the title states ("For the Years Ended").
+func (pf *periodFinder) period(h extract.Header, instant bool, title string) columnPeriod {
+	if h.End.IsZero() {
+		return columnPeriod{why: fmt.Sprintf("the column heading %q names no date", h.Text)}
+	}
+	if instant {
+		return columnPeriod{period: xbrl.Period{End: h.End, Instant: true}, ok: true}
+	}
+	months, weeks := h.Months, h.Weeks
+	if months == 0 && weeks == 0 {
+		if m := titleLengthRe.FindString(title); m != "" {
+			t := extract.ParseHeaderText(m + " " + h.End.Format("January 2, 2006"))
+			months, weeks = t.Months, t.Weeks
+		}
+	}
+	switch {
+	case weeks > 0:
+		start := h.End.AddDate(0, 0, 1-7*weeks)
+		return columnPeriod{period: xbrl.Period{Start: start, End: h.End}, ok: true,
+			note: fmt.Sprintf("start %s computed from %d weeks ended %s", day(start), weeks, day(h.End))}
+	case months > 0:
+		start, note := pf.start(h.End, months)
+		return columnPeriod{period: xbrl.Period{Start: start, End: h.End}, ok: true, note: note}
+	}
+	return columnPeriod{why: fmt.Sprintf("the column heading %q states no period length", h.Text)}
+}
+
+// start derives the first day of a period of n months ending on end. When
+// the document names a period end about n months earlier (52/53-week
+// years drift by days), the period starts the day after it; otherwise the
+// start is inferred from the calendar and the note says so.
+func (pf *periodFinder) start(end time.Time, n int) (time.Time, string) {
+	approx := monthsBefore(end, n)
+	var best *periodEnd
+	for i := range pf.ends {
+		e := &pf.ends[i]
+		d := e.date.Sub(approx).Hours() / 24
+		if d < -10 || d > 10 || !e.date.Before(end) {
+			continue
+		}
+		if best == nil || abs(d) < abs(best.date.Sub(approx).Hours()/24) {
+			best = e
+		}
+	}
+	if best != nil {
+		start := best.date.AddDate(0, 0, 1)
+		return start, fmt.Sprintf("start %s is the day after the period end %s named at %s",
+			day(start), day(best.date), best.pos)
+	}
+	start := approx.AddDate(0, 0, 1)
+	return start, fmt.Sprintf("start %s inferred: %d months before %s, as the document names no earlier period end near %s",
+		day(start), n, day(end), day(approx))
+}
+
+// monthsBefore returns the same day n months earlier, keeping month ends
+// at month ends: 3 months before December 31 is September 30, not
+// October 1 as time.AddDate would have it.
+func monthsBefore(end time.Time, n int) time.Time {
+	first := time.Date(end.Year(), end.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	d := min(end.Day(), last)
+	if end.AddDate(0, 0, 1).Day() == 1 {
+		d = last
+	}
+	return first.AddDate(0, 0, d-1)
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+func day(t time.Time) string { return t.Format(time.DateOnly) }
+
+// titleText joins a table's title lines.
+func titleText(t *extract.Table) string {
+	var parts []string
+	for _, l := range t.Title {
+		parts = append(parts, l.Text)
+	}
+	return strings.Join(parts, " ")
+}

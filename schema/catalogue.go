@@ -1,0 +1,152 @@
+package schema
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/xport/xport/xbrl"
+)
+
+//go:embed catalogue.txt
+var catalogueText string
+
+// Namespace is a base taxonomy the catalogue draws concepts from.
+type Namespace struct {
+	Prefix, URI, SchemaLocation string
+}
+
+// Catalogue is the set of concepts xport can report.
+type Catalogue struct {
+	Namespaces []Namespace
+	concepts   map[string]*xbrl.Concept // by QName
+}
+
+// Lookup returns the concept with the prefixed name q, or nil.
+func (c *Catalogue) Lookup(q string) *xbrl.Concept { return c.concepts[q] }
+
+// Concepts returns every concept, sorted by prefixed name.
+func (c *Catalogue) Concepts() []*xbrl.Concept {
+	out := make([]*xbrl.Concept, 0, len(c.concepts))
+	for _, k := range c.concepts {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].QName() < out[j].QName() })
+	return out
+}
+
+// Namespace returns the base taxonomy with the given prefix.
+func (c *Catalogue) Namespace(prefix string) (Namespace, bool) {
+	for _, ns := range c.Namespaces {
+		if ns.Prefix == prefix {
+			return ns, true
+		}
+	}
+	return Namespace{}, false
+}
+
+var itemTypes = map[string]xbrl.ItemType{
+	"monetary": xbrl.Monetary, "perShare": xbrl.PerShare, "shares": xbrl.Shares,
+	"pure": xbrl.Pure, "percent": xbrl.Percent, "string": xbrl.String,
+	"normalizedString": xbrl.NormString, "date": xbrl.Date, "boolean": xbrl.Boolean,
+	"enumeration": xbrl.Enumeration, "domain": xbrl.Domain, "abstract": xbrl.String,
+}
+
+// LoadCatalogue returns the embedded catalogue.
+func LoadCatalogue() (*Catalogue, error) { return ParseCatalogue("catalogue.txt", catalogueText) }
+
+// ParseCatalogue reads a catalogue in the format of catalogue.txt. Every
+// problem is reported as name:line: message.
+func ParseCatalogue(name, text string) (*Catalogue, error) {
+	c := &Catalogue{concepts: map[string]*xbrl.Concept{}}
+	var errs []string
+	for i, line := range strings.Split(text, "\n") {
+		f := fields(line)
+		if f == nil {
+			continue
+		}
+		var err error
+		if f[0] == "namespace" {
+			err = c.addNamespace(f)
+		} else {
+			err = c.addConcept(f)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s:%d: %v", name, i+1, err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return c, nil
+}
+
+// fields splits a line at the bars that have a space (or the line's
+// end) on both sides, so a bar inside a pattern ("sales|revenues") stays;
+// it returns nil for a blank or comment line.
+func fields(line string) []string {
+	line = strings.TrimSpace(line)
+	if line == "" || strings.HasPrefix(line, "#") {
+		return nil
+	}
+	var f []string
+	start := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] == '|' && (i == 0 || line[i-1] == ' ') && (i == len(line)-1 || line[i+1] == ' ') {
+			f = append(f, strings.TrimSpace(line[start:i]))
+			start = i + 1
+		}
+	}
+	return append(f, strings.TrimSpace(line[start:]))
+}
+
+func (c *Catalogue) addNamespace(f []string) error {
+	if len(f) != 4 {
+		return fmt.Errorf("namespace wants 3 fields, has %d", len(f)-1)
+	}
+	c.Namespaces = append(c.Namespaces, Namespace{Prefix: f[1], URI: f[2], SchemaLocation: f[3]})
+	return nil
+}
+
+func (c *Catalogue) addConcept(f []string) error {
+	if len(f) != 5 {
+		return fmt.Errorf("concept wants 5 fields, has %d", len(f))
+	}
+	prefix, local, err := xbrl.SplitQName(f[0])
+	if err != nil {
+		return err
+	}
+	ns, ok := c.Namespace(prefix)
+	if !ok {
+		return fmt.Errorf("%s: undeclared prefix %q", f[0], prefix)
+	}
+	typ, xsdType, _ := strings.Cut(f[1], "=")
+	t, ok := itemTypes[typ]
+	if !ok {
+		return fmt.Errorf("%s: unknown item type %q", f[0], typ)
+	}
+	k := &xbrl.Concept{Prefix: prefix, Name: local, Namespace: ns.URI, Type: t,
+		Abstract: typ == "abstract", XSDType: xsdType, Label: f[4]}
+	switch xbrl.PeriodType(f[2]) {
+	case xbrl.Instant, xbrl.Duration:
+		k.PeriodType = xbrl.PeriodType(f[2])
+	default:
+		return fmt.Errorf("%s: unknown period type %q", f[0], f[2])
+	}
+	switch xbrl.Balance(f[3]) {
+	case xbrl.Debit, xbrl.Credit:
+		if t != xbrl.Monetary {
+			return fmt.Errorf("%s: only monetary concepts have a balance", f[0])
+		}
+		k.Balance = xbrl.Balance(f[3])
+	case xbrl.NoBalance:
+	default:
+		return fmt.Errorf("%s: unknown balance %q", f[0], f[3])
+	}
+	if _, dup := c.concepts[k.QName()]; dup {
+		return fmt.Errorf("%s: listed twice", f[0])
+	}
+	c.concepts[k.QName()] = k
+	return nil
+}

@@ -1,0 +1,127 @@
+package schema
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/xport/xport/xbrl"
+)
+
+//go:embed rules.txt
+var rulesText string
+
+// Rule maps the rows of one kind of statement to a concept.
+type Rule struct {
+	Statement Kind
+	Section   *regexp.Regexp // nil matches any section, top level included
+	Label     *regexp.Regexp
+	Concept   *xbrl.Concept
+	Line      int // in rules.txt
+}
+
+// Rules is an ordered list of mapping rules: the first match wins.
+type Rules []Rule
+
+// LoadRules returns the embedded rules, resolved against cat.
+func LoadRules(cat *Catalogue) (Rules, error) { return ParseRules("rules.txt", rulesText, cat) }
+
+// ParseRules reads rules in the format of rules.txt. A rule naming a
+// concept the catalogue lacks, an unknown statement kind or a pattern that
+// does not compile is an error, with its line.
+func ParseRules(name, text string, cat *Catalogue) (Rules, error) {
+	var rules Rules
+	var errs []string
+	for i, line := range strings.Split(text, "\n") {
+		f := fields(line)
+		if f == nil {
+			continue
+		}
+		r, err := parseRule(f, cat)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s:%d: %v", name, i+1, err))
+			continue
+		}
+		r.Line = i + 1
+		rules = append(rules, r)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return rules, nil
+}
+
+func parseRule(f []string, cat *Catalogue) (Rule, error) {
+	if len(f) != 4 {
+		return Rule{}, fmt.Errorf("rule wants 4 fields, has %d", len(f))
+	}
+	var r Rule
+	r.Statement = Kind(f[0])
+	if !r.Statement.valid() {
+		return r, fmt.Errorf("unknown statement kind %q", f[0])
+	}
+	if f[1] != "" {
+		re, err := regexp.Compile(`(?i)` + f[1])
+		if err != nil {
+			return r, fmt.Errorf("section pattern: %v", err)
+		}
+		r.Section = re
+	}
+	re, err := regexp.Compile(`^(?:` + f[2] + `)$`)
+	if err != nil {
+		return r, fmt.Errorf("label pattern: %v", err)
+	}
+	r.Label = re
+	if r.Concept = cat.Lookup(f[3]); r.Concept == nil {
+		return r, fmt.Errorf("unknown concept %s", f[3])
+	}
+	return r, nil
+}
+
+// Match returns the concept for a row labelled label under the heading
+// section ("" at top level) of a statement of the given kind, or nil.
+// Both texts are normalised first (see NormalizeLabel).
+func (rs Rules) Match(kind Kind, section, label string) *Rule {
+	label, section = NormalizeLabel(label), NormalizeLabel(section)
+	for i := range rs {
+		r := &rs[i]
+		if r.Statement != kind || !r.Label.MatchString(label) {
+			continue
+		}
+		if r.Section != nil && (section == "" || !r.Section.MatchString(section)) {
+			continue
+		}
+		return r
+	}
+	return nil
+}
+
+// Covers reports whether any rule maps statements of kind k.
+func (rs Rules) Covers(k Kind) bool {
+	for _, r := range rs {
+		if r.Statement == k {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	footnoteRe = regexp.MustCompile(`\(\d\)|\([a-z]\)$|\*+`)
+	spacesRe   = regexp.MustCompile(`\s+`)
+)
+
+// NormalizeLabel prepares a row label for matching: lower case, footnote
+// marks removed, "&" as "and", spaces collapsed, no trailing colon.
+//
+//	"Cost of revenue (1):" → "cost of revenue"
+func NormalizeLabel(s string) string {
+	s = strings.ToLower(s)
+	s = footnoteRe.ReplaceAllString(s, " ")
+	s = strings.ReplaceAll(s, "&", " and ")
+	s = spacesRe.ReplaceAllString(s, " ")
+	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(s, ":")
+	return strings.TrimSpace(strings.TrimRight(s, " .,-"))
+}

@@ -1,0 +1,177 @@
+package xbrl
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/xport/xport/decimal"
+	"github.com/xport/xport/source"
+)
+
+// Period is a fact's period: an instant (End only) or a duration from
+// Start to End, both inclusive calendar dates as XBRL 2.1 writes them.
+type Period struct {
+	Start, End time.Time
+	Instant    bool
+}
+
+// ID returns a stable context id: "I20121229" or "D20120930_20121229".
+func (p Period) ID() string {
+	if p.Instant {
+		return "I" + p.End.Format("20060102")
+	}
+	return "D" + p.Start.Format("20060102") + "_" + p.End.Format("20060102")
+}
+
+// String renders the period as dates: "2012-12-29" or
+// "2012-09-30..2012-12-29".
+func (p Period) String() string {
+	if p.Instant {
+		return p.End.Format(time.DateOnly)
+	}
+	return p.Start.Format(time.DateOnly) + ".." + p.End.Format(time.DateOnly)
+}
+
+// Entity identifies the reporting entity.
+type Entity struct {
+	Scheme string // "http://www.sec.gov/CIK"
+	ID     string // "0001138639"
+}
+
+// SECScheme is the entity identifier scheme of SEC filers' CIKs.
+const SECScheme = "http://www.sec.gov/CIK"
+
+// Unit is a unit of measure: a numerator and optional denominator of
+// prefixed measure names.
+type Unit struct {
+	ID          string
+	Numerator   []string // "iso4217:USD"
+	Denominator []string // "xbrli:shares" for per-share amounts
+}
+
+// The units xport uses, by item type.
+var (
+	USD         = Unit{ID: "USD", Numerator: []string{"iso4217:USD"}}
+	SharesUnit  = Unit{ID: "shares", Numerator: []string{"xbrli:shares"}}
+	USDPerShare = Unit{ID: "USDPerShare", Numerator: []string{"iso4217:USD"}, Denominator: []string{"xbrli:shares"}}
+	PureUnit    = Unit{ID: "pure", Numerator: []string{"xbrli:pure"}}
+)
+
+// Fact is one reported value.
+type Fact struct {
+	ID       string
+	Concept  *Concept
+	Period   Period
+	Unit     *Unit           // nil for non-numeric facts
+	Value    decimal.Decimal // numeric facts
+	Text     string          // non-numeric facts
+	Decimals int             // numeric facts: -3 is "to the thousand"
+	Source   source.Pos      // where the figure is printed
+	Label    string          // the row label it was read from
+	// Also lists the other places the same fact is printed (the net loss
+	// in the cash flow statement, say).
+	Also []source.Pos
+}
+
+// Numeric reports whether f carries a number.
+func (f *Fact) Numeric() bool { return f.Concept.Type.Numeric() }
+
+// Key identifies a fact's concept, period and unit: two facts with the
+// same key are duplicates.
+func (f *Fact) Key() string {
+	u := ""
+	if f.Unit != nil {
+		u = f.Unit.ID
+	}
+	return f.Concept.QName() + "|" + f.Period.ID() + "|" + u
+}
+
+// ValueString renders the fact's value as written in the outputs.
+func (f *Fact) ValueString() string {
+	if f.Numeric() {
+		return f.Value.String()
+	}
+	return f.Text
+}
+
+func (f *Fact) String() string {
+	return fmt.Sprintf("%s %s %s", f.Concept.QName(), f.Period, f.ValueString())
+}
+
+// Arc is a relationship between two concepts in a statement network.
+type Arc struct {
+	From, To *Concept
+	Order    int
+	Weight   int // calculation arcs: +1 or -1
+	Source   source.Pos
+}
+
+// Network is one statement: a role with its presentation tree and
+// calculation relationships.
+type Network struct {
+	RoleID string // "StatementsOfOperations"
+	Title  string // "GAAP Condensed Consolidated Statements of Operations"
+	// Root is the abstract concept the presentation tree hangs from.
+	Root         *Concept
+	Presentation []Arc
+	Calculation  []Arc
+}
+
+// Taxonomy names the extension taxonomy generated for a report.
+type Taxonomy struct {
+	Prefix    string // "infn"
+	Namespace string
+	Schema    string // file name of the schema the instance references: "release.xsd"
+	RoleBase  string // URI that role ids are appended to
+}
+
+// Provenance says where a report came from and how xport read it.
+type Provenance struct {
+	Source    string // input file name
+	SHA256    string // of the input bytes
+	Generator string // "xport"
+	Notes     []Note // how dates, scales and entities were decided
+}
+
+// Note is one remark on how a value was decided, at the place in the
+// source it concerns.
+type Note struct {
+	Pos  source.Pos
+	Text string
+}
+
+// Report is a converted document.
+type Report struct {
+	Entity     Entity
+	Taxonomy   Taxonomy
+	Concepts   []*Concept // every concept facts or networks use, sorted by QName
+	Units      []*Unit
+	Facts      []*Fact // in statement order
+	Networks   []*Network
+	Provenance Provenance
+	// Labels are the labels the document prints for concepts, by QName;
+	// the generated label linkbase uses them.
+	Labels map[string]string
+	// Unmapped lists figures read from tables that became no fact.
+	Unmapped []Unmapped
+}
+
+// Unmapped is a figure that was read but not turned into a fact, and why.
+type Unmapped struct {
+	Pos    source.Pos
+	Text   string
+	Label  string
+	Reason string
+}
+
+// Namespaces returns the prefixes the report's concepts and units use.
+func (r *Report) Namespaces() map[string]string {
+	ns := map[string]string{
+		"xbrli":   "http://www.xbrl.org/2003/instance",
+		"iso4217": "http://www.xbrl.org/2003/iso4217",
+	}
+	for _, c := range r.Concepts {
+		ns[c.Prefix] = c.Namespace
+	}
+	return ns
+}
