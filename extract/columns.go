@@ -10,8 +10,9 @@ import (
 // findColumns locates the columns of figures in body lines [from, to):
 // figures right of valueStart, grouped by where they end (fixed-width
 // tables align figures on the right), then groups that overlap and never
-// share a row merged (centred or ragged figures).
-func findColumns(doc *source.Document, from, to, valueStart int) []Column {
+// share a row merged (centred or ragged figures). A group makes a column
+// when two rows or more have a figure in it, or a heading stands over it.
+func findColumns(doc *source.Document, from, to, valueStart int, headings []span) []Column {
 	type tok struct {
 		span
 		row int
@@ -61,12 +62,35 @@ func findColumns(doc *source.Document, from, to, valueStart int) []Column {
 	})
 	var cols []Column
 	for _, g := range groups {
-		if len(g.rows) >= 2 || len(groups) == 1 {
+		if len(g.rows) >= 2 || len(groups) == 1 || overlapsAny(headings, g.span) {
 			cols = append(cols, Column{span: g.span})
 		}
 	}
 	sort.Slice(cols, func(a, b int) bool { return cols[a].Start < cols[b].Start })
 	return cols
+}
+
+func overlapsAny(spans []span, s span) bool {
+	for _, t := range spans {
+		if t.overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingSpans returns the spans of the heading phrases in [hStart, hEnd).
+func headingSpans(doc *source.Document, hStart, hEnd int) []span {
+	var out []span
+	for i := hStart; i < hEnd; i++ {
+		if isRule(doc.Lines[i].Text) {
+			continue
+		}
+		for _, c := range splitHeadingChunks(chunks(doc.Lines[i].Text)) {
+			out = append(out, c.span)
+		}
+	}
+	return out
 }
 
 // mergeGroups merges neighbouring groups while ok says they belong together.

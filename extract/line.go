@@ -96,8 +96,10 @@ func ruleSegments(line string) []span {
 // is the numeric tail of the line, leftmost first.
 func valueTokens(line string) []word {
 	ws := joinMarkers(words(line))
+	runes := []rune(line)
 	var out []word
 	for i := len(ws) - 1; i >= 0; i-- {
+		ws[i].Text = string(runes[ws[i].Start:ws[i].End]) // as printed, "$    109,051"
 		if _, err := ParseNumber(ws[i].Text); err != nil {
 			break
 		}

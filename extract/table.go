@@ -149,7 +149,7 @@ func titleLines(doc *source.Document, floor, hStart int) []Text {
 func readTable(doc *source.Document, hStart, hEnd int, diags *source.Diagnostics) (*Table, int) {
 	valueStart := headingStart(doc, hStart, hEnd)
 	bodyEnd := bodyExtent(doc, hEnd, valueStart)
-	cols := findColumns(doc, hEnd, bodyEnd, valueStart)
+	cols := findColumns(doc, hEnd, bodyEnd, valueStart, headingSpans(doc, hStart, hEnd))
 	if len(cols) == 0 {
 		return nil, hEnd
 	}

@@ -1,0 +1,32 @@
+// Package extract is the extract stage: it finds the fixed-width tables in
+// a document's lines and reads them into columns, rows and cells, each
+// with its source position.
+//
+// A table is found by its column headings (lines of dates and period
+// words such as "Three Months Ended", "December 29,", "2012"), its title
+// is the block of lines above them, and its body runs down to prose that
+// reaches into the figures' columns, or to the next table's headings. From
+//
+//	                         Three Months Ended
+//	                     --------------------------
+//	                     December 29,  December 31,
+//	                         2012          2011
+//	                     ------------  ------------
+//	Revenue:
+//	  Product            $    109,051  $     93,025
+//	  Ratable product
+//	   and related                393           593
+//	                     ------------  ------------
+//	    Total revenue         109,444        93,618
+//
+// it reads two columns headed "Three Months Ended December 29, 2012" and
+// "... December 31, 2011" (a heading that spans columns applies to each
+// of them), a Heading row "Revenue:", a DataRow "Product" with cells
+// 109051 and 93025, the wrapped label "Ratable product and related", and
+// a total row (a single rule above it) "Total revenue". Columns are found
+// from where the figures end, since fixed-width tables align figures on
+// the right; a figure that lines up with no column is kept in
+// Table.Unaligned and reported, never dropped.
+//
+// Extraction does not decide what rows mean; that is the map stage's job.
+package extract

@@ -1,0 +1,292 @@
+package xport
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/beevik/etree"
+
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/validate"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const sample = "testdata/infinera-q4-2012.txt"
+
+func convertFile(t *testing.T, path string, opts Options) *Result {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	res, err := Convert(path, f, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func file(t *testing.T, res *Result, name string) []byte {
+	t.Helper()
+	for _, f := range res.Files {
+		if f.Name == name {
+			return f.Data
+		}
+	}
+	t.Fatalf("no output file %s", name)
+	return nil
+}
+
+// TestGolden compares every output file of the sample with its golden
+// copy in testdata/golden; run go test -update to rewrite them.
+func TestGolden(t *testing.T) {
+	res := convertFile(t, sample, Options{CIK: "1138639"})
+	if !res.Valid() {
+		t.Fatalf("sample is invalid: %v", res.Diagnostics)
+	}
+	for _, f := range res.Files {
+		golden := filepath.Join("testdata", "golden", f.Name)
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(f.Data, want) {
+			t.Errorf("%s differs from %s; run go test -update and review the diff", f.Name, golden)
+		}
+	}
+}
+
+// TestDeterministic converts the sample twice and expects the same bytes.
+func TestDeterministic(t *testing.T) {
+	a, b := convertFile(t, sample, Options{}), convertFile(t, sample, Options{})
+	if len(a.Files) != len(b.Files) {
+		t.Fatalf("got %d and %d files", len(a.Files), len(b.Files))
+	}
+	for i := range a.Files {
+		if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(a.Files[i].Data, b.Files[i].Data) {
+			t.Errorf("%s differs between two runs", a.Files[i].Name)
+		}
+	}
+}
+
+// fact is what a user checks of a fact: concept, period, unit, decimals
+// and value.
+type fact struct {
+	concept, start, end, unit, decimals, value string
+}
+
+// statementOfOperations lists every figure of the sample's statement of
+// operations: the row, then the four columns (three months ended
+// 2012-12-29 and 2011-12-31, twelve months ended 2012-12-29 and
+// 2011-12-31) as they must be reported.
+var statementOfOperations = []struct {
+	concept string
+	values  [4]string
+}{
+	{"infn:ProductRevenue", [4]string{"109051000", "93025000", "378138000", "349468000"}},
+	{"infn:RatableProductAndRelatedSupportAndServicesRevenue", [4]string{"393000", "593000", "1897000", "3176000"}},
+	{"infn:ServicesRevenue", [4]string{"18620000", "18391000", "58402000", "52233000"}},
+	{"us-gaap:Revenues", [4]string{"128064000", "112009000", "438437000", "404877000"}},
+	{"infn:CostOfProduct", [4]string{"77023000", "61103000", "258874000", "219710000"}},
+	{"infn:CostOfRatableProductAndRelatedSupportAndServices", [4]string{"104000", "250000", "563000", "1096000"}},
+	{"infn:CostOfServices", [4]string{"7669000", "5972000", "21431000", "18580000"}},
+	{"us-gaap:CostOfRevenue", [4]string{"84796000", "67325000", "280868000", "239386000"}},
+	{"us-gaap:GrossProfit", [4]string{"43268000", "44684000", "157569000", "165491000"}},
+	{"us-gaap:ResearchAndDevelopmentExpense", [4]string{"26660000", "31218000", "117233000", "127120000"}},
+	{"us-gaap:SellingAndMarketingExpense", [4]string{"20558000", "18336000", "75862000", "64773000"}},
+	{"us-gaap:GeneralAndAdministrativeExpense", [4]string{"11563000", "14119000", "47475000", "54375000"}},
+	{"us-gaap:RestructuringCharges", [4]string{"0", "-129000", "0", "-129000"}},
+	{"us-gaap:OperatingExpenses", [4]string{"58781000", "63544000", "240570000", "246139000"}},
+	{"us-gaap:OperatingIncomeLoss", [4]string{"-15513000", "-18860000", "-83001000", "-80648000"}},
+	{"us-gaap:InvestmentIncomeInterest", [4]string{"233000", "272000", "911000", "1014000"}},
+	{"us-gaap:OtherNonoperatingIncomeExpense", [4]string{"-158000", "-216000", "-1050000", "-419000"}},
+	{"us-gaap:NonoperatingIncomeExpense", [4]string{"75000", "56000", "-139000", "595000"}},
+	{"us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest", [4]string{"-15438000", "-18804000", "-83140000", "-80053000"}},
+	{"us-gaap:IncomeTaxExpenseBenefit", [4]string{"650000", "546000", "2190000", "1691000"}},
+	{"us-gaap:NetIncomeLoss", [4]string{"-16088000", "-19350000", "-85330000", "-81744000"}},
+	{"us-gaap:EarningsPerShareBasicAndDiluted", [4]string{"-0.14", "-0.18", "-0.77", "-0.78"}},
+	{"us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted", [4]string{"112311000", "106893000", "110739000", "105432000"}},
+}
+
+// The columns' periods. The start of the quarter ended 2012-12-29 follows
+// the period end September 29, 2012 that the reconciliation names; the
+// year ended 2012-12-29 follows the year end December 31, 2011; the 2011
+// starts are inferred from the calendar.
+var columns = [4][2]string{
+	{"2012-09-30", "2012-12-29"},
+	{"2011-10-01", "2011-12-31"},
+	{"2012-01-01", "2012-12-29"},
+	{"2011-01-01", "2011-12-31"},
+}
+
+func wantFacts() map[fact]bool {
+	want := map[fact]bool{}
+	for _, row := range statementOfOperations {
+		unit, decimals := "USD", "-3"
+		switch row.concept {
+		case "us-gaap:EarningsPerShareBasicAndDiluted":
+			unit, decimals = "USD/shares", "2"
+		case "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted":
+			unit = "shares"
+		}
+		for c, v := range row.values {
+			want[fact{row.concept, columns[c][0], columns[c][1], unit, decimals, v}] = true
+		}
+	}
+	return want
+}
+
+// TestStatementOfOperationsXML reads the instance back and finds every
+// figure of the statement of operations with its concept, period, unit
+// and decimals.
+func TestStatementOfOperationsXML(t *testing.T) {
+	res := convertFile(t, sample, Options{})
+	doc := etree.NewDocument()
+	if err := doc.ReadFromBytes(file(t, res, "infinera-q4-2012.xbrl")); err != nil {
+		t.Fatal(err)
+	}
+	root := doc.Root()
+	periods := map[string][2]string{}
+	for _, ctx := range root.SelectElements("context") {
+		p := ctx.SelectElement("period")
+		if s, e := p.SelectElement("startDate"), p.SelectElement("endDate"); s != nil && e != nil {
+			periods[ctx.SelectAttrValue("id", "")] = [2]string{s.Text(), e.Text()}
+		}
+	}
+	units := map[string]string{"USD": "USD", "USDPerShare": "USD/shares", "shares": "shares"}
+	got := map[fact]bool{}
+	for _, el := range root.ChildElements() {
+		if el.Space == "xbrli" || el.Space == "link" || el.Space == "dei" {
+			continue
+		}
+		p := periods[el.SelectAttrValue("contextRef", "")]
+		got[fact{el.Space + ":" + el.Tag, p[0], p[1], units[el.SelectAttrValue("unitRef", "")], el.SelectAttrValue("decimals", ""), el.Text()}] = true
+	}
+	compareFacts(t, got, wantFacts())
+}
+
+// TestStatementOfOperationsJSON does the same for the xBRL-JSON output,
+// whose periods use end-of-day semantics.
+func TestStatementOfOperationsJSON(t *testing.T) {
+	res := convertFile(t, sample, Options{})
+	var doc struct {
+		Facts map[string]struct {
+			Value      string
+			Decimals   *int
+			Dimensions map[string]string
+			Source     string `json:"xport:source"`
+		}
+	}
+	if err := json.Unmarshal(file(t, res, "infinera-q4-2012.json"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	units := map[string]string{"iso4217:USD": "USD", "iso4217:USD/xbrli:shares": "USD/shares", "xbrli:shares": "shares"}
+	got := map[fact]bool{}
+	for id, f := range doc.Facts {
+		if f.Source == "" {
+			t.Errorf("fact %s has no xport:source", id)
+		}
+		if f.Decimals == nil {
+			continue
+		}
+		start, end := oimPeriod(t, f.Dimensions["period"])
+		got[fact{f.Dimensions["concept"], start, end, units[f.Dimensions["unit"]], itoa(*f.Decimals), f.Value}] = true
+	}
+	compareFacts(t, got, wantFacts())
+}
+
+func compareFacts(t *testing.T, got, want map[fact]bool) {
+	t.Helper()
+	for f := range want {
+		if !got[f] {
+			t.Errorf("missing %+v", f)
+		}
+	}
+	for f := range got {
+		if !want[f] {
+			t.Errorf("unexpected %+v", f)
+		}
+	}
+}
+
+// TestJSONMatchesSchema checks the emitted xBRL-JSON against the JSON
+// Schema generated from the Go types, and that a violation is reported
+// at the source position of the fact it concerns.
+func TestJSONMatchesSchema(t *testing.T) {
+	res := convertFile(t, sample, Options{})
+	js := file(t, res, "infinera-q4-2012.json")
+	where := map[string]source.Pos{}
+	for _, f := range res.Report.Facts {
+		where[f.ID] = f.Source
+	}
+	if ds := validate.JSON(js, "infinera-q4-2012.json", where); len(ds) > 0 {
+		t.Fatalf("emitted JSON does not match its schema: %v", ds)
+	}
+	bad := bytes.Replace(js, []byte(`"period": "2012-09-30T00:00:00/2012-12-30T00:00:00"`), []byte(`"period": "Q4 2012"`), 1)
+	ds := validate.JSON(bad, "infinera-q4-2012.json", where)
+	if len(ds) == 0 {
+		t.Fatal("a malformed period passed the schema")
+	}
+	if got := ds[0].Pos; got.File != "infinera-q4-2012.txt" || got.Line == 0 {
+		t.Errorf("violation reported at %v, want a position in the source document", got)
+	}
+}
+
+// TestInvalidWritesNothing converts a document that prints two different
+// revenues for the same year: an error at the second figure, and Write
+// refuses to write anything.
+func TestInvalidWritesNothing(t *testing.T) {
+	res := convertFile(t, "testdata/invalid/conflicting-revenue.txt", Options{})
+	if res.Valid() {
+		t.Fatal("conflicting revenues converted without error")
+	}
+	found := false
+	for _, d := range res.Diagnostics {
+		if d.Code == "map.inconsistentDuplicate" && d.Pos.String() == "conflicting-revenue.txt:26:27" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no inconsistentDuplicate error at conflicting-revenue.txt:26:27 in %v", res.Diagnostics)
+	}
+	dir := t.TempDir()
+	if err := res.Write(dir); err != ErrInvalid {
+		t.Errorf("Write = %v, want ErrInvalid", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("Write left %d files behind", len(entries))
+	}
+}
+
+// TestWrite writes a valid result and finds every file, complete.
+func TestWrite(t *testing.T) {
+	res := convertFile(t, sample, Options{})
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := res.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		got, err := os.ReadFile(filepath.Join(dir, f.Name))
+		if err != nil || !bytes.Equal(got, f.Data) {
+			t.Errorf("%s not written whole: %v", f.Name, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != len(res.Files) {
+		t.Errorf("%d files in %s, want %d (no temporary files left)", len(entries), dir, len(res.Files))
+	}
+}
