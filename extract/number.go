@@ -29,7 +29,7 @@ func ParseNumber(s string) (Number, error) {
 	var n Number
 	s = strings.TrimSpace(s)
 	if isDash(s) {
-		n.Nil = true
+		n.Nil, n.Currency = true, strings.HasPrefix(s, "$")
 		return n, nil
 	}
 	if isNotApplicable(s) {

@@ -53,7 +53,7 @@ func calculations(net *xbrl.Network, t *extract.Table, concepts []*xbrl.Concept,
 			boundary = i
 		}
 		if row.Section < 0 {
-			if len(top)-anchor >= 2 && ct.sums(i, top[anchor:]) {
+			if len(top)-anchor >= 2 && ct.subtotal(i, top[anchor:]) {
 				done = done || ct.try(i, top[anchor:])
 				anchor = len(top)
 			}
@@ -77,34 +77,73 @@ func (ct *calcTable) between(from, to int) []int {
 	return out
 }
 
-// weight is +1 when an item adds to a total of its balance, -1 otherwise.
+// weight is +1 when an item adds to a total of its balance, -1 when
+// their balances differ, and 0 when either has no balance: unknown.
 func weight(total, item *xbrl.Concept) int {
-	if total.Balance != xbrl.NoBalance && item.Balance != xbrl.NoBalance && total.Balance != item.Balance {
+	switch {
+	case total.Balance == xbrl.NoBalance || item.Balance == xbrl.NoBalance:
+		return 0
+	case total.Balance != item.Balance:
 		return -1
 	}
 	return 1
 }
 
+// maxUnknown bounds how many items of unknown balance a summation may
+// have: their weights are found by trying each combination.
+const maxUnknown = 3
+
+// solve finds weights under which row total equals the weighted sum of
+// rows items. Items whose balance is known weigh by it; for the others
+// (extension concepts outside any section) every combination of +1 and
+// -1 is tried, and the figures decide.
+func (ct *calcTable) solve(total int, items []int) ([]int, bool) {
+	tc := ct.concepts[total]
+	seen := map[*xbrl.Concept]bool{tc: true}
+	weights := make([]int, len(items))
+	var unknown []int
+	for n, i := range items {
+		c := ct.concepts[i]
+		if seen[c] || c.Type != tc.Type || c.Type != xbrl.Monetary {
+			return nil, false
+		}
+		seen[c] = true
+		if weights[n] = weight(tc, c); weights[n] == 0 {
+			unknown = append(unknown, n)
+		}
+	}
+	if len(unknown) > maxUnknown {
+		return nil, false
+	}
+	for mask := 0; mask < 1<<len(unknown); mask++ {
+		for b, n := range unknown {
+			weights[n] = 1 - 2*(mask>>b&1)
+		}
+		if ct.sums(total, items, weights) {
+			return weights, true
+		}
+	}
+	return nil, false
+}
+
+// subtotal reports whether row total is the running subtotal of the
+// top-level rows items.
+func (ct *calcTable) subtotal(total int, items []int) bool {
+	_, ok := ct.solve(total, items)
+	return ok
+}
+
 // sums reports whether row total equals the weighted sum of rows items in
 // every column where they are reported, within the precision of the
 // figures, and in at least one column.
-func (ct *calcTable) sums(total int, items []int) bool {
-	tc := ct.concepts[total]
-	seen := map[*xbrl.Concept]bool{tc: true}
-	for _, i := range items {
-		c := ct.concepts[i]
-		if seen[c] || c.Type != tc.Type || c.Type != xbrl.Monetary {
-			return false
-		}
-		seen[c] = true
-	}
+func (ct *calcTable) sums(total int, items, weights []int) bool {
 	checked := 0
 	for col, tf := range ct.facts[total] {
 		if tf == nil {
 			continue
 		}
 		sum, dec, any := decimal.Decimal{}, tf.Decimals, false
-		for _, i := range items {
+		for n, i := range items {
 			f := ct.facts[i][col]
 			if f == nil {
 				continue
@@ -112,7 +151,7 @@ func (ct *calcTable) sums(total int, items []int) bool {
 			any = true
 			dec = min(dec, f.Decimals)
 			v := f.Value
-			if weight(tc, ct.concepts[i]) < 0 {
+			if weights[n] < 0 {
 				v = v.Neg()
 			}
 			sum = sum.Add(v)
@@ -129,9 +168,15 @@ func (ct *calcTable) sums(total int, items []int) bool {
 }
 
 // try adds the summation total = items when the figures confirm it and
-// the total has none yet in this network.
+// the total has none yet in this network. An item whose balance was
+// unknown takes the balance its weight implies: a -1 item in a credit
+// total is a debit.
 func (ct *calcTable) try(total int, items []int) bool {
-	if len(items) == 0 || !ct.sums(total, items) {
+	if len(items) == 0 {
+		return false
+	}
+	weights, ok := ct.solve(total, items)
+	if !ok {
 		return false
 	}
 	tc := ct.concepts[total]
@@ -140,9 +185,23 @@ func (ct *calcTable) try(total int, items []int) bool {
 	}
 	ct.totals[tc] = true
 	for n, i := range items {
+		c := ct.concepts[i]
+		if c.Balance == xbrl.NoBalance && tc.Balance != xbrl.NoBalance {
+			c.Balance = tc.Balance
+			if weights[n] < 0 {
+				c.Balance = opposite(tc.Balance)
+			}
+		}
 		ct.net.Calculation = append(ct.net.Calculation, xbrl.Arc{
-			From: tc, To: ct.concepts[i], Order: n + 1, Weight: weight(tc, ct.concepts[i]), Source: ct.t.Rows[total].Pos,
+			From: tc, To: c, Order: n + 1, Weight: weights[n], Source: ct.t.Rows[total].Pos,
 		})
 	}
 	return true
+}
+
+func opposite(b xbrl.Balance) xbrl.Balance {
+	if b == xbrl.Debit {
+		return xbrl.Credit
+	}
+	return xbrl.Debit
 }

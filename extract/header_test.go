@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseHeader(t *testing.T) {
+	tests := []struct {
+		text          string
+		end           string // "" for no date
+		months, weeks int
+	}{
+		{"Three Months Ended December 29, 2012", "2012-12-29", 3, 0},
+		{"Twelve Months Ended December 31, 2011", "2011-12-31", 12, 0},
+		{"December 29, 2012", "2012-12-29", 0, 0},
+		{"Year Ended December 31, 2020", "2020-12-31", 12, 0},
+		{"Fiscal Year Ended June 30, 2019", "2019-06-30", 12, 0},
+		{"Quarter Ended March 31, 2008", "2008-03-31", 3, 0},
+		{"13 Weeks Ended September 28, 2013", "2013-09-28", 0, 13},
+		{"Fifty-Two Weeks Ended January 30, 2010", "2010-01-30", 0, 52},
+		{"Six-Month Period Ended Jun. 30, 2015", "2015-06-30", 6, 0},
+		{"Nine Months Ended Sept 30 2014", "2014-09-30", 9, 0},
+		{"Q1'11", "", 0, 0},
+		{"2012", "", 0, 0},
+		{"February 30, 2012", "", 0, 0},
+	}
+	for _, tt := range tests {
+		h := ParseHeaderText(tt.text)
+		end := ""
+		if !h.End.IsZero() {
+			end = h.End.Format(time.DateOnly)
+		}
+		if end != tt.end || h.Months != tt.months || h.Weeks != tt.weeks {
+			t.Errorf("ParseHeaderText(%q) = end %q months %d weeks %d, want %q %d %d", tt.text, end, h.Months, h.Weeks, tt.end, tt.months, tt.weeks)
+		}
+	}
+}
+
+func TestIsHeaderLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"                         Three Months Ended          Twelve Months Ended", true},
+		{"                     December 29,  December 31,  December 29,  December 31,", true},
+		{"                         2012          2011          2012          2011", true},
+		{"                Q1'11   Q2'11   Q3'11  Q4'11   Q1'12", true},
+		{"    ended December 29, 2012 and December 31, 2011:", false},
+		{"  Product            $    109,051  $     93,025", false},
+		{"                          29,        29,        31,", false},
+		{"---------------------------------", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := isHeaderLine(tt.line); got != tt.want {
+			t.Errorf("isHeaderLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestFindScale(t *testing.T) {
+	tests := []struct {
+		title  string
+		power  int
+		except string
+		shares bool
+	}{
+		{"(In thousands, except share amounts)", 3, "share amounts", false},
+		{"(In thousands, except per share data)", 3, "per share data", false},
+		{"(in millions, except per-share amounts)", 6, "per-share amounts", false},
+		{"($ and shares in millions, except per share amounts)", 6, "per share amounts", true},
+		{"(Dollars in billions)", 9, "", false},
+		{"(Unaudited)", 0, "", false},
+	}
+	for _, tt := range tests {
+		s := findScale([]Text{{Text: tt.title}})
+		if s.Power != tt.power || s.Except != tt.except || s.Shares != tt.shares {
+			t.Errorf("findScale(%q) = %d %q %v, want %d %q %v", tt.title, s.Power, s.Except, s.Shares, tt.power, tt.except, tt.shares)
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package mapping
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xport/xport/extract"
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+func mapText(t *testing.T, text string, opts Options) (*xbrl.Report, source.Diagnostics) {
+	t.Helper()
+	doc, err := source.Parse("in.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, _ := extract.Tables(doc)
+	rep, diags, err := Map(doc, tables, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep, diags
+}
+
+func factsByKey(rep *xbrl.Report) map[string]*xbrl.Fact {
+	out := map[string]*xbrl.Fact{}
+	for _, f := range rep.Facts {
+		out[f.Concept.QName()+" "+f.Period.String()] = f
+	}
+	return out
+}
+
+func date(s string) time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func TestMonthsBefore(t *testing.T) {
+	tests := []struct {
+		end  string
+		n    int
+		want string
+	}{
+		{"2012-12-29", 3, "2012-09-29"},
+		{"2011-12-31", 3, "2011-09-30"},
+		{"2011-12-31", 12, "2010-12-31"},
+		{"2012-05-31", 3, "2012-02-29"},
+		{"2013-03-30", 1, "2013-02-28"},
+		{"2014-06-28", 6, "2013-12-28"},
+	}
+	for _, tt := range tests {
+		if got := monthsBefore(date(tt.end), tt.n).Format(time.DateOnly); got != tt.want {
+			t.Errorf("monthsBefore(%s, %d) = %s, want %s", tt.end, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestPeriods(t *testing.T) {
+	pf := &periodFinder{ends: []periodEnd{{date: date("2012-09-29")}, {date: date("2011-12-31")}}}
+	tests := []struct {
+		header   string
+		instant  bool
+		title    string
+		want     string
+		inferred bool
+	}{
+		{"Three Months Ended December 29, 2012", false, "", "2012-09-30..2012-12-29", false},
+		{"Twelve Months Ended December 29, 2012", false, "", "2012-01-01..2012-12-29", false},
+		{"Three Months Ended December 31, 2011", false, "", "2011-10-01..2011-12-31", true},
+		{"13 Weeks Ended March 30, 2013", false, "", "2012-12-30..2013-03-30", false},
+		{"December 29, 2012", true, "", "2012-12-29", false},
+		{"December 31, 2020", false, "For the Years Ended December 31,", "2020-01-01..2020-12-31", true},
+	}
+	for _, tt := range tests {
+		cp := pf.period(extract.ParseHeaderText(tt.header), tt.instant, tt.title)
+		if !cp.ok || cp.period.String() != tt.want || strings.Contains(cp.note, "inferred") != tt.inferred {
+			t.Errorf("period(%q) = %v %q ok=%v, want %s inferred=%v", tt.header, cp.period, cp.note, cp.ok, tt.want, tt.inferred)
+		}
+	}
+	if cp := pf.period(extract.ParseHeaderText("Q1'11"), false, ""); cp.ok || cp.why == "" {
+		t.Errorf("an undated column got a period: %+v", cp)
+	}
+}
+
+const millions = `Example Corp (NYSE: EXM) today reported results.
+
+Example Corp
+Consolidated Statements of Income
+($ and shares in millions, except per share amounts)
+
+                                      Year Ended December 31,
+                                     ------------------------
+                                        2020          2019
+                                     ----------    ----------
+Net sales                            $   1,250.5   $   1,100.0
+Cost of sales                              750.5         700.0
+                                     ----------    ----------
+Gross margin                               500.0         400.0
+Selling, general and administrative        200.0         180.0
+Impairment of goodwill                      50.0            --
+                                     ----------    ----------
+Operating income                           250.0         220.0
+                                     ==========    ==========
+Net income                           $     200.0   $     150.0
+Earnings per share:
+  Basic                              $      2.00   $      1.50
+  Diluted                                   1.98          1.49
+Weighted average shares outstanding:
+  Basic                                    100.0         100.0
+  Diluted                                  101.0         100.7
+`
+
+// TestMillions maps a statement in millions with shares in millions,
+// per-share rows under a heading, a dash, and an unknown row that becomes
+// an extension concept; the operating income total is checked.
+func TestMillions(t *testing.T) {
+	rep, diags := mapText(t, millions, Options{CIK: "42"})
+	facts := factsByKey(rep)
+	y20 := "2020-01-01..2020-12-31"
+	tests := []struct {
+		key, value string
+		decimals   int
+	}{
+		{"us-gaap:Revenues " + y20, "1250500000", -5},
+		{"us-gaap:CostOfRevenue " + y20, "750500000", -5},
+		{"us-gaap:GrossProfit " + y20, "500000000", -5},
+		{"exm:ImpairmentOfGoodwill 2019-01-01..2019-12-31", "0", -5},
+		{"us-gaap:OperatingIncomeLoss " + y20, "250000000", -5},
+		{"us-gaap:EarningsPerShareBasic " + y20, "2", 2},
+		{"us-gaap:EarningsPerShareDiluted " + y20, "1.98", 2},
+		{"us-gaap:WeightedAverageNumberOfSharesOutstandingBasic " + y20, "100000000", -5},
+		{"us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding 2019-01-01..2019-12-31", "100700000", -5},
+	}
+	for _, tt := range tests {
+		f := facts[tt.key]
+		if f == nil {
+			t.Errorf("no fact %s", tt.key)
+			continue
+		}
+		if f.Value.String() != tt.value || f.Decimals != tt.decimals {
+			t.Errorf("%s = %s decimals %d, want %s decimals %d", tt.key, f.Value, f.Decimals, tt.value, tt.decimals)
+		}
+	}
+	if rep.Entity.ID != "0000000042" || rep.Entity.Scheme != xbrl.SECScheme {
+		t.Errorf("entity = %+v", rep.Entity)
+	}
+	if imp := facts["exm:ImpairmentOfGoodwill "+y20]; imp == nil || imp.Concept.Balance != xbrl.Debit {
+		t.Errorf("the impairment extension concept should be a debit, as the operating income total implies")
+	}
+	if len(diags) != 0 {
+		t.Errorf("unexpected diagnostics: %v", diags)
+	}
+	var calc []string
+	for _, n := range rep.Networks {
+		for _, a := range n.Calculation {
+			calc = append(calc, a.From.Name+"="+a.To.Name+":"+string(rune('0'+a.Weight+1)))
+		}
+	}
+	want := "GrossProfit=Revenues:2 GrossProfit=CostOfRevenue:0 OperatingIncomeLoss=GrossProfit:2 OperatingIncomeLoss=SellingGeneralAndAdministrativeExpense:0 OperatingIncomeLoss=ImpairmentOfGoodwill:0"
+	if got := strings.Join(calc, " "); got != want {
+		t.Errorf("calculations:\n got %s\nwant %s", got, want)
+	}
+}

@@ -1,0 +1,82 @@
+package source
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestParseNormalises(t *testing.T) {
+	doc, err := Parse("in.txt", []byte("\xef\xbb\xbfRevenue\t$ 1,234\r\nNet\u00a0loss\r\x0cPage 2\nCaf\xe9\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		num  int
+		text string
+		pb   bool
+	}{
+		{1, "Revenue $ 1,234", false},
+		{2, "Net loss", false},
+		{3, "Page 2", true},
+		{4, "Café", false},
+	}
+	if len(doc.Lines) != len(want) {
+		t.Fatalf("got %d lines, want %d", len(doc.Lines), len(want))
+	}
+	for i, w := range want {
+		l := doc.Lines[i]
+		if l.Num != w.num || l.Text != w.text || l.PageBreak != w.pb {
+			t.Errorf("line %d = %d %q %v, want %d %q %v", i, l.Num, l.Text, l.PageBreak, w.num, w.text, w.pb)
+		}
+	}
+}
+
+func TestLinePos(t *testing.T) {
+	doc, err := Parse("in.txt", []byte("a\tb 12\nNet\u00a0loss 5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		line, col int
+		want      string
+	}{
+		{0, 0, "in.txt:1:1"},  // a
+		{0, 8, "in.txt:1:3"},  // b, after the tab
+		{0, 10, "in.txt:1:5"}, // 1
+		{1, 4, "in.txt:2:6"},  // l, after the two-byte no-break space
+		{1, 9, "in.txt:2:11"}, // 5
+	}
+	for _, tt := range tests {
+		if got := doc.Pos(tt.line, tt.col).String(); got != tt.want {
+			t.Errorf("Pos(%d, %d) = %s, want %s", tt.line, tt.col, got, tt.want)
+		}
+	}
+}
+
+func TestParseRejectsBinary(t *testing.T) {
+	_, err := Parse("bin.dat", []byte("text\nab\x00cd\n"))
+	var pe *ParseError
+	if !errors.As(err, &pe) || !errors.Is(err, ErrBinary) || pe.Pos.String() != "bin.dat:2:3" {
+		t.Fatalf("got %v, want a ParseError at bin.dat:2:3 wrapping ErrBinary", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("a\tb\r\nc\rd\fe\xff"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Parse("f", data)
+		if err != nil {
+			return
+		}
+		for i, l := range doc.Lines {
+			if strings.ContainsAny(l.Text, "\t\r\n\f") {
+				t.Fatalf("line %d not normalised: %q", i+1, l.Text)
+			}
+			p := l.Pos("f", len([]rune(l.Text)))
+			if p.Col < 1 || p.Col > len(l.orig)+1 {
+				t.Fatalf("line %d: end column %d outside 1..%d", i+1, p.Col, len(l.orig)+1)
+			}
+		}
+	})
+}
