@@ -56,24 +56,37 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 	}
 	// Positions name the file without its directory, so the outputs do not
 	// depend on where the command ran.
-	doc, err := source.Parse(filepath.Base(name), data)
+	doc, err := source.Parse(filepath.Base(name), data) // read
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Document: doc}
-	tables, diags := extract.Tables(doc)
-	res.Diagnostics = append(res.Diagnostics, diags...)
-	rep, diags, err := mapping.Map(doc, tables, mapping.Options{CIK: opts.CIK, Name: opts.Name})
-	if err != nil {
+	tables := res.extract(doc)                               // extract
+	if err := res.mapTables(doc, tables, opts); err != nil { // map
 		return nil, err
 	}
-	res.Report = rep
-	res.Diagnostics = append(res.Diagnostics, diags...)
-	rep.Provenance = provenance(name, data, rep.Provenance.Notes)
-	res.Diagnostics = append(res.Diagnostics, validate.Report(rep)...)
-	res.Diagnostics = append(res.Diagnostics, res.emit(opts.Name)...)
+	res.Report.Provenance = provenance(name, data, res.Report.Provenance.Notes)
+	res.validate()      // validate
+	res.emit(opts.Name) // emit
 	res.Diagnostics.Sort()
 	return res, nil
+}
+
+func (res *Result) extract(doc *source.Document) []*extract.Table {
+	tables, diags := extract.Tables(doc)
+	res.Diagnostics = append(res.Diagnostics, diags...)
+	return tables
+}
+
+func (res *Result) mapTables(doc *source.Document, tables []*extract.Table, opts Options) error {
+	rep, diags, err := mapping.Map(doc, tables, mapping.Options{CIK: opts.CIK, Name: opts.Name})
+	res.Report = rep
+	res.Diagnostics = append(res.Diagnostics, diags...)
+	return err
+}
+
+func (res *Result) validate() {
+	res.Diagnostics = append(res.Diagnostics, validate.Report(res.Report)...)
 }
 
 func provenance(name string, data []byte, notes []xbrl.Note) xbrl.Provenance {
@@ -81,36 +94,39 @@ func provenance(name string, data []byte, notes []xbrl.Note) xbrl.Provenance {
 	return xbrl.Provenance{Source: filepath.Base(name), SHA256: hex.EncodeToString(sum[:]), Generator: Generator, Notes: notes}
 }
 
-// emit renders the outputs in memory and checks the xBRL-JSON against the
-// generated JSON Schema.
-func (res *Result) emit(name string) source.Diagnostics {
-	var ds source.Diagnostics
+// emit renders the outputs in memory, checks the xBRL-JSON against the
+// generated JSON Schema, and generates the taxonomy.
+func (res *Result) emit(name string) {
 	rep := res.Report
+	fail := func(code, what string, err error) {
+		res.Diagnostics.Add(source.Error, code, source.Pos{File: rep.Provenance.Source}, "%s: %v", what, err)
+	}
+	inst, err := exporter.XML(rep)
+	if err != nil {
+		fail("xport.emit:xml", "rendering the instance", err)
+		return
+	}
+	js, err := exporter.JSON(rep)
+	if err != nil {
+		fail("xport.emit:json", "rendering xBRL-JSON", err)
+		return
+	}
 	where := map[string]source.Pos{}
 	for _, f := range rep.Facts {
 		where[f.ID] = f.Source
 	}
-	inst, err := exporter.XML(rep)
+	res.Diagnostics = append(res.Diagnostics, validate.JSON(js, rep.Provenance.Source, where)...)
+	cat, _, err := schema.Default()
 	if err != nil {
-		ds.Add(source.Error, "xport.emit:xml", source.Pos{File: rep.Provenance.Source}, "rendering the instance: %v", err)
-		return ds
+		fail("xport.emit:taxonomy", "loading the catalogue", err)
+		return
 	}
-	js, err := exporter.JSON(rep)
+	tax, err := schema.Taxonomy(rep, cat)
 	if err != nil {
-		ds.Add(source.Error, "xport.emit:json", source.Pos{File: rep.Provenance.Source}, "rendering xBRL-JSON: %v", err)
-		return ds
+		fail("xport.emit:taxonomy", "generating the taxonomy", err)
+		return
 	}
-	ds = append(ds, validate.JSON(js, rep.Provenance.Source, where)...)
-	cat, err := schema.LoadCatalogue()
-	if err == nil {
-		var tax []schema.File
-		tax, err = schema.Taxonomy(rep, cat)
-		res.Files = append([]schema.File{{Name: name + ".xbrl", Data: inst}, {Name: name + ".json", Data: js}}, tax...)
-	}
-	if err != nil {
-		ds.Add(source.Error, "xport.emit:taxonomy", source.Pos{File: rep.Provenance.Source}, "generating the taxonomy: %v", err)
-	}
-	return ds
+	res.Files = append([]schema.File{{Name: name + ".xbrl", Data: inst}, {Name: name + ".json", Data: js}}, tax...)
 }
 
 // Valid reports whether the result has no errors.

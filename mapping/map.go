@@ -69,21 +69,17 @@ func (o *Options) defaults() error {
 	if o.Name == "" {
 		o.Name = "report"
 	}
+	if o.Catalogue != nil && o.Rules != nil {
+		return nil
+	}
+	cat, rules, err := schema.Default()
 	if o.Catalogue == nil {
-		cat, err := schema.LoadCatalogue()
-		if err != nil {
-			return err
-		}
 		o.Catalogue = cat
 	}
 	if o.Rules == nil {
-		rules, err := schema.LoadRules(o.Catalogue)
-		if err != nil {
-			return err
-		}
 		o.Rules = rules
 	}
-	return nil
+	return err
 }
 
 // table maps one table: its rows to concepts, its cells to facts, and its

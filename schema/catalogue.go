@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/xport/xport/xbrl"
 )
@@ -149,4 +150,22 @@ func (c *Catalogue) addConcept(f []string) error {
 	}
 	c.concepts[k.QName()] = k
 	return nil
+}
+
+var (
+	defaultOnce  sync.Once
+	defaultCat   *Catalogue
+	defaultRules Rules
+	defaultErr   error
+)
+
+// Default returns the embedded catalogue and rules, loaded once.
+func Default() (*Catalogue, Rules, error) {
+	defaultOnce.Do(func() {
+		defaultCat, defaultErr = LoadCatalogue()
+		if defaultErr == nil {
+			defaultRules, defaultErr = LoadRules(defaultCat)
+		}
+	})
+	return defaultCat, defaultRules, defaultErr
 }
