@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xport/xport/source"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -25,4 +27,13 @@ func oimPeriod(t *testing.T, p string) (start, end string) {
 		return d
 	}
 	return parse(s).Format(time.DateOnly), parse(e).AddDate(0, 0, -1).Format(time.DateOnly)
+}
+
+func containsLine(ps []source.Pos, line int) bool {
+	for _, p := range ps {
+		if p.Line == line {
+			return true
+		}
+	}
+	return false
 }

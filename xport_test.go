@@ -6,12 +6,14 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/beevik/etree"
 
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/validate"
+	"github.com/xport/xport/xbrl"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -201,7 +203,7 @@ func TestStatementOfOperationsJSON(t *testing.T) {
 		if f.Source == "" {
 			t.Errorf("fact %s has no xport:source", id)
 		}
-		if f.Decimals == nil {
+		if f.Decimals == nil || !strings.Contains(f.Dimensions["period"], "/") {
 			continue
 		}
 		start, end := oimPeriod(t, f.Dimensions["period"])
@@ -210,8 +212,19 @@ func TestStatementOfOperationsJSON(t *testing.T) {
 	compareFacts(t, got, wantFacts())
 }
 
+// compareFacts compares the facts of the statement of operations' concepts
+// found in an output with the ones wanted.
 func compareFacts(t *testing.T, got, want map[fact]bool) {
 	t.Helper()
+	concepts := map[string]bool{}
+	for _, row := range statementOfOperations {
+		concepts[row.concept] = true
+	}
+	for f := range got {
+		if !concepts[f.concept] {
+			delete(got, f)
+		}
+	}
 	for f := range want {
 		if !got[f] {
 			t.Errorf("missing %+v", f)
@@ -288,5 +301,67 @@ func TestWrite(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != len(res.Files) {
 		t.Errorf("%d files in %s, want %d (no temporary files left)", len(entries), dir, len(res.Files))
+	}
+}
+
+// TestBalanceSheetAndCashFlows checks figures of the sample's balance
+// sheet and cash flow statement by concept and period, signs included:
+// a payment printed as (25,395) is a positive payment, an increase in
+// receivables printed as (26,517) is a positive increase, and the net
+// loss the cash flow statement starts from is the same fact as in the
+// statement of operations.
+func TestBalanceSheetAndCashFlows(t *testing.T) {
+	res := convertFile(t, sample, Options{})
+	facts := map[string]*xbrl.Fact{}
+	for _, f := range res.Report.Facts {
+		facts[f.Concept.QName()+" "+f.Period.String()] = f
+	}
+	const y12, y11, i12, i11 = "2012-01-01..2012-12-29", "2011-01-01..2011-12-31", "2012-12-29", "2011-12-31"
+	tests := []struct{ key, value string }{
+		{"us-gaap:CashAndCashEquivalentsAtCarryingValue " + i12, "104666000"},
+		{"us-gaap:AccountsReceivableNetCurrent " + i11, "80616000"},
+		{"us-gaap:AssetsCurrent " + i12, "429497000"},
+		{"us-gaap:Assets " + i12, "528170000"},
+		{"us-gaap:LiabilitiesCurrent " + i11, "119465000"},
+		{"us-gaap:CommonStockValue " + i12, "112000"},
+		{"us-gaap:PreferredStockValue " + i12, "0"},
+		{"us-gaap:RetainedEarningsAccumulatedDeficit " + i12, "-572366000"},
+		{"us-gaap:AccumulatedOtherComprehensiveIncomeLossNetOfTax " + i11, "-2195000"},
+		{"us-gaap:StockholdersEquity " + i12, "356136000"},
+		{"us-gaap:LiabilitiesAndStockholdersEquity " + i11, "531704000"},
+		{"us-gaap:NetIncomeLoss " + y12, "-85330000"},
+		{"us-gaap:DepreciationDepletionAndAmortization " + y12, "23661000"},
+		{"us-gaap:IncreaseDecreaseInAccountsReceivable " + y12, "26517000"},
+		{"us-gaap:IncreaseDecreaseInAccountsReceivable " + y11, "4686000"},
+		{"us-gaap:IncreaseDecreaseInOtherReceivables " + y11, "-3440000"},
+		{"us-gaap:IncreaseDecreaseInInventories " + y12, "40623000"},
+		{"infn:IncreaseDecreaseInDeferredInventoryCosts " + y12, "-5741000"},
+		{"us-gaap:IncreaseDecreaseInAccountsPayable " + y12, "15410000"},
+		{"us-gaap:IncreaseDecreaseInDeferredRevenue " + y11, "-401000"},
+		{"us-gaap:NetCashProvidedByUsedInOperatingActivities " + y12, "-49466000"},
+		{"us-gaap:PaymentsToAcquirePropertyPlantAndEquipment " + y12, "25395000"},
+		{"us-gaap:PaymentsToAcquireAvailableForSaleSecuritiesDebt " + y11, "273334000"},
+		{"us-gaap:ProceedsFromMaturitiesPrepaymentsAndCallsOfAvailableForSaleSecurities " + y12, "117605000"},
+		{"us-gaap:NetCashProvidedByUsedInInvestingActivities " + y11, "-25168000"},
+		{"us-gaap:PaymentsForRepurchaseOfCommonStock " + y12, "882000"},
+		{"us-gaap:NetCashProvidedByUsedInFinancingActivities " + y12, "10698000"},
+		{"us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect " + y11, "-19191000"},
+		{"us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents " + i11, "94458000"},
+		{"us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents " + i12, "104666000"},
+		{"us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents 2010-12-31", "113649000"},
+		{"us-gaap:IncomeTaxesPaidNet " + y11, "1487000"},
+	}
+	for _, tt := range tests {
+		f := facts[tt.key]
+		if f == nil {
+			t.Errorf("no fact %s", tt.key)
+			continue
+		}
+		if got := f.Value.String(); got != tt.value || f.Decimals != -3 {
+			t.Errorf("%s = %s (decimals %d), want %s (decimals -3)", tt.key, got, f.Decimals, tt.value)
+		}
+	}
+	if nl := facts["us-gaap:NetIncomeLoss "+y12]; nl == nil || nl.Source.Line != 115 || !containsLine(nl.Also, 383) {
+		t.Errorf("the net loss for 2012 should be one fact, printed at line 115 and again at line 383 (cash flows)")
 	}
 }

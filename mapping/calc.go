@@ -3,6 +3,7 @@ package mapping
 import (
 	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/extract"
+	"github.com/xport/xport/schema"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
@@ -15,55 +16,121 @@ type calcTable struct {
 	facts    [][]*xbrl.Fact
 	net      *xbrl.Network
 	totals   map[*xbrl.Concept]bool
+	weight   weightFunc
+	// consumed marks rows that are items of a confirmed total.
+	consumed map[int]bool
+}
+
+// weightFunc gives the weight of row item in the total of row total: +1,
+// -1, or 0 when it cannot be known before the figures are tried.
+type weightFunc func(total, item int, tc, ic *xbrl.Concept) int
+
+// calcWeights chooses how a statement's rows weigh in its totals. A cash
+// flow statement prints every line as its effect on cash, so printed
+// figures add up and a negated row weighs -1; elsewhere the concepts'
+// balances decide (a debit item in a credit total weighs -1).
+func calcWeights(kind schema.Kind, signs []int) weightFunc {
+	if kind == schema.CashFlow {
+		return func(total, item int, _, _ *xbrl.Concept) int { return signs[total] * signs[item] }
+	}
+	return func(_, _ int, tc, ic *xbrl.Concept) int { return weight(tc, ic) }
 }
 
 // calculations adds to net the summations the statement shows and its
 // figures confirm in every column:
 //
 //   - a row under a single rule is the total of the rows above it, back
-//     to the previous heading, caption or total (or including that
-//     previous total, as total assets includes total current assets);
-//   - a top-level row such as gross profit, operating loss or net loss
-//     is the running subtotal of the top-level rows since the previous
-//     one (total revenue less total cost of revenue).
+//     to the nearest heading, caption or total for which the figures add
+//     up (total assets includes total current assets; net cash from
+//     operating activities starts at net loss, above two headings);
+//   - a top-level row such as gross profit, operating loss or the net
+//     change in cash is the running subtotal of the top-level rows and
+//     totals since the previous one (total revenue less total cost of
+//     revenue).
 //
-// Weights follow balance: a debit item in a credit total counts -1. A
-// total whose rows do not add up is a warning at the total's position,
-// and gets no relationship.
-func calculations(net *xbrl.Network, t *extract.Table, concepts []*xbrl.Concept, facts [][]*xbrl.Fact, diags *source.Diagnostics) {
-	ct := &calcTable{t: t, concepts: concepts, facts: facts, net: net, totals: map[*xbrl.Concept]bool{}}
-	boundary := -1
-	var top []int // top-level data rows since the last caption
+// Rows that are items of a confirmed total are not counted again. A total
+// whose rows do not add up is a warning at the total's position, and gets
+// no relationship.
+func calculations(net *xbrl.Network, t *extract.Table, concepts []*xbrl.Concept, facts [][]*xbrl.Fact, w weightFunc, diags *source.Diagnostics) {
+	ct := &calcTable{t: t, concepts: concepts, facts: facts, net: net, totals: map[*xbrl.Concept]bool{}, weight: w, consumed: map[int]bool{}}
+	var top []int // top-level rows and totals since the last caption
 	anchor := 0   // index in top of the last running subtotal
 	for i, row := range t.Rows {
-		if row.Kind != extract.DataRow {
-			boundary = i
-			if row.Kind == extract.Caption {
-				top, anchor = nil, 0
-			}
+		if row.Kind == extract.Caption {
+			top, anchor = nil, 0
+		}
+		if row.Kind != extract.DataRow || concepts[i] == nil {
 			continue
 		}
-		if concepts[i] == nil {
-			continue
-		}
-		done := false
-		if row.Total {
-			comps := ct.between(boundary, i)
-			done = ct.try(i, comps) || boundary >= 0 && t.Rows[boundary].Total && ct.try(i, append([]int{boundary}, comps...))
-			boundary = i
-		}
-		if row.Section < 0 {
-			if len(top)-anchor >= 2 && ct.subtotal(i, top[anchor:]) {
-				done = done || ct.try(i, top[anchor:])
+		done := row.Total && ct.tryBoundaries(i)
+		if row.Section < 0 || row.Total {
+			if items := ct.unconsumed(top[anchor:]); len(items) >= 2 && ct.subtotal(i, items) {
+				done = done || ct.try(i, items)
 				anchor = len(top)
 			}
 			top = append(top, i)
 		}
-		if row.Total && !done {
+		if row.Total && !done && !ct.balanceAmongFlows(i) {
 			diags.Add(source.Warning, "map.totalMismatch", row.Pos,
 				"%q does not equal the rows above it in every column; no calculation relationship is made for it", row.Label)
 		}
 	}
+}
+
+// maxBoundaries bounds how far back a total looks for its items.
+const maxBoundaries = 8
+
+// tryBoundaries tries, nearest first, the rows since each earlier
+// heading, caption or total (and since each earlier total, that total
+// with them) as the items of the total in row i.
+func (ct *calcTable) tryBoundaries(i int) bool {
+	var bounds []int
+	for j := i - 1; j >= 0 && len(bounds) < maxBoundaries; j-- {
+		if r := ct.t.Rows[j]; r.Kind != extract.DataRow || r.Total {
+			bounds = append(bounds, j)
+		}
+	}
+	bounds = append(bounds, -1)
+	for _, b := range bounds {
+		items := ct.unconsumed(ct.between(b, i))
+		if ct.try(i, items) {
+			return true
+		}
+		if b >= 0 && ct.t.Rows[b].Kind == extract.DataRow && ct.concepts[b] != nil && !ct.consumed[b] && ct.try(i, append([]int{b}, items...)) {
+			return true
+		}
+	}
+	return false
+}
+
+// unconsumed drops the rows that are items of a confirmed total.
+func (ct *calcTable) unconsumed(rows []int) []int {
+	var out []int
+	for _, r := range rows {
+		if !ct.consumed[r] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// balanceAmongFlows reports whether row i reports a balance (an instant)
+// in a table of flows, such as cash at the end of the period: it is not a
+// sum of the flows above it, and calculations cannot relate the two.
+func (ct *calcTable) balanceAmongFlows(i int) bool {
+	if ct.concepts[i].PeriodType != xbrl.Instant {
+		return false
+	}
+	for _, f := range ct.facts[i] {
+		if f != nil {
+			for _, col := range ct.t.Columns {
+				if col.Header.Months > 0 || col.Header.Weeks > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // between returns the data rows after from and before to.
@@ -108,7 +175,10 @@ func (ct *calcTable) solve(total int, items []int) ([]int, bool) {
 			return nil, false
 		}
 		seen[c] = true
-		if weights[n] = weight(tc, c); weights[n] == 0 {
+		if c.PeriodType != tc.PeriodType {
+			return nil, false
+		}
+		if weights[n] = ct.weight(total, i, tc, c); weights[n] == 0 {
 			unknown = append(unknown, n)
 		}
 	}
@@ -119,11 +189,22 @@ func (ct *calcTable) solve(total int, items []int) ([]int, bool) {
 		for b, n := range unknown {
 			weights[n] = 1 - 2*(mask>>b&1)
 		}
-		if ct.sums(total, items, weights) {
+		if ct.balanced(tc, items, weights) && ct.sums(total, items, weights) {
 			return weights, true
 		}
 	}
 	return nil, false
+}
+
+// balanced reports whether the weights respect XBRL 2.1 §5.1.1.2: an item
+// of the total's balance weighs +1, one of the opposite balance -1.
+func (ct *calcTable) balanced(tc *xbrl.Concept, items, weights []int) bool {
+	for n, i := range items {
+		if w := weight(tc, ct.concepts[i]); w != 0 && w != weights[n] {
+			return false
+		}
+	}
+	return true
 }
 
 // subtotal reports whether row total is the running subtotal of the
@@ -185,6 +266,7 @@ func (ct *calcTable) try(total int, items []int) bool {
 	}
 	ct.totals[tc] = true
 	for n, i := range items {
+		ct.consumed[i] = true
 		c := ct.concepts[i]
 		if c.Balance == xbrl.NoBalance && tc.Balance != xbrl.NoBalance {
 			c.Balance = tc.Balance

@@ -15,23 +15,31 @@ var (
 	sharesLabel   = regexp.MustCompile(`(?i)\bshares\b`)
 )
 
+var (
+	outflowLabel = regexp.MustCompile(`(?i)^(purchases?|payments?|repurchases?|repayments?|acquisitions?|advances?|capital expenditures?|investments? in)\b`)
+	inflowLabel  = regexp.MustCompile(`(?i)^(proceeds|reimbursements?|collections?|repayments? (from|of advances))\b`)
+	changesIn    = regexp.MustCompile(`(?i)\bchanges? in\b`)
+)
+
 // extension returns the company extension concept for a row no rule maps.
 // Its name is the label in upper camel case, followed by the heading it
 // sits under when the label alone does not say what it is a part of
 // ("Product" under "Revenue:" is ProductRevenue); its type, period type
-// and balance are the heading's concept's, or follow from the label.
-func (m *mapper) extension(kind schema.Kind, label, section string, parent *xbrl.Concept) *xbrl.Concept {
+// and balance are the heading's concept's, or follow from the label. In a
+// cash flow statement a line under "Changes in assets and liabilities" is
+// the change in the balance sheet line of that name (an increase in an
+// asset is printed as a negative), and a line that names a payment or a
+// proceed is an outflow or an inflow.
+func (m *mapper) extension(kind schema.Kind, label, section string, parent *xbrl.Concept) rowMap {
 	name := camel(label)
 	if section != "" && !sharesWord(label, section) && len(strings.Fields(schema.NormalizeLabel(section))) <= 3 {
 		name += camel(section)
 	}
-	if name == "" || unicode.IsDigit(rune(name[0])) {
-		name = "Item" + name
-	}
 	c := &xbrl.Concept{
-		Prefix: m.rep.Taxonomy.Prefix, Name: name, Namespace: m.rep.Taxonomy.Namespace,
+		Prefix: m.rep.Taxonomy.Prefix, Namespace: m.rep.Taxonomy.Namespace,
 		Type: xbrl.Monetary, PeriodType: xbrl.Duration, Label: cleanLabel(label),
 	}
+	rm := rowMap{concept: c}
 	switch {
 	case parent != nil:
 		c.Type, c.PeriodType, c.Balance = parent.Type, parent.PeriodType, parent.Balance
@@ -40,16 +48,62 @@ func (m *mapper) extension(kind schema.Kind, label, section string, parent *xbrl
 	case sharesLabel.MatchString(label):
 		c.Type = xbrl.Shares
 	}
-	if kind == schema.Balance {
+	switch kind {
+	case schema.Balance:
 		c.PeriodType = xbrl.Instant
+		defer func() { m.balances[schema.NormalizeLabel(label)] = rm.concept }()
+	case schema.CashFlow:
+		name, rm.negated, c.Balance = m.cashFlowLine(label, section, camel(label), name)
 	}
+	if name == "" || unicode.IsDigit(rune(name[0])) {
+		name = "Item" + name
+	}
+	c.Name = name
 	if old, ok := m.used[c.QName()]; ok {
 		if old.Type == c.Type && old.PeriodType == c.PeriodType && old.Balance == c.Balance {
-			return old
+			rm.concept = old
+			return rm
 		}
 		c.Name += camel(string(c.PeriodType)) + camel(string(c.Type))
 	}
-	return c
+	return rm
+}
+
+// cashFlowLine names a cash flow line no rule maps and decides its sign.
+func (m *mapper) cashFlowLine(label, section, bare, name string) (string, bool, xbrl.Balance) {
+	switch {
+	case changesIn.MatchString(section):
+		switch m.balanceSheetBalance(label) {
+		case xbrl.Debit: // an asset: its increase uses cash
+			return "IncreaseDecreaseIn" + bare, true, xbrl.Credit
+		case xbrl.Credit: // a liability: its increase provides cash
+			return "IncreaseDecreaseIn" + bare, false, xbrl.Debit
+		}
+		return "IncreaseDecreaseIn" + bare, false, xbrl.NoBalance
+	case outflowLabel.MatchString(label):
+		return bare, true, xbrl.Credit
+	case inflowLabel.MatchString(label):
+		return bare, false, xbrl.Debit
+	}
+	return name, false, xbrl.NoBalance
+}
+
+// balanceSheetBalance returns the balance of the balance sheet line a
+// cash flow label names ("Deferred inventory costs"), if the document's
+// balance sheet has one.
+func (m *mapper) balanceSheetBalance(label string) xbrl.Balance {
+	l := schema.NormalizeLabel(label)
+	for _, try := range []string{l, strings.TrimSuffix(l, ", net"), l + ", net"} {
+		if c, ok := m.balances[try]; ok {
+			return c.Balance
+		}
+	}
+	for _, r := range m.opts.Rules {
+		if r.Statement == schema.Balance && r.Label.MatchString(l) {
+			return r.Concept.Balance
+		}
+	}
+	return xbrl.NoBalance
 }
 
 // sharesWord reports whether label and section share a word, so the

@@ -30,9 +30,14 @@ func unitFor(c *xbrl.Concept) *xbrl.Unit {
 // cellFact turns one printed figure into a fact, or reports why not.
 // Monetary figures take the table's scale; share counts take sharePower;
 // per-share amounts and percentages are never scaled. A dash is a zero,
-// as SEC filers tag it, with the precision of its row.
-func (m *mapper) cellFact(row extract.Row, cell extract.Cell, c *xbrl.Concept, cp columnPeriod, sharePower, power int) *xbrl.Fact {
+// as SEC filers tag it, with the precision of its row. A negated row's
+// value is the opposite of the printed figure.
+func (m *mapper) cellFact(row extract.Row, cell extract.Cell, rm rowMap, cp columnPeriod, sharePower, power int) *xbrl.Fact {
+	c := rm.concept
 	n := cell.Number
+	if cp.ok && rm.at != "" {
+		cp = cp.instant(rm.at)
+	}
 	switch {
 	case n.NotApplicable:
 		m.unmap(cell, row.Label, "printed as not applicable")
@@ -62,11 +67,15 @@ func (m *mapper) cellFact(row extract.Row, cell extract.Cell, c *xbrl.Concept, c
 	if n.Nil {
 		places = rowPlaces(row)
 	}
+	value := n.Value.Shift(power)
+	if rm.negated {
+		value = value.Neg()
+	}
 	f := &xbrl.Fact{
 		Concept:  c,
 		Period:   cp.period,
 		Unit:     unitFor(c),
-		Value:    n.Value.Shift(power),
+		Value:    value,
 		Decimals: places - power,
 		Source:   cell.Pos,
 		Label:    row.Label,

@@ -36,6 +36,9 @@ type mapper struct {
 	byKey  map[string]*xbrl.Fact
 	noted  map[string]bool
 	labels map[string]string
+	// balances records the balance of each balance sheet line, by
+	// normalised label.
+	balances map[string]*xbrl.Concept
 }
 
 // Map turns the tables of doc into a report. Diagnostics say what could
@@ -49,15 +52,24 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		doc: doc, opts: opts, rep: &xbrl.Report{},
 		pf:   newPeriodFinder(tables),
 		used: map[string]*xbrl.Concept{}, byKey: map[string]*xbrl.Fact{},
-		noted: map[string]bool{}, labels: map[string]string{},
+		noted: map[string]bool{}, labels: map[string]string{}, balances: map[string]*xbrl.Concept{},
 	}
 	m.ent = findEntity(doc, tables)
 	if err := m.identify(); err != nil {
 		return nil, nil, err
 	}
 	m.setNamespace(m.pf.latest())
+	// Balance sheets go first: what they say about a line (asset or
+	// liability) decides the sign of its change in the cash flow statement.
 	for i, t := range tables {
-		m.table(i, t)
+		if schema.KindOf(titleLines(t)) == schema.Balance {
+			m.table(i, t)
+		}
+	}
+	for i, t := range tables {
+		if schema.KindOf(titleLines(t)) != schema.Balance {
+			m.table(i, t)
+		}
 	}
 	m.cover()
 	m.finish()
@@ -82,6 +94,13 @@ func (o *Options) defaults() error {
 	return err
 }
 
+// rowMap is how a row is mapped: its concept and the rule's flags.
+type rowMap struct {
+	concept *xbrl.Concept
+	negated bool   // the statement prints the opposite of the value
+	at      string // "start" or "end": an instant of the column's period
+}
+
 // table maps one table: its rows to concepts, its cells to facts, and its
 // structure to a network with calculation relationships.
 func (m *mapper) table(index int, t *extract.Table) {
@@ -99,7 +118,11 @@ func (m *mapper) table(index int, t *extract.Table) {
 			m.rep.Provenance.Notes = append(m.rep.Provenance.Notes, xbrl.Note{Pos: col.Header.Pos, Text: periods[c].note})
 		}
 	}
-	concepts := m.rowConcepts(kind, t)
+	rows := m.rowMaps(kind, t)
+	concepts := make([]*xbrl.Concept, len(rows))
+	for r := range rows {
+		concepts[r] = rows[r].concept
+	}
 	sharePower := m.sharePower(t, concepts)
 	facts := make([][]*xbrl.Fact, len(t.Rows))
 	for r, row := range t.Rows {
@@ -112,12 +135,19 @@ func (m *mapper) table(index int, t *extract.Table) {
 				m.unmap(cell, row.Label, "the row has no label to map")
 				continue
 			}
-			facts[r][c] = m.cellFact(row, cell, concepts[r], periods[c], sharePower, t.Scale.Power)
+			facts[r][c] = m.cellFact(row, cell, rows[r], periods[c], sharePower, t.Scale.Power)
 		}
 	}
 	net := m.network(index, kind, t)
 	m.present(net, t, concepts, facts)
-	calculations(net, t, concepts, facts, &m.diags)
+	signs := make([]int, len(rows))
+	for r := range rows {
+		signs[r] = 1
+		if rows[r].negated {
+			signs[r] = -1
+		}
+	}
+	calculations(net, t, concepts, facts, calcWeights(kind, signs), &m.diags)
 	if len(net.Presentation) > 0 {
 		m.rep.Networks = append(m.rep.Networks, net)
 	}
@@ -156,10 +186,10 @@ func (m *mapper) unmap(cell extract.Cell, label, reason string) {
 	m.rep.Unmapped = append(m.rep.Unmapped, xbrl.Unmapped{Pos: cell.Pos, Text: cell.Text, Label: label, Reason: reason})
 }
 
-// rowConcepts finds the concept of every data row: by rule, or else an
+// rowMaps finds the concept of every data row: by rule, or else an
 // extension concept named after the label.
-func (m *mapper) rowConcepts(kind schema.Kind, t *extract.Table) []*xbrl.Concept {
-	out := make([]*xbrl.Concept, len(t.Rows))
+func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table) []rowMap {
+	out := make([]rowMap, len(t.Rows))
 	for i, row := range t.Rows {
 		if row.Kind != extract.DataRow || row.Label == "" {
 			continue
@@ -169,7 +199,10 @@ func (m *mapper) rowConcepts(kind schema.Kind, t *extract.Table) []*xbrl.Concept
 			section = t.Rows[row.Section].Label
 		}
 		if r := m.opts.Rules.Match(kind, section, row.Label); r != nil {
-			out[i] = r.Concept
+			out[i] = rowMap{concept: r.Concept, negated: r.Negated, at: r.At}
+			if kind == schema.Balance {
+				m.balances[schema.NormalizeLabel(row.Label)] = r.Concept
+			}
 		} else {
 			var parent *xbrl.Concept
 			if r := m.opts.Rules.Match(kind, "", section); section != "" && r != nil {
@@ -177,7 +210,7 @@ func (m *mapper) rowConcepts(kind schema.Kind, t *extract.Table) []*xbrl.Concept
 			}
 			out[i] = m.extension(kind, row.Label, section, parent)
 		}
-		m.use(out[i], row.Label)
+		m.use(out[i].concept, row.Label)
 	}
 	return out
 }

@@ -55,6 +55,20 @@ type columnPeriod struct {
 	note   string // how the start date was decided, for provenance
 }
 
+// instant returns the instant at the start of the column's period (the
+// day before its first day, as a balance at the beginning of a period is
+// the balance at the end of the one before) or at its end.
+func (cp columnPeriod) instant(at string) columnPeriod {
+	if cp.period.Instant {
+		return cp
+	}
+	end := cp.period.End
+	if at == "start" {
+		end = cp.period.Start.AddDate(0, 0, -1)
+	}
+	return columnPeriod{period: xbrl.Period{End: end, Instant: true}, ok: true}
+}
+
 var titleLengthRe = regexp.MustCompile(`(?i)\b(three|six|nine|twelve|\d+)[\s-]+months?\b|\b(fiscal )?years?\s+ended\b|\bquarters?\s+ended\b`)
 
 // period decides the period of a column. A heading with a date and a

@@ -18,7 +18,13 @@ type Rule struct {
 	Section   *regexp.Regexp // nil matches any section, top level included
 	Label     *regexp.Regexp
 	Concept   *xbrl.Concept
-	Line      int // in rules.txt
+	// Negated says the statement prints the opposite of the concept's
+	// value (a payment printed as "(25,395)").
+	Negated bool
+	// At places the fact at an instant of the column's period: "start"
+	// (the day before it begins) or "end"; "" for the column's period.
+	At   string
+	Line int // in rules.txt
 }
 
 // Rules is an ordered list of mapping rules: the first match wins.
@@ -53,10 +59,22 @@ func ParseRules(name, text string, cat *Catalogue) (Rules, error) {
 }
 
 func parseRule(f []string, cat *Catalogue) (Rule, error) {
-	if len(f) != 4 {
-		return Rule{}, fmt.Errorf("rule wants 4 fields, has %d", len(f))
+	if len(f) != 4 && len(f) != 5 {
+		return Rule{}, fmt.Errorf("rule wants 4 or 5 fields, has %d", len(f))
 	}
 	var r Rule
+	if len(f) == 5 {
+		for _, flag := range strings.Split(f[4], ",") {
+			switch flag = strings.TrimSpace(flag); flag {
+			case "negated":
+				r.Negated = true
+			case "start", "end":
+				r.At = flag
+			default:
+				return r, fmt.Errorf("unknown flag %q", flag)
+			}
+		}
+	}
 	r.Statement = Kind(f[0])
 	if !r.Statement.valid() {
 		return r, fmt.Errorf("unknown statement kind %q", f[0])

@@ -63,7 +63,8 @@ func TestRuleErrors(t *testing.T) {
 		{"ledger | | revenue | us-gaap:Revenues", `r.txt:1: unknown statement kind "ledger"`},
 		{"income | | (revenue | us-gaap:Revenues", "r.txt:1: label pattern"},
 		{"income | ( | revenue | us-gaap:Revenues", "r.txt:1: section pattern"},
-		{"income | revenue | us-gaap:Revenues", "r.txt:1: rule wants 4 fields, has 3"},
+		{"income | revenue | us-gaap:Revenues", "r.txt:1: rule wants 4 or 5 fields, has 3"},
+		{"income | | revenue | us-gaap:Revenues | sideways", `r.txt:1: unknown flag "sideways"`},
 	}
 	for _, tt := range tests {
 		_, err := ParseRules("r.txt", tt.text, cat)

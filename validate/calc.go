@@ -16,8 +16,25 @@ func checkCalculations(rep *xbrl.Report, ds *source.Diagnostics) {
 		facts[f.Key()] = f
 	}
 	for _, n := range rep.Networks {
+		checkWeights(n, ds)
 		for _, total := range totals(n.Calculation) {
 			checkTotal(n, total, facts, ds)
+		}
+	}
+}
+
+// checkWeights applies XBRL 2.1 §5.1.1.2: between two concepts with a
+// balance, a summation weighs +1 when the balances agree and -1 when they
+// differ.
+func checkWeights(n *xbrl.Network, ds *source.Diagnostics) {
+	for _, a := range n.Calculation {
+		f, t := a.From.Balance, a.To.Balance
+		if f == xbrl.NoBalance || t == xbrl.NoBalance {
+			continue
+		}
+		if (f == t) != (a.Weight > 0) {
+			ds.Add(source.Error, "xbrl.5.1.1.2:balanceCalcWeightIllegal", a.Source,
+				"%s (%s) weighs %d in %s (%s) in %s", a.To.QName(), t, a.Weight, a.From.QName(), f, n.RoleID)
 		}
 	}
 }
