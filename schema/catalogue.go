@@ -135,15 +135,17 @@ func (c *Catalogue) addConcept(f []string) error {
 	default:
 		return fmt.Errorf("%s: unknown period type %q", f[0], f[2])
 	}
-	switch xbrl.Balance(f[3]) {
-	case xbrl.Debit, xbrl.Credit:
+	switch b := f[3]; {
+	case b == "debit" || b == "credit":
 		if t != xbrl.Monetary {
 			return fmt.Errorf("%s: only monetary concepts have a balance", f[0])
 		}
-		k.Balance = xbrl.Balance(f[3])
-	case xbrl.NoBalance:
+		k.Balance = xbrl.Balance(b)
+	case b == "none" || b == "" && t != xbrl.Monetary:
+	case b == "":
+		return fmt.Errorf("%s: a monetary concept states its balance: debit, credit or none", f[0])
 	default:
-		return fmt.Errorf("%s: unknown balance %q", f[0], f[3])
+		return fmt.Errorf("%s: unknown balance %q", f[0], b)
 	}
 	if _, dup := c.concepts[k.QName()]; dup {
 		return fmt.Errorf("%s: listed twice", f[0])

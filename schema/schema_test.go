@@ -25,9 +25,6 @@ func TestEmbeddedCatalogueAndRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range cat.Concepts() {
-		if c.Type == xbrl.Monetary && c.Balance == xbrl.NoBalance && !c.Abstract {
-			t.Errorf("%s is monetary without a balance", c.QName())
-		}
 		if _, ok := xsdTypes[c.Type]; !ok {
 			t.Errorf("%s has item type %q with no schema type", c.QName(), c.Type)
 		}
@@ -40,6 +37,7 @@ func TestCatalogueErrors(t *testing.T) {
 		{ns + "us-gaap:X | money | duration | credit | X", `cat.txt:2: us-gaap:X: unknown item type "money"`},
 		{ns + "us-gaap:X | monetary | forever | credit | X", `cat.txt:2: us-gaap:X: unknown period type "forever"`},
 		{ns + "us-gaap:X | shares | duration | debit | X", "cat.txt:2: us-gaap:X: only monetary concepts have a balance"},
+		{ns + "us-gaap:X | monetary | duration | | X", "cat.txt:2: us-gaap:X: a monetary concept states its balance: debit, credit or none"},
 		{ns + "ifrs:X | monetary | duration | debit | X", `cat.txt:2: ifrs:X: undeclared prefix "ifrs"`},
 		{ns + "us-gaap:X | monetary | duration", "cat.txt:2: concept wants 5 fields, has 3"},
 		{ns + "Revenues | monetary | duration | credit | X", `cat.txt:2: "Revenues" is not a prefixed name`},
