@@ -130,7 +130,10 @@ func NewJSONReport(rep *xbrl.Report) *JSONReport {
 		if f.Numeric() {
 			d := f.Decimals
 			jf.Decimals = &d
-			jf.Dimensions.Unit = oimUnit(f.Unit)
+			if f.Unit.ID != xbrl.PureUnit.ID {
+				// OIM: a pure fact has no unit dimension (xbrli:pure is implied).
+				jf.Dimensions.Unit = oimUnit(f.Unit)
+			}
 		}
 		out.Facts[f.ID] = jf
 	}

@@ -19,6 +19,7 @@ type rowReader struct {
 	pendPos   source.Pos // where the pending label starts
 	pendInd   int        // indent of the pending label's first line
 	ruleAbove bool       // a single rule directly above the pending row
+	blank     bool       // a blank line since the last row
 	sections  []int      // open Heading rows, innermost last
 }
 
@@ -36,7 +37,7 @@ func (r *rowReader) line(i int) {
 	switch {
 	case strings.TrimSpace(text) == "":
 		r.flush()
-		r.ruleAbove = false
+		r.ruleAbove, r.blank = false, true
 		return
 	case isRule(text):
 		r.flush()
@@ -128,30 +129,37 @@ func (r *rowReader) emit(kind RowKind, cells []Cell) {
 		Pos:    r.pendPos,
 		Total:  kind == DataRow && r.ruleAbove,
 		Cells:  make([]Cell, len(r.t.Columns)),
+		Closes: -1,
 	}
 	for _, c := range cells {
 		row.Cells[c.Column] = c
 	}
-	row.Section = r.section(row)
+	row.Section = r.section(&row)
 	if kind == Heading {
 		r.sections = append(r.sections, len(r.t.Rows))
 	}
 	r.t.Rows = append(r.t.Rows, row)
-	r.pending, r.ruleAbove = nil, false
+	r.pending, r.ruleAbove, r.blank = nil, false, false
 }
 
 // section closes the sections row ends and returns the one it sits in.
 // A total closes the innermost section (it is that section's total, at
-// the level of its heading); a row indented no deeper than a heading is
-// outside it; a caption ends every section.
-func (r *rowReader) section(row Row) int {
+// the level of its heading) and records it in row.Closes; a row indented
+// less than a heading, or as much but after a blank line, is outside it;
+// a caption ends every section.
+func (r *rowReader) section(row *Row) int {
 	switch {
 	case row.Kind == Caption:
 		r.sections = nil
 	case row.Total && len(r.sections) > 0:
+		row.Closes = r.sections[len(r.sections)-1]
 		r.sections = r.sections[:len(r.sections)-1]
 	}
-	for n := len(r.sections); n > 0 && row.Indent <= r.t.Rows[r.sections[n-1]].Indent; n-- {
+	for n := len(r.sections); n > 0; n-- {
+		h := r.t.Rows[r.sections[n-1]].Indent
+		if row.Indent > h || row.Indent == h && !r.blank && row.Kind != Heading {
+			break
+		}
 		r.sections = r.sections[:n-1]
 	}
 	if n := len(r.sections); n > 0 {

@@ -50,6 +50,7 @@ type Row struct {
 	Cells   []Cell     // one per column; a zero Cell where the column is empty
 	Total   bool       // a single rule above it: the total of the rows above
 	Section int        // index of the Heading row it sits under, -1 at top level
+	Closes  int        // for a total, the Heading row whose section it ends; else -1
 }
 
 // Cell is one figure of a row.

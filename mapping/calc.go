@@ -70,7 +70,7 @@ func calculations(net *xbrl.Network, t *extract.Table, concepts []*xbrl.Concept,
 			}
 			top = append(top, i)
 		}
-		if row.Total && !done && !ct.balanceAmongFlows(i) {
+		if row.Total && !done && concepts[i].Type == xbrl.Monetary && !ct.balanceAmongFlows(i) {
 			diags.Add(source.Warning, "map.totalMismatch", row.Pos,
 				"%q does not equal the rows above it in every column; no calculation relationship is made for it", row.Label)
 		}

@@ -35,11 +35,8 @@ func (m *mapper) extension(kind schema.Kind, label, section string, parent *xbrl
 	if section != "" && !sharesWord(label, section) && len(strings.Fields(schema.NormalizeLabel(section))) <= 3 {
 		name += camel(section)
 	}
-	c := &xbrl.Concept{
-		Prefix: m.rep.Taxonomy.Prefix, Namespace: m.rep.Taxonomy.Namespace,
-		Type: xbrl.Monetary, PeriodType: xbrl.Duration, Label: cleanLabel(label),
-	}
-	rm := rowMap{concept: c}
+	c := &xbrl.Concept{Type: xbrl.Monetary, PeriodType: xbrl.Duration}
+	var rm rowMap
 	switch {
 	case parent != nil:
 		c.Type, c.PeriodType, c.Balance = parent.Type, parent.PeriodType, parent.Balance
@@ -58,14 +55,7 @@ func (m *mapper) extension(kind schema.Kind, label, section string, parent *xbrl
 	if name == "" || unicode.IsDigit(rune(name[0])) {
 		name = "Item" + name
 	}
-	c.Name = name
-	if old, ok := m.used[c.QName()]; ok {
-		if old.Type == c.Type && old.PeriodType == c.PeriodType && old.Balance == c.Balance {
-			rm.concept = old
-			return rm
-		}
-		c.Name += camel(string(c.PeriodType)) + camel(string(c.Type))
-	}
+	rm.concept = m.ext(name, c, label)
 	return rm
 }
 

@@ -72,6 +72,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		}
 	}
 	m.cover()
+	m.dropPartialCalculations()
 	m.finish()
 	m.diags.Sort()
 	return m.rep, m.diags, nil
@@ -106,7 +107,7 @@ type rowMap struct {
 func (m *mapper) table(index int, t *extract.Table) {
 	title := titleText(t)
 	kind := schema.KindOf(titleLines(t))
-	if !m.opts.Rules.Covers(kind) {
+	if kind != schema.Reconciliation && !m.opts.Rules.Covers(kind) {
 		m.unmapTable(t, fmt.Sprintf("no mapping rules for %s tables yet", kindName(kind)))
 		return
 	}
@@ -195,10 +196,12 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table) []rowMap {
 			continue
 		}
 		section := ""
-		if row.Section >= 0 {
-			section = t.Rows[row.Section].Label
+		if h := max(row.Section, row.Closes); h >= 0 {
+			section = t.Rows[h].Label
 		}
-		if r := m.opts.Rules.Match(kind, section, row.Label); r != nil {
+		if kind == schema.Reconciliation {
+			out[i] = m.reconciliationRow(row, section)
+		} else if r := m.opts.Rules.Match(kind, section, row.Label); r != nil {
 			out[i] = rowMap{concept: r.Concept, negated: r.Negated, at: r.At}
 			if kind == schema.Balance {
 				m.balances[schema.NormalizeLabel(row.Label)] = r.Concept

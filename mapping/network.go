@@ -30,10 +30,12 @@ func (m *mapper) network(index int, kind schema.Kind, t *extract.Table) *xbrl.Ne
 		}
 	}
 	net := &xbrl.Network{RoleID: camel(title), Title: title}
-	if root := m.opts.Catalogue.Lookup(roots[kind]); root != nil {
-		net.Root = root
-		m.use(root, "")
+	net.Root = m.opts.Catalogue.Lookup(roots[kind])
+	if net.Root == nil {
+		net.Root = m.ext(net.RoleID+"Abstract", &xbrl.Concept{Type: xbrl.String, PeriodType: xbrl.Duration}, title)
+		net.Root.Abstract = true
 	}
+	m.use(net.Root, title)
 	for _, other := range m.rep.Networks {
 		if other.RoleID == net.RoleID {
 			net.RoleID += fmt.Sprint(index + 1)

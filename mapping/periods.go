@@ -123,6 +123,14 @@ func (pf *periodFinder) start(end time.Time, n int) (time.Time, string) {
 		return start, fmt.Sprintf("start %s is the day after the period end %s named at %s",
 			day(start), day(best.date), best.pos)
 	}
+	if end.AddDate(0, 0, 1).Day() != 1 && n%3 == 0 {
+		// A period that does not end at a month end belongs to a 52/53-week
+		// fiscal calendar: 13 weeks a quarter.
+		weeks := n / 3 * 13
+		start := end.AddDate(0, 0, 1-7*weeks)
+		return start, fmt.Sprintf("start %s inferred: %d weeks before %s (a 52/53-week fiscal calendar, as the period does not end at a month end); the document names no earlier period end near %s",
+			day(start), weeks, day(end), day(approx))
+	}
 	start := approx.AddDate(0, 0, 1)
 	return start, fmt.Sprintf("start %s inferred: %d months before %s, as the document names no earlier period end near %s",
 		day(start), n, day(end), day(approx))

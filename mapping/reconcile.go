@@ -1,0 +1,92 @@
+package mapping
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/xport/xport/extract"
+	"github.com/xport/xport/schema"
+	"github.com/xport/xport/xbrl"
+)
+
+var (
+	reconciliationOf = regexp.MustCompile(`(?i)^reconciliation of\s+`)
+	basisSuffix      = regexp.MustCompile(`(?i)\s*[-–—]\s*(u\.?\s?s\.?\s+)?(non-?gaap|gaap)$`)
+	gaapRow          = regexp.MustCompile(`(?i)^(u\.?\s?s\.?\s+)?gaap\b|^as reported$|^reported\b`)
+	nonGAAPRow       = regexp.MustCompile(`(?i)^non-?gaap\b|\bas adjusted$|^adjusted\b`)
+)
+
+// reconciliationRow maps a row of a GAAP to non-GAAP reconciliation.
+// The heading names the measure ("Reconciliation of Gross Profit:"); the
+// "U.S. GAAP as reported" row is the GAAP fact itself (the same fact as
+// in the statement of operations), the "Non-GAAP as adjusted" row is an
+// extension concept NonGaap<Measure>, and every row between is an
+// adjustment, <Measure>NonGaapAdjustment<Label>. Non-GAAP figures thus
+// never share a concept with GAAP figures. A measure printed in percent
+// (gross margin) is a ratio: <Measure>Percentage.
+func (m *mapper) reconciliationRow(row extract.Row, section string) rowMap {
+	subject := reconciliationOf.ReplaceAllString(cleanLabel(section), "")
+	basis := ""
+	if loc := basisSuffix.FindStringSubmatchIndex(subject); loc != nil {
+		basis = strings.ToLower(subject[loc[4]:loc[5]])
+		subject = subject[:loc[0]]
+	}
+	var gaap *xbrl.Concept
+	if basis != "" {
+		if r := m.opts.Rules.Match(schema.Income, subject, row.Label); r != nil {
+			gaap = r.Concept
+		}
+	} else if r := m.opts.Rules.Match(schema.Income, "", subject); r != nil {
+		gaap = r.Concept
+	}
+	like, name := gaap, ""
+	if gaap != nil {
+		name = gaap.Name
+	}
+	if gaap == nil || printsPercent(row) && gaap.Type != xbrl.Percent {
+		like = &xbrl.Concept{Type: xbrl.Monetary, PeriodType: xbrl.Duration}
+		name = camel(subject)
+		if printsPercent(row) {
+			like.Type, name = xbrl.Percent, name+"Percentage"
+		}
+		gaap = nil
+	}
+	switch {
+	case basis == "gaap" || basis == "" && gaapRow.MatchString(cleanLabel(row.Label)):
+		if gaap != nil {
+			return rowMap{concept: gaap}
+		}
+		return rowMap{concept: m.ext(name, like, row.Label)}
+	case strings.HasPrefix(basis, "non") || nonGAAPRow.MatchString(cleanLabel(row.Label)):
+		return rowMap{concept: m.ext("NonGaap"+name, like, row.Label)}
+	}
+	adj := *like
+	adj.Balance = xbrl.NoBalance // the totals decide
+	return rowMap{concept: m.ext(name+"NonGaapAdjustment"+camel(row.Label), &adj, row.Label)}
+}
+
+// printsPercent reports whether a row's figures are printed as percents.
+func printsPercent(row extract.Row) bool {
+	for _, c := range row.Cells {
+		if !c.Empty() && c.Number.Percent {
+			return true
+		}
+	}
+	return false
+}
+
+// ext returns the extension concept name with the type, period type and
+// balance of like, reusing one already made with the same name.
+func (m *mapper) ext(name string, like *xbrl.Concept, label string) *xbrl.Concept {
+	c := &xbrl.Concept{
+		Prefix: m.rep.Taxonomy.Prefix, Name: name, Namespace: m.rep.Taxonomy.Namespace,
+		Type: like.Type, PeriodType: like.PeriodType, Balance: like.Balance, Label: cleanLabel(label),
+	}
+	if old, ok := m.used[c.QName()]; ok {
+		if old.Type == c.Type && old.PeriodType == c.PeriodType && old.Balance == c.Balance {
+			return old
+		}
+		c.Name += camel(string(c.PeriodType)) + camel(string(c.Type))
+	}
+	return c
+}
