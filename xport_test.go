@@ -371,3 +371,51 @@ func TestBalanceSheetAndCashFlows(t *testing.T) {
 		t.Errorf("the net loss for 2012 should be one fact, printed at line 115 and again at line 383 (cash flows)")
 	}
 }
+
+// TestReconciliation checks the GAAP to non-GAAP reconciliation: its GAAP
+// rows are the GAAP facts (the same facts as in the statement of
+// operations, or new ones for the quarter only it shows), its non-GAAP
+// figures are extension concepts, and no non-GAAP figure shares a GAAP
+// concept and period.
+func TestReconciliation(t *testing.T) {
+	res := convertFile(t, sample, Options{})
+	facts := map[string]*xbrl.Fact{}
+	for _, f := range res.Report.Facts {
+		facts[f.Concept.QName()+" "+f.Period.String()] = f
+	}
+	const q4, q3, y12 = "2012-09-30..2012-12-29", "2012-07-01..2012-09-29", "2012-01-01..2012-12-29"
+	tests := []struct{ key, value string }{
+		{"us-gaap:GrossProfit " + q3, "41500000"},
+		{"us-gaap:OperatingIncomeLoss " + q3, "-18205000"},
+		{"us-gaap:NetIncomeLoss " + q3, "-19081000"},
+		{"us-gaap:EarningsPerShareBasic " + q3, "-0.17"},
+		{"us-gaap:WeightedAverageNumberOfSharesOutstandingBasic " + q3, "111579000"},
+		{"infn:NonGaapGrossProfit " + q4, "45952000"},
+		{"infn:GrossProfitNonGaapAdjustmentStockBasedCompensation " + q4, "2684000"},
+		{"infn:GrossMarginPercentage " + q4, "0.34"},
+		{"infn:NonGaapGrossMarginPercentage " + y12, "0.38"},
+		{"infn:NonGaapOperatingIncomeLoss " + y12, "-41182000"},
+		{"infn:NonGaapNetIncomeLoss " + q4, "-5953000"},
+		{"infn:NonGaapEarningsPerShareBasic " + y12, "-0.39"},
+		{"infn:NonGaapEarningsPerShareDiluted " + y12, "-0.38"},
+		{"infn:NonGaapWeightedAverageNumberOfDilutedSharesOutstanding " + q4, "114115000"},
+	}
+	for _, tt := range tests {
+		f := facts[tt.key]
+		if f == nil {
+			t.Errorf("no fact %s", tt.key)
+			continue
+		}
+		if got := f.Value.String(); got != tt.value {
+			t.Errorf("%s = %s, want %s", tt.key, got, tt.value)
+		}
+	}
+	if nl := facts["us-gaap:NetIncomeLoss "+q4]; nl == nil || !containsLine(nl.Also, 206) {
+		t.Errorf("the reconciliation's GAAP net loss (line 206) should be the same fact as the statement of operations'")
+	}
+	for _, f := range res.Report.Facts {
+		if f.Concept.Prefix != "infn" && f.Source.Line >= 164 && f.Source.Line < 256 && strings.Contains(f.Label, "Non-GAAP") {
+			t.Errorf("non-GAAP figure at %s reported with GAAP concept %s", f.Source, f.Concept.QName())
+		}
+	}
+}
