@@ -131,9 +131,9 @@ var statementOfOperations = []struct {
 // starts are inferred from the calendar.
 var columns = [4][2]string{
 	{"2012-09-30", "2012-12-29"},
-	{"2011-10-01", "2011-12-31"},
+	{"2011-10-02", "2011-12-31"},
 	{"2012-01-01", "2012-12-29"},
-	{"2011-01-01", "2011-12-31"},
+	{"2011-01-02", "2011-12-31"},
 }
 
 func wantFacts() map[fact]bool {
@@ -322,7 +322,7 @@ func TestBalanceSheetAndCashFlows(t *testing.T) {
 	for _, f := range res.Report.Facts {
 		facts[f.Concept.QName()+" "+f.Period.String()] = f
 	}
-	const y12, y11, i12, i11 = "2012-01-01..2012-12-29", "2011-01-01..2011-12-31", "2012-12-29", "2011-12-31"
+	const y12, y11, i12, i11 = "2012-01-01..2012-12-29", "2011-01-02..2011-12-31", "2012-12-29", "2011-12-31"
 	tests := []struct{ key, value string }{
 		{"us-gaap:CashAndCashEquivalentsAtCarryingValue " + i12, "104666000"},
 		{"us-gaap:AccountsReceivableNetCurrent " + i11, "80616000"},
@@ -354,7 +354,7 @@ func TestBalanceSheetAndCashFlows(t *testing.T) {
 		{"us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect " + y11, "-19191000"},
 		{"us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents " + i11, "94458000"},
 		{"us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents " + i12, "104666000"},
-		{"us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents 2010-12-31", "113649000"},
+		{"us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents 2011-01-01", "113649000"},
 		{"us-gaap:IncomeTaxesPaidNet " + y11, "1487000"},
 	}
 	for _, tt := range tests {

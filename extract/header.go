@@ -16,6 +16,9 @@ type Header struct {
 	End    time.Time  // the date the heading names; zero when none
 	Months int        // length in months when the heading states one ("Twelve Months Ended")
 	Weeks  int        // length in weeks when the heading states one ("13 Weeks Ended")
+	// Quarter and FiscalYear are set by a fiscal quarter label without a
+	// date: "Q3'12" is Quarter 3 of FiscalYear 2012.
+	Quarter, FiscalYear int
 	Pos    source.Pos // where the date (or the first heading word) is printed
 }
 
@@ -58,6 +61,7 @@ var (
 	yearRe     = regexp.MustCompile(`^(19|20)\d\d$`)
 	dayRe      = regexp.MustCompile(`^\d{1,2}$`)
 	quarterRe  = regexp.MustCompile(`(?i)^q[1-4]['’]?\d{2}(\d{2})?$`)
+	fiscalQRe  = regexp.MustCompile(`(?i)\b(?:q([1-4])\s*['’]?\s*((?:19|20)?\d\d)|([1-4])q\s*['’]?((?:19|20)?\d\d)|(first|second|third|fourth) quarter(?: of)?(?: fiscal)? ((?:19|20)\d\d))\b`)
 	slashRe    = regexp.MustCompile(`^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$`)
 	dateRe     = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
 	monthsRe   = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|six|nine|twelve)[\s-]+months?\b`)
@@ -118,6 +122,13 @@ func parseHeader(text string, pos source.Pos) Header {
 			h.End = d
 		}
 	}
+	if h.End.IsZero() {
+		h.Quarter, h.FiscalYear = fiscalQuarter(text)
+		if h.Quarter > 0 {
+			h.Months = 3
+			return h
+		}
+	}
 	switch {
 	case monthsRe.MatchString(text):
 		h.Months = count(monthsRe.FindStringSubmatch(text)[1])
@@ -129,6 +140,29 @@ func parseHeader(text string, pos source.Pos) Header {
 		h.Months = 12
 	}
 	return h
+}
+
+var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+// fiscalQuarter reads "Q3'12", "Q3 2012", "3Q12" or "third quarter 2012".
+func fiscalQuarter(text string) (quarter, year int) {
+	m := fiscalQRe.FindStringSubmatch(text)
+	if m == nil {
+		return 0, 0
+	}
+	q, y := m[1]+m[3], m[2]+m[4]
+	if m[5] != "" {
+		q, y = strconv.Itoa(ordinals[strings.ToLower(m[5])]), m[6]
+	}
+	quarter, _ = strconv.Atoi(q)
+	year, _ = strconv.Atoi(y)
+	if year < 100 {
+		year += 2000
+		if year > 2069 {
+			year -= 100
+		}
+	}
+	return quarter, year
 }
 
 func count(s string) int {

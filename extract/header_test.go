@@ -21,7 +21,7 @@ func TestParseHeader(t *testing.T) {
 		{"Fifty-Two Weeks Ended January 30, 2010", "2010-01-30", 0, 52},
 		{"Six-Month Period Ended Jun. 30, 2015", "2015-06-30", 6, 0},
 		{"Nine Months Ended Sept 30 2014", "2014-09-30", 9, 0},
-		{"Q1'11", "", 0, 0},
+		{"Q1'11", "", 3, 0},
 		{"2012", "", 0, 0},
 		{"February 30, 2012", "", 0, 0},
 	}
@@ -77,6 +77,27 @@ func TestFindScale(t *testing.T) {
 		s := findScale([]Text{{Text: tt.title}})
 		if s.Power != tt.power || s.Except != tt.except || s.Shares != tt.shares {
 			t.Errorf("findScale(%q) = %d %q %v, want %d %q %v", tt.title, s.Power, s.Except, s.Shares, tt.power, tt.except, tt.shares)
+		}
+	}
+}
+
+func TestFiscalQuarter(t *testing.T) {
+	tests := []struct {
+		text          string
+		quarter, year int
+	}{
+		{"Q1'11", 1, 2011},
+		{"Q4'12", 4, 2012},
+		{"Q3 2012", 3, 2012},
+		{"3Q12", 3, 2012},
+		{"Third Quarter 2012", 3, 2012},
+		{"Fourth Quarter of Fiscal 1998", 4, 1998},
+		{"December 29, 2012", 0, 0},
+	}
+	for _, tt := range tests {
+		h := ParseHeaderText(tt.text)
+		if h.Quarter != tt.quarter || h.FiscalYear != tt.year {
+			t.Errorf("ParseHeaderText(%q) = Q%d %d, want Q%d %d", tt.text, h.Quarter, h.FiscalYear, tt.quarter, tt.year)
 		}
 	}
 }

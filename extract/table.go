@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/xport/xport/source"
@@ -16,6 +17,9 @@ type Table struct {
 	// Unaligned holds figures printed in the table that line up with none
 	// of its columns; they are reported, never silently dropped.
 	Unaligned []Cell
+	// Notes are the footnotes printed below the table, by mark: "(1)"
+	// → "Amounts reflect non-GAAP results. ...".
+	Notes map[string]Text
 	Pos       source.Pos // first heading line
 }
 
@@ -96,6 +100,7 @@ func Tables(doc *source.Document) ([]*Table, source.Diagnostics) {
 		}
 		t.Title = titleLines(doc, floor, hStart)
 		t.Scale = findScale(t.Title)
+		t.Notes = footnotes(doc, end)
 		tables = append(tables, t)
 		floor = end
 		i = end
@@ -222,4 +227,32 @@ func startsHeaderBlock(doc *source.Document, i int) bool {
 	}
 	next := i + 1
 	return next < len(doc.Lines) && (isHeaderLine(doc.Lines[next].Text) || isRule(doc.Lines[next].Text))
+}
+
+var noteMark = regexp.MustCompile(`^\s*(\(\d{1,2}\)|\(?[a-z]\)|\*+)\s+\S`)
+
+// footnotes reads the notes printed below a table ending at line from: a
+// paragraph that starts with a mark such as "(1)" or "*", and the lines
+// that continue it, up to the next paragraph without a mark or the next
+// table's headings.
+func footnotes(doc *source.Document, from int) map[string]Text {
+	notes := map[string]Text{}
+	mark := ""
+	for i := from; i < len(doc.Lines) && i < from+40; i++ {
+		text := doc.Lines[i].Text
+		switch m := noteMark.FindStringSubmatch(text); {
+		case strings.TrimSpace(text) == "":
+			continue
+		case m != nil:
+			mark = m[1]
+			notes[mark] = Text{strings.TrimSpace(text), doc.Pos(i, len(text)-len(strings.TrimLeft(text, " ")))}
+		case mark != "" && text[0] == ' ' && !isHeaderLine(text):
+			n := notes[mark]
+			n.Text += " " + strings.TrimSpace(text)
+			notes[mark] = n
+		default:
+			return notes
+		}
+	}
+	return notes
 }

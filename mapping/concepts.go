@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/xport/xport/extract"
 	"github.com/xport/xport/schema"
 	"github.com/xport/xport/xbrl"
 )
@@ -30,7 +31,8 @@ var (
 // the change in the balance sheet line of that name (an increase in an
 // asset is printed as a negative), and a line that names a payment or a
 // proceed is an outflow or an inflow.
-func (m *mapper) extension(kind schema.Kind, label, section string, parent *xbrl.Concept) rowMap {
+func (m *mapper) extension(kind schema.Kind, row extract.Row, section string, parent *xbrl.Concept) rowMap {
+	label := row.Label
 	name := camel(label)
 	if section != "" && !sharesWord(label, section) && len(strings.Fields(schema.NormalizeLabel(section))) <= 3 {
 		name += camel(section)
@@ -44,6 +46,13 @@ func (m *mapper) extension(kind schema.Kind, label, section string, parent *xbrl
 		c.Type = xbrl.PerShare
 	case sharesLabel.MatchString(label):
 		c.Type = xbrl.Shares
+	case printsPercent(row):
+		c.Type = xbrl.Percent
+		if !strings.Contains(name, "Percent") {
+			name += "Percentage"
+		}
+	case kind == schema.Supplemental && !printsCurrency(row):
+		c.Type = xbrl.Pure // a count or ratio: days sales outstanding, headcount
 	}
 	switch kind {
 	case schema.Balance:
@@ -57,6 +66,34 @@ func (m *mapper) extension(kind schema.Kind, label, section string, parent *xbrl
 	}
 	rm.concept = m.ext(name, c, label)
 	return rm
+}
+
+// printsCurrency reports whether a row's label or figures show a
+// currency sign.
+func printsCurrency(row extract.Row) bool {
+	if strings.Contains(row.Label, "$") {
+		return true
+	}
+	for _, c := range row.Cells {
+		if !c.Empty() && c.Number.Currency {
+			return true
+		}
+	}
+	return false
+}
+
+var nonGAAPText = regexp.MustCompile(`(?i)\bnon-?gaap\b`)
+
+// nonGAAPNote reports whether a row label carries a footnote mark whose
+// note says the amounts are non-GAAP ("(1) Amounts reflect non-GAAP
+// results").
+func nonGAAPNote(label string, notes map[string]extract.Text) bool {
+	for mark, note := range notes {
+		if strings.Contains(label, mark) && nonGAAPText.MatchString(note.Text) && !strings.Contains(strings.ToLower(note.Text), "gaap to non-gaap") {
+			return true
+		}
+	}
+	return false
 }
 
 // cashFlowLine names a cash flow line no rule maps and decides its sign.

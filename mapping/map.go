@@ -136,7 +136,11 @@ func (m *mapper) table(index int, t *extract.Table) {
 				m.unmap(cell, row.Label, "the row has no label to map")
 				continue
 			}
-			facts[r][c] = m.cellFact(row, cell, rows[r], periods[c], sharePower, t.Scale.Power)
+			power := t.Scale.Power
+			if p, ok := schema.RowScale(row.Label); ok {
+				power = p
+			}
+			facts[r][c] = m.cellFact(row, cell, rows[r], periods[c], sharePower, power)
 		}
 	}
 	net := m.network(index, kind, t)
@@ -211,7 +215,10 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table) []rowMap {
 			if r := m.opts.Rules.Match(kind, "", section); section != "" && r != nil {
 				parent = r.Concept
 			}
-			out[i] = m.extension(kind, row.Label, section, parent)
+			out[i] = m.extension(kind, row, section, parent)
+		}
+		if kind != schema.Reconciliation && nonGAAPNote(row.Label, t.Notes) {
+			out[i].concept = m.ext("NonGaap"+out[i].concept.Name, out[i].concept, row.Label)
 		}
 		m.use(out[i].concept, row.Label)
 	}

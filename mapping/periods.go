@@ -20,20 +20,45 @@ type periodEnd struct {
 // periodFinder decides XBRL periods for column headings.
 type periodFinder struct {
 	ends []periodEnd
+	// fiscalYears are the ends of the twelve-month periods the document
+	// names, by fiscal year (the year the period ends in; January ends
+	// count for the year before, as retailers label them).
+	fiscalYears map[int]periodEnd
+	// weeks is set when a period the document names ends other than at a
+	// month end: the company keeps a 52/53-week calendar of 13-week
+	// quarters.
+	weeks bool
 }
 
 func newPeriodFinder(tables []*extract.Table) *periodFinder {
-	pf := &periodFinder{}
+	pf := &periodFinder{fiscalYears: map[int]periodEnd{}}
 	seen := map[time.Time]bool{}
 	for _, t := range tables {
 		for _, c := range t.Columns {
-			if d := c.Header.End; !d.IsZero() && !seen[d] {
+			d := c.Header.End
+			if d.IsZero() {
+				continue
+			}
+			if !seen[d] {
 				seen[d] = true
 				pf.ends = append(pf.ends, periodEnd{d, c.Header.Pos})
+				pf.weeks = pf.weeks || !monthEnd(d)
+			}
+			if c.Header.Months == 12 || c.Header.Weeks == 52 || c.Header.Weeks == 53 {
+				pf.fiscalYears[fiscalYear(d)] = periodEnd{d, c.Header.Pos}
 			}
 		}
 	}
 	return pf
+}
+
+func monthEnd(d time.Time) bool { return d.AddDate(0, 0, 1).Day() == 1 }
+
+func fiscalYear(end time.Time) int {
+	if end.Month() == time.January {
+		return end.Year() - 1
+	}
+	return end.Year()
 }
 
 // latest returns the latest period end the document names.
@@ -76,6 +101,9 @@ var titleLengthRe = regexp.MustCompile(`(?i)\b(three|six|nine|twelve|\d+)[\s-]+m
 // alone is an instant in a balance sheet and, elsewhere, takes the length
 // the title states ("For the Years Ended").
 func (pf *periodFinder) period(h extract.Header, instant bool, title string) columnPeriod {
+	if h.Quarter > 0 {
+		return pf.quarter(h)
+	}
 	if h.End.IsZero() {
 		return columnPeriod{why: fmt.Sprintf("the column heading %q names no date", h.Text)}
 	}
@@ -123,12 +151,12 @@ func (pf *periodFinder) start(end time.Time, n int) (time.Time, string) {
 		return start, fmt.Sprintf("start %s is the day after the period end %s named at %s",
 			day(start), day(best.date), best.pos)
 	}
-	if end.AddDate(0, 0, 1).Day() != 1 && n%3 == 0 {
-		// A period that does not end at a month end belongs to a 52/53-week
-		// fiscal calendar: 13 weeks a quarter.
+	if pf.weeks && n%3 == 0 {
+		// The document's periods do not all end at month ends: a 52/53-week
+		// fiscal calendar, 13 weeks a quarter.
 		weeks := n / 3 * 13
 		start := end.AddDate(0, 0, 1-7*weeks)
-		return start, fmt.Sprintf("start %s inferred: %d weeks before %s (a 52/53-week fiscal calendar, as the period does not end at a month end); the document names no earlier period end near %s",
+		return start, fmt.Sprintf("start %s inferred: %d weeks before %s (a 52/53-week fiscal calendar, as some period ends are not month ends); the document names no earlier period end near %s",
 			day(start), weeks, day(end), day(approx))
 	}
 	start := approx.AddDate(0, 0, 1)
@@ -165,4 +193,63 @@ func titleText(t *extract.Table) string {
 		parts = append(parts, l.Text)
 	}
 	return strings.Join(parts, " ")
+}
+
+// quarter decides the period of a fiscal quarter column ("Q3'12") from the
+// end of its fiscal year: in a 52/53-week calendar each quarter is 13
+// weeks, otherwise three calendar months. The year end is the one the
+// document names for that fiscal year or, failing that, one inferred from
+// another year's.
+func (pf *periodFinder) quarter(h extract.Header) columnPeriod {
+	fyEnd, how, ok := pf.fiscalYearEnd(h.FiscalYear)
+	if !ok {
+		return columnPeriod{why: fmt.Sprintf("the column heading %q names a fiscal quarter of a year whose end the document does not state", h.Text)}
+	}
+	end := pf.quarterEnd(fyEnd, h.Quarter)
+	var prev time.Time
+	if h.Quarter == 1 {
+		prevFY, _, _ := pf.fiscalYearEnd(h.FiscalYear - 1)
+		prev = prevFY
+	} else {
+		prev = pf.quarterEnd(fyEnd, h.Quarter-1)
+	}
+	start := prev.AddDate(0, 0, 1)
+	kind := "three calendar months a quarter"
+	if pf.weeks {
+		kind = "13 weeks a quarter (a 52/53-week calendar)"
+	}
+	return columnPeriod{period: xbrl.Period{Start: start, End: end}, ok: true,
+		note: fmt.Sprintf("%s is %s..%s: fiscal %d ends %s (%s), %s", h.Text, day(start), day(end), h.FiscalYear, day(fyEnd), how, kind)}
+}
+
+// quarterEnd returns the end of quarter q of the fiscal year ending fyEnd.
+func (pf *periodFinder) quarterEnd(fyEnd time.Time, q int) time.Time {
+	if pf.weeks {
+		return fyEnd.AddDate(0, 0, -7*13*(4-q))
+	}
+	return monthsBefore(fyEnd, 3*(4-q))
+}
+
+// fiscalYearEnd returns the end of a fiscal year and how it is known.
+func (pf *periodFinder) fiscalYearEnd(fy int) (time.Time, string, bool) {
+	if e, ok := pf.fiscalYears[fy]; ok {
+		return e.date, "named at " + e.pos.String(), true
+	}
+	best, found := 0, false
+	for y := range pf.fiscalYears {
+		if !found || abs(float64(y-fy)) < abs(float64(best-fy)) || abs(float64(y-fy)) == abs(float64(best-fy)) && y > best {
+			best, found = y, true
+		}
+	}
+	if !found {
+		return time.Time{}, "", false
+	}
+	known := pf.fiscalYears[best].date
+	var end time.Time
+	if pf.weeks {
+		end = known.AddDate(0, 0, 364*(fy-best))
+	} else {
+		end = monthsBefore(known, 12*(best-fy))
+	}
+	return end, fmt.Sprintf("inferred from fiscal %d, which ends %s", best, day(known)), true
 }

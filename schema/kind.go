@@ -17,12 +17,13 @@ const (
 	CashFlow       Kind = "cashflow"
 	Reconciliation Kind = "reconciliation"
 	Compensation   Kind = "compensation"
+	Supplemental   Kind = "supplemental"
 	Unknown        Kind = "unknown"
 )
 
 func (k Kind) valid() bool {
 	switch k {
-	case Income, Balance, CashFlow, Reconciliation, Compensation:
+	case Income, Balance, CashFlow, Reconciliation, Compensation, Supplemental:
 		return true
 	}
 	return false
@@ -36,6 +37,7 @@ var kindPatterns = []struct {
 	{Compensation, regexp.MustCompile(`(?i)stock-based compensation|share-based compensation`)},
 	{CashFlow, regexp.MustCompile(`(?i)statements? of cash flows?|cash flows? statements?`)},
 	{Balance, regexp.MustCompile(`(?i)balance sheets?|statements? of financial (position|condition)`)},
+	{Supplemental, regexp.MustCompile(`(?i)supplemental (financial )?information|selected (financial|quarterly|operating) (data|information)|key (metrics|operating data)`)},
 	{Income, regexp.MustCompile(`(?i)statements? of (consolidated )?(operations|income|earnings|(comprehensive )?(income|loss))|income statements?|results of operations`)},
 }
 

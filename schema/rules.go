@@ -126,20 +126,39 @@ func (rs Rules) Covers(k Kind) bool {
 }
 
 var (
+	unitNoteRe = regexp.MustCompile(`(?i)\((\$\s*)?(in\s+)?(mil|mils|millions|thousands|000s|000's)\)`)
 	footnoteRe = regexp.MustCompile(`\(\d\)|\([a-z]\)$|\*+`)
 	spacesRe   = regexp.MustCompile(`\s+`)
 )
 
 // NormalizeLabel prepares a row label for matching: lower case, footnote
-// marks removed, "&" as "and", spaces collapsed, no trailing colon.
+// marks and unit notes such as "($ Mil)" removed, "&" as "and", spaces
+// collapsed, no trailing colon.
 //
 //	"Cost of revenue (1):" → "cost of revenue"
 func NormalizeLabel(s string) string {
 	s = strings.ToLower(s)
+	s = unitNoteRe.ReplaceAllString(s, " ")
 	s = footnoteRe.ReplaceAllString(s, " ")
 	s = strings.ReplaceAll(s, "&", " and ")
 	s = spacesRe.ReplaceAllString(s, " ")
 	s = strings.TrimSpace(s)
 	s = strings.TrimSuffix(s, ":")
 	return strings.TrimSpace(strings.TrimRight(s, " .,-"))
+}
+
+var rowUnitRe = regexp.MustCompile(`(?i)\((\$\s*)?(in\s+)?(mil|mils|millions|thousands|000s|000's)\)`)
+
+// RowScale returns the power of ten a row label's unit note states
+// ("Revenue ($ Mil)" is 6), and whether it states one.
+func RowScale(label string) (int, bool) {
+	m := rowUnitRe.FindStringSubmatch(label)
+	if m == nil {
+		return 0, false
+	}
+	switch strings.ToLower(m[3]) {
+	case "thousands", "000s", "000's":
+		return 3, true
+	}
+	return 6, true
 }

@@ -144,7 +144,8 @@ func TestKindOf(t *testing.T) {
 		{"Condensed Consolidated Statements of Cash Flows", CashFlow},
 		{"GAAP to Non-GAAP Reconciliations", Reconciliation},
 		{"(1) The following table summarizes the effects of stock-based compensation", Compensation},
-		{"Supplemental Financial Information", Unknown},
+		{"Supplemental Financial Information", Supplemental},
+		{"Revenue by Geography", Unknown},
 	}
 	for _, tt := range tests {
 		if got := KindOf([]string{tt.title}); got != tt.want {
