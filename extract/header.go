@@ -12,14 +12,14 @@ import (
 // Header is what a column's heading says about its period, read from all
 // the heading lines above the column (spanning headings included).
 type Header struct {
-	Text   string     // the heading lines joined: "Three Months Ended December 29, 2012"
-	End    time.Time  // the date the heading names; zero when none
-	Months int        // length in months when the heading states one ("Twelve Months Ended")
-	Weeks  int        // length in weeks when the heading states one ("13 Weeks Ended")
+	Text   string    // the heading lines joined: "Three Months Ended December 29, 2012"
+	End    time.Time // the date the heading names; zero when none
+	Months int       // length in months when the heading states one ("Twelve Months Ended")
+	Weeks  int       // length in weeks when the heading states one ("13 Weeks Ended")
 	// Quarter and FiscalYear are set by a fiscal quarter label without a
 	// date: "Q3'12" is Quarter 3 of FiscalYear 2012.
 	Quarter, FiscalYear int
-	Pos    source.Pos // where the date (or the first heading word) is printed
+	Pos                 source.Pos // where the date (or the first heading word) is printed
 }
 
 // Instant reports whether the heading names a date but no length, as

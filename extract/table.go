@@ -20,7 +20,7 @@ type Table struct {
 	// Notes are the footnotes printed below the table, by mark: "(1)"
 	// → "Amounts reflect non-GAAP results. ...".
 	Notes map[string]Text
-	Pos       source.Pos // first heading line
+	Pos   source.Pos // first heading line
 }
 
 // Text is a line of text with its position.
