@@ -170,9 +170,18 @@ func TestStatementOfOperationsXML(t *testing.T) {
 			periods[ctx.SelectAttrValue("id", "")] = [2]string{s.Text(), e.Text()}
 		}
 	}
+	sources := map[string]string{}
+	if fl := root.SelectElement("footnoteLink"); fl != nil {
+		for _, fn := range fl.SelectElements("footnote") {
+			sources[strings.TrimPrefix(fn.SelectAttrValue("xlink:label", ""), "source_")] = fn.Text()
+		}
+	}
 	units := map[string]string{"USD": "USD", "USDPerShare": "USD/shares", "shares": "shares"}
 	got := map[fact]bool{}
 	for _, el := range root.ChildElements() {
+		if el.Space != "xbrli" && el.Space != "link" && !strings.HasPrefix(sources[el.SelectAttrValue("id", "")], "infinera-q4-2012.txt:") {
+			t.Errorf("fact %s has no source footnote", el.SelectAttrValue("id", ""))
+		}
 		if el.Space == "xbrli" || el.Space == "link" || el.Space == "dei" {
 			continue
 		}

@@ -49,7 +49,7 @@ type JSONFact struct {
 	Value      string         `json:"value"`
 	Decimals   *int           `json:"decimals,omitempty"`
 	Dimensions JSONDimensions `json:"dimensions"`
-	Source     string         `json:"xport:source,omitempty" jsonschema_description:"Extension property (urn:xport:provenance): file:line:column of the printed figure."`
+	Source     string         `json:"xport:source,omitempty" jsonschema_description:"Extension property (urn:xport:provenance): file:line:column of the printed figure; then separated by spaces the other places the same figure is printed."`
 }
 
 // JSONDimensions are a fact's core dimensions.
@@ -125,7 +125,7 @@ func NewJSONReport(rep *xbrl.Report) *JSONReport {
 				Entity:  entity,
 				Period:  OIMPeriod(f.Period),
 			},
-			Source: f.Source.String(),
+			Source: SourceText(f),
 		}
 		if f.Numeric() {
 			d := f.Decimals

@@ -18,9 +18,17 @@ const (
 	NSISO   = "http://www.xbrl.org/2003/iso4217"
 )
 
+// SourceRole is the footnote role of the footnotes that give each fact's
+// source position; the extension schema declares it (id SourceRoleID).
+const (
+	SourceRole   = "urn:xport:role:SourcePosition"
+	SourceRoleID = "SourcePosition"
+)
+
 // XML renders rep as an XBRL 2.1 instance: schemaRef, contexts sorted by
-// id, units, then facts in statement order, each with a comment naming
-// its source.
+// id, units, facts in statement order, and a footnote link that gives
+// each fact's source position (file:line:column, then any other places
+// the same figure is printed) in footnotes of role SourceRole.
 func XML(rep *xbrl.Report) ([]byte, error) {
 	doc := etree.NewDocument()
 	doc.CreateProcInst("xml", `version="1.0" encoding="UTF-8"`)
@@ -37,6 +45,10 @@ func XML(rep *xbrl.Report) ([]byte, error) {
 	ref := root.CreateElement("link:schemaRef")
 	ref.CreateAttr("xlink:type", "simple")
 	ref.CreateAttr("xlink:href", rep.Taxonomy.Schema)
+	rr := root.CreateElement("link:roleRef")
+	rr.CreateAttr("roleURI", SourceRole)
+	rr.CreateAttr("xlink:type", "simple")
+	rr.CreateAttr("xlink:href", rep.Taxonomy.Schema+"#"+SourceRoleID)
 	writeProvenance(root, rep.Provenance)
 	writeContexts(root, rep)
 	for _, u := range rep.Units {
@@ -45,6 +57,7 @@ func XML(rep *xbrl.Report) ([]byte, error) {
 	for _, f := range rep.Facts {
 		writeFact(root, f)
 	}
+	writeSources(root, rep.Facts)
 	doc.Indent(2)
 	return doc.WriteToBytes()
 }
@@ -119,7 +132,6 @@ func writeUnit(root *etree.Element, u *xbrl.Unit) {
 }
 
 func writeFact(root *etree.Element, f *xbrl.Fact) {
-	root.CreateComment(comment(f.Source.String() + " " + f.Label))
 	el := root.CreateElement(f.Concept.QName())
 	el.CreateAttr("id", f.ID)
 	el.CreateAttr("contextRef", f.Period.ID())
@@ -128,4 +140,38 @@ func writeFact(root *etree.Element, f *xbrl.Fact) {
 		el.CreateAttr("decimals", strconv.Itoa(f.Decimals))
 	}
 	el.SetText(f.ValueString())
+}
+
+// writeSources writes the footnote link of source positions.
+func writeSources(root *etree.Element, facts []*xbrl.Fact) {
+	link := root.CreateElement("link:footnoteLink")
+	link.CreateAttr("xlink:type", "extended")
+	link.CreateAttr("xlink:role", "http://www.xbrl.org/2003/role/link")
+	for _, f := range facts {
+		loc := link.CreateElement("link:loc")
+		loc.CreateAttr("xlink:type", "locator")
+		loc.CreateAttr("xlink:href", "#"+f.ID)
+		loc.CreateAttr("xlink:label", "fact_"+f.ID)
+		fn := link.CreateElement("link:footnote")
+		fn.CreateAttr("xlink:type", "resource")
+		fn.CreateAttr("xlink:label", "source_"+f.ID)
+		fn.CreateAttr("xlink:role", SourceRole)
+		fn.CreateAttr("xml:lang", "en")
+		fn.SetText(SourceText(f))
+		arc := link.CreateElement("link:footnoteArc")
+		arc.CreateAttr("xlink:type", "arc")
+		arc.CreateAttr("xlink:arcrole", "http://www.xbrl.org/2003/arcrole/fact-footnote")
+		arc.CreateAttr("xlink:from", "fact_"+f.ID)
+		arc.CreateAttr("xlink:to", "source_"+f.ID)
+	}
+}
+
+// SourceText renders where a fact is printed: its position, then the other
+// places the same figure is printed, separated by spaces.
+func SourceText(f *xbrl.Fact) string {
+	s := f.Source.String()
+	for _, p := range f.Also {
+		s += " " + p.String()
+	}
+	return s
 }

@@ -105,6 +105,7 @@ type rowMap struct {
 // table maps one table: its rows to concepts, its cells to facts, and its
 // structure to a network with calculation relationships.
 func (m *mapper) table(index int, t *extract.Table) {
+	m.rep.Figures += countFigures(t)
 	title := titleText(t)
 	kind := schema.KindOf(titleLines(t))
 	if kind != schema.Reconciliation && !m.opts.Rules.Covers(kind) {
@@ -171,6 +172,19 @@ func kindName(k schema.Kind) string {
 		return "unrecognised"
 	}
 	return string(k)
+}
+
+// countFigures counts the figures printed in a table.
+func countFigures(t *extract.Table) int {
+	n := len(t.Unaligned)
+	for _, row := range t.Rows {
+		for _, c := range row.Cells {
+			if !c.Empty() {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // unmapTable reports every figure of a table that is not mapped.

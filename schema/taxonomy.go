@@ -7,6 +7,7 @@ import (
 
 	"github.com/beevik/etree"
 
+	"github.com/xport/xport/exporter"
 	"github.com/xport/xport/xbrl"
 )
 
@@ -122,6 +123,11 @@ func (g *taxGen) schema() []byte {
 			rt.CreateElement("link:usedOn").SetText(on)
 		}
 	}
+	rt := app.CreateElement("link:roleType")
+	rt.CreateAttr("roleURI", exporter.SourceRole)
+	rt.CreateAttr("id", exporter.SourceRoleID)
+	rt.CreateElement("link:definition").SetText("Where a fact is printed in the source document: file:line:column")
+	rt.CreateElement("link:usedOn").SetText("link:footnote")
 	for _, lb := range []struct{ suffix, role string }{
 		{"_lab.xml", "http://www.xbrl.org/2003/role/labelLinkbaseRef"},
 		{"_pre.xml", "http://www.xbrl.org/2003/role/presentationLinkbaseRef"},

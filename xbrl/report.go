@@ -152,8 +152,20 @@ type Report struct {
 	// Labels are the labels the document prints for concepts, by QName;
 	// the generated label linkbase uses them.
 	Labels map[string]string
+	// Figures counts the figures read from tables; each became a fact (or
+	// the same fact as another figure) or is listed in Unmapped.
+	Figures int
 	// Unmapped lists figures read from tables that became no fact.
 	Unmapped []Unmapped
+}
+
+// MappedShare returns the share of figures read that became facts, in
+// percent.
+func (r *Report) MappedShare() float64 {
+	if r.Figures == 0 {
+		return 100
+	}
+	return 100 * float64(r.Figures-len(r.Unmapped)) / float64(r.Figures)
 }
 
 // Unmapped is a figure that was read but not turned into a fact, and why.

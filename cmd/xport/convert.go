@@ -64,8 +64,9 @@ func convertAction(c *cli.Context) error {
 		names = append(names, filepath.Join(dir, f.Name))
 	}
 	fmt.Fprintf(c.App.Writer, "wrote %s\n", strings.Join(names, ", "))
-	fmt.Fprintf(c.App.Writer, "%d facts; %d figures not mapped (list them with -v); %d warning(s)\n",
-		len(res.Report.Facts), len(res.Report.Unmapped), res.Diagnostics.Count(source.Warning))
+	rep := res.Report
+	fmt.Fprintf(c.App.Writer, "%d facts from %d figures read (%.1f%% mapped); %d not mapped (list them with -v); %d warning(s)\n",
+		len(rep.Facts), rep.Figures, rep.MappedShare(), len(rep.Unmapped), res.Diagnostics.Count(source.Warning))
 	return nil
 }
 
