@@ -72,6 +72,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		}
 	}
 	m.cover()
+	m.crossCheck()
 	m.dropPartialCalculations()
 	m.finish()
 	m.diags.Sort()

@@ -166,3 +166,47 @@ func TestMillions(t *testing.T) {
 		t.Errorf("calculations:\n got %s\nwant %s", got, want)
 	}
 }
+
+const narrative = `Example Corp (NYSE: EXM) reported revenues for the year were $1.3 billion compared to $1.1 billion in 2019. Net income for the year was $210.0 million, or $2.10 per share.
+
+Example Corp
+Consolidated Statements of Income
+($ and shares in millions, except per share amounts)
+
+                                      Year Ended December 31,
+                                     ------------------------
+                                        2020          2019
+                                     ----------    ----------
+Net sales                            $   1,250.5   $   1,100.0
+Net income                                 200.0         150.0
+Net income per share, basic and diluted     2.00          1.50
+`
+
+// TestNarrative cross-checks narrative figures: agreement within the
+// narrative's rounding is recorded, disagreement is a warning naming both
+// positions.
+func TestNarrative(t *testing.T) {
+	rep, diags := mapText(t, narrative, Options{CIK: "42"})
+	agreed := 0
+	for _, n := range rep.Provenance.Notes {
+		if strings.HasPrefix(n.Text, "the narrative") {
+			agreed++
+		}
+	}
+	if agreed != 2 { // $1.3 billion and $1.1 billion
+		t.Errorf("%d narrative figures agree, want 2: %v", agreed, rep.Provenance.Notes)
+	}
+	var got []string
+	for _, d := range diags {
+		if d.Code == "map.narrativeMismatch" {
+			got = append(got, d.Pos.String()+" "+d.Message)
+		}
+	}
+	want := []string{
+		`in.txt:1:137 the narrative says "$210.0 million" but us-gaap:NetIncomeLoss for 2020-01-01..2020-12-31 is 200000000 at in.txt:12:44`,
+		`in.txt:1:156 the narrative says "$2.10 per share" but us-gaap:EarningsPerShareBasicAndDiluted for 2020-01-01..2020-12-31 is 2 at in.txt:13:45`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("mismatches:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,0 +1,32 @@
+package xport
+
+import (
+	"bytes"
+	"os"
+	"testing"
+)
+
+// FuzzConvert runs the whole pipeline on arbitrary text: it must not
+// panic, and every diagnostic must point inside the input.
+func FuzzConvert(f *testing.F) {
+	if b, err := os.ReadFile(sample); err == nil {
+		f.Add(b)
+	}
+	if b, err := os.ReadFile("testdata/invalid/conflicting-revenue.txt"); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("Revenues for the quarter were $1.5 million, or $(0.01) per share, compared to $2 million in the third quarter of 2012.\n"))
+	f.Add([]byte("                Q1'11   Q2'11\nRevenue ($ Mil)  $1.0   $2.0\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Convert("fuzz.txt", bytes.NewReader(data), Options{})
+		if err != nil {
+			return
+		}
+		lines := len(res.Document.Lines)
+		for _, d := range res.Diagnostics {
+			if p := d.Pos; p.IsValid() && (p.Line > lines || p.Col < 1) {
+				t.Fatalf("diagnostic %v outside the input (%d lines)", d, lines)
+			}
+		}
+	})
+}
