@@ -428,3 +428,49 @@ func TestReconciliation(t *testing.T) {
 		}
 	}
 }
+
+// TestStockBasedCompensation checks the stock-based compensation table:
+// one concept, AllocatedShareBasedCompensationExpense, on a member of
+// IncomeStatementLocationAxis per income statement line, the total without
+// dimensions, and the same figures of the table printed twice as one fact.
+func TestStockBasedCompensation(t *testing.T) {
+	res := convertFile(t, sample, Options{})
+	got := map[string]*xbrl.Fact{}
+	for _, f := range res.Report.Facts {
+		if f.Concept.Name != "AllocatedShareBasedCompensationExpense" {
+			continue
+		}
+		member := ""
+		for _, d := range f.Dims {
+			if d.Axis.QName() != "us-gaap:IncomeStatementLocationAxis" {
+				t.Errorf("%s is on axis %s", f.ID, d.Axis.QName())
+			}
+			member = d.Member.QName()
+		}
+		got[member+" "+f.Period.String()] = f
+	}
+	const q4, q3, y11 = "2012-09-30..2012-12-29", "2012-07-01..2012-09-29", "2011-01-02..2011-12-31"
+	tests := []struct{ key, value string }{
+		{"us-gaap:CostOfSalesMember " + q4, "735000"},
+		{"us-gaap:ResearchAndDevelopmentExpenseMember " + q3, "3439000"},
+		{"us-gaap:SellingAndMarketingExpenseMember " + y11, "8818000"},
+		{"us-gaap:GeneralAndAdministrativeExpenseMember " + q4, "1797000"},
+		{"infn:CostOfRevenueAmortizationFromBalanceSheetMember " + q4, "1949000"},
+		{"infn:SubtotalMember " + q4, "8186000"},
+		{" " + q4, "10135000"},
+		{" " + y11, "50157000"},
+	}
+	for _, tt := range tests {
+		f := got[tt.key]
+		if f == nil {
+			t.Errorf("no fact for %s", tt.key)
+			continue
+		}
+		if f.Value.String() != tt.value {
+			t.Errorf("%s = %s, want %s", tt.key, f.Value, tt.value)
+		}
+	}
+	if f := got["us-gaap:CostOfSalesMember "+q4]; f != nil && (f.Source.Line != 139 || !containsLine(f.Also, 270)) {
+		t.Errorf("cost of revenue stock-based compensation should be printed at line 139 and again at line 270: %v %v", f.Source, f.Also)
+	}
+}

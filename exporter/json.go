@@ -6,6 +6,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/invopop/jsonschema"
+
 	"github.com/xport/xport/xbrl"
 )
 
@@ -52,12 +54,37 @@ type JSONFact struct {
 	Source     string         `json:"xport:source,omitempty" jsonschema_description:"Extension property (urn:xport:provenance): file:line:column of the printed figure; then separated by spaces the other places the same figure is printed."`
 }
 
-// JSONDimensions are a fact's core dimensions.
+// JSONDimensions are a fact's core dimensions and, in Taxonomy, its
+// explicit dimensions: axis SQName to member SQName.
 type JSONDimensions struct {
-	Concept string `json:"concept" jsonschema:"pattern=^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*$"`
-	Entity  string `json:"entity" jsonschema:"pattern=^[A-Za-z_][A-Za-z0-9_.-]*:.+$"`
-	Period  string `json:"period" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}T00:00:00(/\\d{4}-\\d{2}-\\d{2}T00:00:00)?$"`
-	Unit    string `json:"unit,omitempty" jsonschema:"pattern=^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*(/[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*)?$"`
+	Concept  string            `json:"concept" jsonschema:"pattern=^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*$"`
+	Entity   string            `json:"entity" jsonschema:"pattern=^[A-Za-z_][A-Za-z0-9_.-]*:.+$"`
+	Period   string            `json:"period" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}T00:00:00(/\\d{4}-\\d{2}-\\d{2}T00:00:00)?$"`
+	Unit     string            `json:"unit,omitempty" jsonschema:"pattern=^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*(/[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*)?$"`
+	Taxonomy map[string]string `json:"-"`
+}
+
+// sqName is the pattern of an SQName such as us-gaap:CostOfSalesMember.
+const sqName = `^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*$`
+
+// MarshalJSON writes the core dimensions and the taxonomy-defined ones in
+// one object, keys sorted.
+func (d JSONDimensions) MarshalJSON() ([]byte, error) {
+	m := map[string]string{"concept": d.Concept, "entity": d.Entity, "period": d.Period}
+	if d.Unit != "" {
+		m["unit"] = d.Unit
+	}
+	for k, v := range d.Taxonomy {
+		m[k] = v
+	}
+	return json.Marshal(m)
+}
+
+// JSONSchemaExtend lets the schema accept taxonomy-defined dimensions:
+// any other property is an axis whose value is a member, both SQNames.
+func (JSONDimensions) JSONSchemaExtend(s *jsonschema.Schema) {
+	s.AdditionalProperties = &jsonschema.Schema{Type: "string", Pattern: sqName}
+	s.PropertyNames = &jsonschema.Schema{Pattern: `^(concept|entity|period|unit|[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*)$`}
 }
 
 // entityPrefix is the prefix xBRL-JSON entity values use for a scheme.
@@ -126,6 +153,12 @@ func NewJSONReport(rep *xbrl.Report) *JSONReport {
 				Period:  OIMPeriod(f.Period),
 			},
 			Source: SourceText(f),
+		}
+		if len(f.Dims) > 0 {
+			jf.Dimensions.Taxonomy = map[string]string{}
+			for _, d := range f.Dims {
+				jf.Dimensions.Taxonomy[d.Axis.QName()] = d.Member.QName()
+			}
 		}
 		if f.Numeric() {
 			d := f.Decimals

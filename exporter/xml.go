@@ -16,6 +16,7 @@ const (
 	NSLink  = "http://www.xbrl.org/2003/linkbase"
 	NSXLink = "http://www.w3.org/1999/xlink"
 	NSISO   = "http://www.xbrl.org/2003/iso4217"
+	NSDI    = "http://xbrl.org/2006/xbrldi"
 )
 
 // SourceRole is the footnote role of the footnotes that give each fact's
@@ -36,6 +37,9 @@ func XML(rep *xbrl.Report) ([]byte, error) {
 	root.CreateAttr("xmlns:xbrli", NSXBRLI)
 	root.CreateAttr("xmlns:link", NSLink)
 	root.CreateAttr("xmlns:xlink", NSXLink)
+	if hasDimensions(rep) {
+		root.CreateAttr("xmlns:xbrldi", NSDI)
+	}
 	ns := rep.Namespaces()
 	for _, p := range sortedKeys(ns) {
 		if p != "xbrli" {
@@ -83,24 +87,44 @@ func writeProvenance(root *etree.Element, p xbrl.Provenance) {
 	}
 }
 
-// writeContexts writes one context per period used, sorted by id.
-func writeContexts(root *etree.Element, rep *xbrl.Report) {
-	periods := map[string]xbrl.Period{}
+func hasDimensions(rep *xbrl.Report) bool {
 	for _, f := range rep.Facts {
-		periods[f.Period.ID()] = f.Period
+		if len(f.Dims) > 0 {
+			return true
+		}
 	}
-	ids := make([]string, 0, len(periods))
-	for id := range periods {
+	return false
+}
+
+// writeContexts writes one context per period and set of dimension
+// members used, sorted by id.
+func writeContexts(root *etree.Element, rep *xbrl.Report) {
+	contexts := map[string]*xbrl.Fact{}
+	for _, f := range rep.Facts {
+		contexts[f.ContextID()] = f
+	}
+	ids := make([]string, 0, len(contexts))
+	for id := range contexts {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		p := periods[id]
+		f := contexts[id]
+		p := f.Period
 		ctx := root.CreateElement("xbrli:context")
 		ctx.CreateAttr("id", id)
-		ident := ctx.CreateElement("xbrli:entity").CreateElement("xbrli:identifier")
+		entity := ctx.CreateElement("xbrli:entity")
+		ident := entity.CreateElement("xbrli:identifier")
 		ident.CreateAttr("scheme", rep.Entity.Scheme)
 		ident.SetText(rep.Entity.ID)
+		if len(f.Dims) > 0 {
+			seg := entity.CreateElement("xbrli:segment")
+			for _, d := range f.Dims {
+				m := seg.CreateElement("xbrldi:explicitMember")
+				m.CreateAttr("dimension", d.Axis.QName())
+				m.SetText(d.Member.QName())
+			}
+		}
 		per := ctx.CreateElement("xbrli:period")
 		if p.Instant {
 			per.CreateElement("xbrli:instant").SetText(dateOnly(p.End))
@@ -134,7 +158,7 @@ func writeUnit(root *etree.Element, u *xbrl.Unit) {
 func writeFact(root *etree.Element, f *xbrl.Fact) {
 	el := root.CreateElement(f.Concept.QName())
 	el.CreateAttr("id", f.ID)
-	el.CreateAttr("contextRef", f.Period.ID())
+	el.CreateAttr("contextRef", f.ContextID())
 	if f.Numeric() {
 		el.CreateAttr("unitRef", f.Unit.ID)
 		el.CreateAttr("decimals", strconv.Itoa(f.Decimals))

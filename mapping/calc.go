@@ -19,6 +19,10 @@ type calcTable struct {
 	weight   weightFunc
 	// consumed marks rows that are items of a confirmed total.
 	consumed map[int]bool
+	// breakdown is set for a table whose rows are members of an axis: its
+	// totals are checked (the members add up) but, as XBRL 2.1
+	// calculations cannot sum across contexts, they get no relationship.
+	breakdown bool
 }
 
 // weightFunc gives the weight of row item in the total of row total: +1,
@@ -51,8 +55,8 @@ func calcWeights(kind schema.Kind, signs []int) weightFunc {
 // Rows that are items of a confirmed total are not counted again. A total
 // whose rows do not add up is a warning at the total's position, and gets
 // no relationship.
-func calculations(net *xbrl.Network, t *extract.Table, concepts []*xbrl.Concept, facts [][]*xbrl.Fact, w weightFunc, diags *source.Diagnostics) {
-	ct := &calcTable{t: t, concepts: concepts, facts: facts, net: net, totals: map[*xbrl.Concept]bool{}, weight: w, consumed: map[int]bool{}}
+func calculations(net *xbrl.Network, t *extract.Table, concepts []*xbrl.Concept, facts [][]*xbrl.Fact, w weightFunc, breakdown bool, diags *source.Diagnostics) {
+	ct := &calcTable{t: t, concepts: concepts, facts: facts, net: net, totals: map[*xbrl.Concept]bool{}, weight: w, consumed: map[int]bool{}, breakdown: breakdown}
 	var top []int // top-level rows and totals since the last caption
 	anchor := 0   // index in top of the last running subtotal
 	for i, row := range t.Rows {
@@ -255,6 +259,19 @@ func (ct *calcTable) sums(total int, items, weights []int) bool {
 func (ct *calcTable) try(total int, items []int) bool {
 	if len(items) == 0 {
 		return false
+	}
+	if ct.breakdown {
+		weights := make([]int, len(items))
+		for n := range weights {
+			weights[n] = 1
+		}
+		if !ct.sums(total, items, weights) {
+			return false
+		}
+		for _, i := range items {
+			ct.consumed[i] = true
+		}
+		return true
 	}
 	weights, ok := ct.solve(total, items)
 	if !ok {

@@ -73,6 +73,7 @@ func (m *mapper) cellFact(row extract.Row, cell extract.Cell, rm rowMap, cp colu
 	}
 	f := &xbrl.Fact{
 		Concept:  c,
+		Dims:     rm.dims,
 		Period:   cp.period,
 		Unit:     unitFor(c),
 		Value:    value,

@@ -99,8 +99,9 @@ func (o *Options) defaults() error {
 // rowMap is how a row is mapped: its concept and the rule's flags.
 type rowMap struct {
 	concept *xbrl.Concept
-	negated bool   // the statement prints the opposite of the value
-	at      string // "start" or "end": an instant of the column's period
+	negated bool          // the statement prints the opposite of the value
+	at      string        // "start" or "end": an instant of the column's period
+	dims    []xbrl.Member // explicit dimensions of the row's facts
 }
 
 // table maps one table: its rows to concepts, its cells to facts, and its
@@ -146,7 +147,11 @@ func (m *mapper) table(index int, t *extract.Table) {
 		}
 	}
 	net := m.network(index, kind, t)
-	m.present(net, t, concepts, facts)
+	if hasDims(rows) {
+		m.dimensional(net, rows)
+	} else {
+		m.present(net, t, concepts, facts)
+	}
 	signs := make([]int, len(rows))
 	for r := range rows {
 		signs[r] = 1
@@ -154,7 +159,7 @@ func (m *mapper) table(index int, t *extract.Table) {
 			signs[r] = -1
 		}
 	}
-	calculations(net, t, concepts, facts, calcWeights(kind, signs), &m.diags)
+	calculations(net, t, concepts, facts, calcWeights(kind, signs), hasDims(rows), &m.diags)
 	if len(net.Presentation) > 0 {
 		m.rep.Networks = append(m.rep.Networks, net)
 	}
@@ -211,8 +216,14 @@ func (m *mapper) unmap(cell extract.Cell, label, reason string) {
 func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table) []rowMap {
 	out := make([]rowMap, len(t.Rows))
 	for i, row := range t.Rows {
-		if row.Kind != extract.DataRow || row.Label == "" {
+		if row.Kind != extract.DataRow {
 			continue
+		}
+		if row.Label == "" {
+			if !row.Total || kind != schema.Compensation {
+				continue
+			}
+			row.Label = "Subtotal" // an unlabelled total of the rows above
 		}
 		section := ""
 		if h := max(row.Section, row.Closes); h >= 0 {
@@ -221,7 +232,7 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table) []rowMap {
 		if kind == schema.Reconciliation {
 			out[i] = m.reconciliationRow(row, section)
 		} else if r := m.opts.Rules.Match(kind, section, row.Label); r != nil {
-			out[i] = rowMap{concept: r.Concept, negated: r.Negated, at: r.At}
+			out[i] = rowMap{concept: r.Concept, negated: r.Negated, at: r.At, dims: m.members(r.Dims, row.Label)}
 			if kind == schema.Balance {
 				m.balances[schema.NormalizeLabel(row.Label)] = r.Concept
 			}
@@ -265,7 +276,7 @@ func (m *mapper) finish() {
 	sort.Slice(m.rep.Concepts, func(i, j int) bool { return m.rep.Concepts[i].QName() < m.rep.Concepts[j].QName() })
 	units := map[string]*xbrl.Unit{}
 	for _, f := range m.rep.Facts {
-		f.ID = f.Concept.ID() + "_" + f.Period.ID()
+		f.ID = f.Concept.ID() + "_" + f.ContextID()
 		if f.Unit != nil {
 			units[f.Unit.ID] = f.Unit
 		}

@@ -18,9 +18,17 @@ type Namespace struct {
 	Prefix, URI, SchemaLocation string
 }
 
+// Dimension is an explicit dimension the catalogue can report on, with
+// the domain, table (hypercube) and line items a definition linkbase
+// relates it to.
+type Dimension struct {
+	Axis, Domain, Table, LineItems *xbrl.Concept
+}
+
 // Catalogue is the set of concepts xport can report.
 type Catalogue struct {
 	Namespaces []Namespace
+	Dimensions map[string]*Dimension // by the axis's QName
 	concepts   map[string]*xbrl.Concept // by QName
 }
 
@@ -52,6 +60,7 @@ var itemTypes = map[string]xbrl.ItemType{
 	"pure": xbrl.Pure, "percent": xbrl.Percent, "string": xbrl.String,
 	"normalizedString": xbrl.NormString, "date": xbrl.Date, "boolean": xbrl.Boolean,
 	"enumeration": xbrl.Enumeration, "domain": xbrl.Domain, "abstract": xbrl.String,
+	"axis": xbrl.Axis, "hypercube": xbrl.Hypercube,
 }
 
 // LoadCatalogue returns the embedded catalogue.
@@ -60,21 +69,34 @@ func LoadCatalogue() (*Catalogue, error) { return ParseCatalogue("catalogue.txt"
 // ParseCatalogue reads a catalogue in the format of catalogue.txt. Every
 // problem is reported as name:line: message.
 func ParseCatalogue(name, text string) (*Catalogue, error) {
-	c := &Catalogue{concepts: map[string]*xbrl.Concept{}}
+	c := &Catalogue{concepts: map[string]*xbrl.Concept{}, Dimensions: map[string]*Dimension{}}
 	var errs []string
+	type dimLine struct {
+		f    []string
+		line int
+	}
+	var dims []dimLine // read once every concept is known
 	for i, line := range strings.Split(text, "\n") {
 		f := fields(line)
 		if f == nil {
 			continue
 		}
 		var err error
-		if f[0] == "namespace" {
+		switch f[0] {
+		case "namespace":
 			err = c.addNamespace(f)
-		} else {
+		case "dimension":
+			dims = append(dims, dimLine{f, i + 1})
+		default:
 			err = c.addConcept(f)
 		}
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("%s:%d: %v", name, i+1, err))
+		}
+	}
+	for _, d := range dims {
+		if err := c.addDimension(d.f); err != nil {
+			errs = append(errs, fmt.Sprintf("%s:%d: %v", name, d.line, err))
 		}
 	}
 	if len(errs) > 0 {
@@ -110,6 +132,24 @@ func (c *Catalogue) addNamespace(f []string) error {
 	return nil
 }
 
+// addDimension reads "dimension | axis | domain | table | line items",
+// once the concepts it names are known.
+func (c *Catalogue) addDimension(f []string) error {
+	if len(f) != 5 {
+		return fmt.Errorf("dimension wants 4 fields, has %d", len(f)-1)
+	}
+	want := []xbrl.ItemType{xbrl.Axis, xbrl.Domain, xbrl.Hypercube, xbrl.String}
+	var cs [4]*xbrl.Concept
+	for i, q := range f[1:] {
+		cs[i] = c.Lookup(q)
+		if cs[i] == nil || cs[i].Type != want[i] {
+			return fmt.Errorf("%s is not a %s in the catalogue", q, want[i])
+		}
+	}
+	c.Dimensions[cs[0].QName()] = &Dimension{Axis: cs[0], Domain: cs[1], Table: cs[2], LineItems: cs[3]}
+	return nil
+}
+
 func (c *Catalogue) addConcept(f []string) error {
 	if len(f) != 5 {
 		return fmt.Errorf("concept wants 5 fields, has %d", len(f))
@@ -128,7 +168,7 @@ func (c *Catalogue) addConcept(f []string) error {
 		return fmt.Errorf("%s: unknown item type %q", f[0], typ)
 	}
 	k := &xbrl.Concept{Prefix: prefix, Name: local, Namespace: ns.URI, Type: t,
-		Abstract: typ == "abstract", XSDType: xsdType, Label: f[4]}
+		Abstract: typ == "abstract" || t == xbrl.Axis || t == xbrl.Hypercube || t == xbrl.Domain, XSDType: xsdType, Label: f[4]}
 	switch xbrl.PeriodType(f[2]) {
 	case xbrl.Instant, xbrl.Duration:
 		k.PeriodType = xbrl.PeriodType(f[2])

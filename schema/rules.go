@@ -23,7 +23,10 @@ type Rule struct {
 	Negated bool
 	// At places the fact at an instant of the column's period: "start"
 	// (the day before it begins) or "end"; "" for the column's period.
-	At   string
+	At string
+	// Dims place the fact on explicit dimensions. A nil Member stands for
+	// an extension member named after the row's label.
+	Dims []xbrl.Member
 	Line int // in rules.txt
 }
 
@@ -65,11 +68,17 @@ func parseRule(f []string, cat *Catalogue) (Rule, error) {
 	var r Rule
 	if len(f) == 5 {
 		for _, flag := range strings.Split(f[4], ",") {
-			switch flag = strings.TrimSpace(flag); flag {
-			case "negated":
+			switch flag = strings.TrimSpace(flag); {
+			case flag == "negated":
 				r.Negated = true
-			case "start", "end":
+			case flag == "start" || flag == "end":
 				r.At = flag
+			case strings.Contains(flag, "="):
+				d, err := parseDim(flag, cat)
+				if err != nil {
+					return r, err
+				}
+				r.Dims = append(r.Dims, d)
 			default:
 				return r, fmt.Errorf("unknown flag %q", flag)
 			}
@@ -95,6 +104,24 @@ func parseRule(f []string, cat *Catalogue) (Rule, error) {
 		return r, fmt.Errorf("unknown concept %s", f[3])
 	}
 	return r, nil
+}
+
+// parseDim reads "axis=member" or "axis=*" (an extension member named
+// after the row).
+func parseDim(flag string, cat *Catalogue) (xbrl.Member, error) {
+	axis, member, _ := strings.Cut(flag, "=")
+	var d xbrl.Member
+	if _, ok := cat.Dimensions[axis]; !ok {
+		return d, fmt.Errorf("%s is not a dimension of the catalogue", axis)
+	}
+	d.Axis = cat.Lookup(axis)
+	if member == "*" {
+		return d, nil
+	}
+	if d.Member = cat.Lookup(member); d.Member == nil || d.Member.Type != xbrl.Domain {
+		return d, fmt.Errorf("%s is not a member in the catalogue", member)
+	}
+	return d, nil
 }
 
 // Match returns the concept for a row labelled label under the heading

@@ -211,7 +211,7 @@ func TestTaxonomyWellFormed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := []string{"r.xsd", "r_lab.xml", "r_pre.xml", "r_cal.xml"}
+	names := []string{"r.xsd", "r_lab.xml", "r_pre.xml", "r_cal.xml", "r_def.xml"}
 	for i, f := range files {
 		if f.Name != names[i] {
 			t.Errorf("file %d is %s, want %s", i, f.Name, names[i])

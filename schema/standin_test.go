@@ -51,11 +51,12 @@ func standInSchema(cat *Catalogue, ns Namespace) []byte {
 	s.CreateAttr("xmlns:xs", NSXS)
 	s.CreateAttr("xmlns:xbrli", NSXBRLI)
 	s.CreateAttr("xmlns:dtr-types", NSDTRTypes)
+	s.CreateAttr("xmlns:xbrldt", NSXBRLDT)
 	s.CreateAttr("xmlns:"+ns.Prefix, ns.URI)
 	s.CreateAttr("targetNamespace", ns.URI)
 	s.CreateAttr("elementFormDefault", "qualified")
 	s.CreateComment(" stand-in for " + ns.SchemaLocation + " generated from xport's catalogue for offline checks only ")
-	for _, im := range [][2]string{{NSXBRLI, instXSD}, {NSDTRTypes, dtrTypes}} {
+	for _, im := range [][2]string{{NSXBRLI, instXSD}, {NSDTRTypes, dtrTypes}, {NSXBRLDT, xbrldtXSD}} {
 		el := s.CreateElement("xs:import")
 		el.CreateAttr("namespace", im[0])
 		el.CreateAttr("schemaLocation", im[1])

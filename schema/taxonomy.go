@@ -26,6 +26,9 @@ const (
 	NSXLink    = "http://www.w3.org/1999/xlink"
 	NSXSI      = "http://www.w3.org/2001/XMLSchema-instance"
 	NSDTRTypes = "http://www.xbrl.org/dtr/type/2022-03-31"
+	NSXBRLDT   = "http://xbrl.org/2005/xbrldt"
+	xbrldtXSD  = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
+	dimArcrole = "http://xbrl.org/int/dim/arcrole/"
 	dtrTypes   = "https://www.xbrl.org/dtr/type/2022-03-31/types.xsd"
 	instXSD    = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
 	linkXSD    = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
@@ -46,6 +49,13 @@ var xsdTypes = map[xbrl.ItemType]string{
 	xbrl.NormString: "xbrli:normalizedStringItemType", xbrl.Date: "xbrli:dateItemType",
 	xbrl.Boolean: "xbrli:booleanItemType", xbrl.Enumeration: "xbrli:tokenItemType",
 	xbrl.Domain: "dtr-types:domainItemType",
+	xbrl.Axis: "xbrli:stringItemType", xbrl.Hypercube: "xbrli:stringItemType",
+}
+
+// substitutionGroups gives the substitution group of the item types that
+// are not plain items.
+var substitutionGroups = map[xbrl.ItemType]string{
+	xbrl.Axis: "xbrldt:dimensionItem", xbrl.Hypercube: "xbrldt:hypercubeItem",
 }
 
 // Taxonomy generates the extension taxonomy a report's instance
@@ -59,6 +69,7 @@ func Taxonomy(rep *xbrl.Report, cat *Catalogue) ([]File, error) {
 		{g.base + "_lab.xml", g.labels()},
 		{g.base + "_pre.xml", g.links("presentation")},
 		{g.base + "_cal.xml", g.links("calculation")},
+		{g.base + "_def.xml", g.links("definition")},
 	}
 	for _, f := range files {
 		if f.Data == nil {
@@ -109,6 +120,7 @@ func (g *taxGen) schema() []byte {
 	s.CreateAttr("xmlns:link", NSLink)
 	s.CreateAttr("xmlns:xlink", NSXLink)
 	s.CreateAttr("xmlns:dtr-types", NSDTRTypes)
+	s.CreateAttr("xmlns:xbrldt", NSXBRLDT)
 	s.CreateAttr("xmlns:"+g.rep.Taxonomy.Prefix, g.rep.Taxonomy.Namespace)
 	s.CreateAttr("targetNamespace", g.rep.Taxonomy.Namespace)
 	s.CreateAttr("elementFormDefault", "qualified")
@@ -132,6 +144,7 @@ func (g *taxGen) schema() []byte {
 		{"_lab.xml", "http://www.xbrl.org/2003/role/labelLinkbaseRef"},
 		{"_pre.xml", "http://www.xbrl.org/2003/role/presentationLinkbaseRef"},
 		{"_cal.xml", "http://www.xbrl.org/2003/role/calculationLinkbaseRef"},
+		{"_def.xml", "http://www.xbrl.org/2003/role/definitionLinkbaseRef"},
 	} {
 		ref := app.CreateElement("link:linkbaseRef")
 		ref.CreateAttr("xlink:type", "simple")
@@ -139,7 +152,7 @@ func (g *taxGen) schema() []byte {
 		ref.CreateAttr("xlink:role", lb.role)
 		ref.CreateAttr("xlink:arcrole", linkbaseRefArcrole)
 	}
-	imports := [][2]string{{NSXBRLI, instXSD}, {NSLink, linkXSD}, {NSDTRTypes, dtrTypes}}
+	imports := [][2]string{{NSXBRLI, instXSD}, {NSLink, linkXSD}, {NSDTRTypes, dtrTypes}, {NSXBRLDT, xbrldtXSD}}
 	for _, ns := range g.cat.Namespaces {
 		imports = append(imports, [2]string{ns.URI, ns.SchemaLocation})
 	}
@@ -166,7 +179,11 @@ func Declare(s *etree.Element, c *xbrl.Concept) {
 		typ = c.XSDType
 	}
 	el.CreateAttr("type", typ)
-	el.CreateAttr("substitutionGroup", "xbrli:item")
+	sg := substitutionGroups[c.Type]
+	if sg == "" {
+		sg = "xbrli:item"
+	}
+	el.CreateAttr("substitutionGroup", sg)
 	if c.Abstract {
 		el.CreateAttr("abstract", "true")
 	}
@@ -183,14 +200,15 @@ func linkbase() (*etree.Document, *etree.Element) {
 	lb := doc.CreateElement("link:linkbase")
 	lb.CreateAttr("xmlns:link", NSLink)
 	lb.CreateAttr("xmlns:xlink", NSXLink)
+	lb.CreateAttr("xmlns:xbrldt", NSXBRLDT)
 	lb.CreateAttr("xmlns:xsi", NSXSI)
 	lb.CreateAttr("xsi:schemaLocation", NSLink+" "+linkXSD)
 	return doc, lb
 }
 
 // locator adds a loc for c to an extended link once, returning its label.
-func (g *taxGen) locator(link *etree.Element, seen map[string]bool, c *xbrl.Concept) string {
-	label := "loc_" + c.ID()
+func (g *taxGen) locator(link *etree.Element, seen map[string]bool, c *xbrl.Concept, suffix string) string {
+	label := "loc_" + c.ID() + suffix
 	if !seen[label] {
 		seen[label] = true
 		loc := link.CreateElement("link:loc")
@@ -218,7 +236,7 @@ func (g *taxGen) labels() []byte {
 		if text == "" {
 			text = c.Name
 		}
-		loc := g.locator(link, seen, c)
+		loc := g.locator(link, seen, c, "")
 		res := link.CreateElement("link:label")
 		res.CreateAttr("xlink:type", "resource")
 		res.CreateAttr("xlink:label", "lab_"+c.ID())
@@ -234,8 +252,8 @@ func (g *taxGen) labels() []byte {
 	return render(doc)
 }
 
-// links writes the presentation or calculation linkbase: one extended
-// link per statement network.
+// links writes the presentation, calculation or definition linkbase: one
+// extended link per statement network.
 func (g *taxGen) links(kind string) []byte {
 	doc, lb := linkbase()
 	for _, n := range g.rep.Networks {
@@ -244,32 +262,73 @@ func (g *taxGen) links(kind string) []byte {
 		rr.CreateAttr("xlink:type", "simple")
 		rr.CreateAttr("xlink:href", g.rep.Taxonomy.Schema+"#"+n.RoleID)
 	}
+	if kind == "definition" {
+		g.arcroleRefs(lb)
+	}
 	for _, n := range g.rep.Networks {
-		arcs, arcrole := n.Presentation, arcParentChild
-		if kind == "calculation" {
-			arcs, arcrole = n.Calculation, arcSummationItem
-		}
-		if len(arcs) == 0 {
-			continue
-		}
-		link := lb.CreateElement("link:" + kind + "Link")
-		link.CreateAttr("xlink:type", "extended")
-		link.CreateAttr("xlink:role", g.rep.Taxonomy.RoleBase+n.RoleID)
-		seen := map[string]bool{}
-		sorted := append([]xbrl.Arc(nil), arcs...)
-		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].From.QName() < sorted[j].From.QName() })
-		for _, a := range sorted {
-			arc := etree.NewElement("link:" + kind + "Arc")
-			arc.CreateAttr("xlink:type", "arc")
-			arc.CreateAttr("xlink:arcrole", arcrole)
-			arc.CreateAttr("xlink:from", g.locator(link, seen, a.From))
-			arc.CreateAttr("xlink:to", g.locator(link, seen, a.To))
-			arc.CreateAttr("order", fmt.Sprint(a.Order))
-			if kind == "calculation" {
-				arc.CreateAttr("weight", fmt.Sprintf("%d.0", a.Weight))
-			}
-			link.AddChild(arc)
+		arcs := map[string][]xbrl.Arc{"presentation": n.Presentation, "calculation": n.Calculation, "definition": n.Definition}[kind]
+		if len(arcs) > 0 {
+			g.link(lb, kind, g.rep.Taxonomy.RoleBase+n.RoleID, arcs)
 		}
 	}
 	return render(doc)
+}
+
+// arcroleRefs declares the XBRL Dimensions arcroles the definition
+// linkbase uses.
+func (g *taxGen) arcroleRefs(lb *etree.Element) {
+	used := map[string]bool{}
+	for _, n := range g.rep.Networks {
+		for _, a := range n.Definition {
+			used[a.Arcrole] = true
+		}
+	}
+	for _, r := range []string{"all", "hypercube-dimension", "dimension-domain", "dimension-default", "domain-member"} {
+		if used[r] {
+			ar := lb.CreateElement("link:arcroleRef")
+			ar.CreateAttr("arcroleURI", dimArcrole+r)
+			ar.CreateAttr("xlink:type", "simple")
+			ar.CreateAttr("xlink:href", xbrldtXSD+"#"+r)
+		}
+	}
+}
+
+// link writes one extended link of a network. A dimension-default arc
+// reaches the domain through a locator of its own: XLink allows one arc
+// per pair of locators, and the dimension-domain arc joins the same two
+// concepts.
+func (g *taxGen) link(lb *etree.Element, kind, role string, arcs []xbrl.Arc) {
+	link := lb.CreateElement("link:" + kind + "Link")
+	link.CreateAttr("xlink:type", "extended")
+	link.CreateAttr("xlink:role", role)
+	seen := map[string]bool{}
+	sorted := append([]xbrl.Arc(nil), arcs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].From.QName() < sorted[j].From.QName() })
+	for _, a := range sorted {
+		arc := etree.NewElement("link:" + kind + "Arc")
+		arc.CreateAttr("xlink:type", "arc")
+		to := g.locator(link, seen, a.To, "")
+		switch kind {
+		case "presentation":
+			arc.CreateAttr("xlink:arcrole", arcParentChild)
+		case "calculation":
+			arc.CreateAttr("xlink:arcrole", arcSummationItem)
+		case "definition":
+			arc.CreateAttr("xlink:arcrole", dimArcrole+a.Arcrole)
+			if a.Arcrole == "dimension-default" {
+				to = g.locator(link, seen, a.To, "_default")
+			}
+		}
+		arc.CreateAttr("xlink:from", g.locator(link, seen, a.From, ""))
+		arc.CreateAttr("xlink:to", to)
+		arc.CreateAttr("order", fmt.Sprint(a.Order))
+		if kind == "calculation" {
+			arc.CreateAttr("weight", fmt.Sprintf("%d.0", a.Weight))
+		}
+		if a.Arcrole == "all" {
+			arc.CreateAttr("xbrldt:closed", "true")
+			arc.CreateAttr("xbrldt:contextElement", "segment")
+		}
+		link.AddChild(arc)
+	}
 }

@@ -20,7 +20,9 @@ const (
 	Date        ItemType = "date"
 	Boolean     ItemType = "boolean"
 	Enumeration ItemType = "enumeration"
-	Domain      ItemType = "domain"
+	Domain      ItemType = "domain" // a domain or member of an axis
+	Axis        ItemType = "axis"   // an explicit dimension
+	Hypercube   ItemType = "hypercube"
 )
 
 // Numeric reports whether facts of the type carry units and decimals.

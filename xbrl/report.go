@@ -57,11 +57,19 @@ var (
 	PureUnit    = Unit{ID: "pure", Numerator: []string{"xbrli:pure"}}
 )
 
+// Member places a fact on an explicit dimension: Axis is the dimension,
+// Member the domain member ("us-gaap:IncomeStatementLocationAxis" =
+// "us-gaap:CostOfSalesMember").
+type Member struct {
+	Axis, Member *Concept
+}
+
 // Fact is one reported value.
 type Fact struct {
 	ID       string
 	Concept  *Concept
 	Period   Period
+	Dims     []Member        // explicit dimensions, sorted by axis; none for most facts
 	Unit     *Unit           // nil for non-numeric facts
 	Value    decimal.Decimal // numeric facts
 	Text     string          // non-numeric facts
@@ -83,7 +91,17 @@ func (f *Fact) Key() string {
 	if f.Unit != nil {
 		u = f.Unit.ID
 	}
-	return f.Concept.QName() + "|" + f.Period.ID() + "|" + u
+	return f.Concept.QName() + "|" + f.ContextID() + "|" + u
+}
+
+// ContextID returns the id of the fact's context: the period's id, then
+// each dimension member's name: "D20120930_20121229_CostOfSalesMember".
+func (f *Fact) ContextID() string {
+	id := f.Period.ID()
+	for _, d := range f.Dims {
+		id += "_" + d.Member.Name
+	}
+	return id
 }
 
 // ValueString renders the fact's value as written in the outputs.
@@ -103,7 +121,11 @@ type Arc struct {
 	From, To *Concept
 	Order    int
 	Weight   int // calculation arcs: +1 or -1
-	Source   source.Pos
+	// Arcrole names a definition arc's XBRL Dimensions arcrole: "all",
+	// "hypercube-dimension", "dimension-domain", "dimension-default" or
+	// "domain-member".
+	Arcrole string
+	Source  source.Pos
 }
 
 // Network is one statement: a role with its presentation tree and
@@ -115,6 +137,7 @@ type Network struct {
 	Root         *Concept
 	Presentation []Arc
 	Calculation  []Arc
+	Definition   []Arc // dimensional relationships (XBRL Dimensions 1.0)
 }
 
 // Taxonomy names the extension taxonomy generated for a report.

@@ -1,0 +1,99 @@
+package mapping
+
+import (
+	"sort"
+
+	"github.com/xport/xport/xbrl"
+)
+
+// members resolves a rule's dimensions for a row: a rule member stands
+// for itself; a wildcard becomes an extension member named after the
+// label ("Cost of revenue - amortization from balance sheet*" is
+// CostOfRevenueAmortizationFromBalanceSheetMember).
+func (m *mapper) members(dims []xbrl.Member, label string) []xbrl.Member {
+	if len(dims) == 0 {
+		return nil
+	}
+	out := make([]xbrl.Member, len(dims))
+	for i, d := range dims {
+		out[i] = d
+		if d.Member == nil {
+			out[i].Member = m.ext(camel(label)+"Member", &xbrl.Concept{Type: xbrl.Domain, PeriodType: xbrl.Duration}, label)
+			out[i].Member.Abstract = true
+		}
+		m.use(out[i].Axis, "")
+		m.use(out[i].Member, label)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Axis.QName() < out[b].Axis.QName() })
+	return out
+}
+
+func hasDims(rows []rowMap) bool {
+	for _, r := range rows {
+		if len(r.dims) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// dimensional builds the definition and presentation relationships of a
+// table whose rows are members of axes: for each axis, the line items
+// open a closed hypercube (the catalogue's table) on the axis, whose
+// domain is the default and holds the members the rows use; the line
+// items hold the primary concepts. Presentation follows the same tree.
+func (m *mapper) dimensional(net *xbrl.Network, rows []rowMap) {
+	axes := map[*xbrl.Concept][]*xbrl.Concept{} // axis → members in row order
+	var primaries []*xbrl.Concept
+	seen := map[*xbrl.Concept]bool{}
+	for _, r := range rows {
+		if r.concept == nil {
+			continue
+		}
+		if !seen[r.concept] {
+			seen[r.concept] = true
+			primaries = append(primaries, r.concept)
+		}
+		for _, d := range r.dims {
+			if !seen[d.Member] {
+				seen[d.Member] = true
+				axes[d.Axis] = append(axes[d.Axis], d.Member)
+			}
+		}
+	}
+	for axis, members := range axes {
+		dim := m.opts.Catalogue.Dimensions[axis.QName()]
+		for _, c := range []*xbrl.Concept{dim.Table, dim.Domain, dim.LineItems} {
+			m.use(c, "")
+		}
+		def := []xbrl.Arc{
+			{From: dim.LineItems, To: dim.Table, Arcrole: "all"},
+			{From: dim.Table, To: axis, Arcrole: "hypercube-dimension"},
+			{From: axis, To: dim.Domain, Arcrole: "dimension-domain"},
+			{From: axis, To: dim.Domain, Arcrole: "dimension-default"},
+		}
+		pre := []xbrl.Arc{{From: net.Root, To: dim.Table}, {From: dim.Table, To: axis}, {From: axis, To: dim.Domain}}
+		for _, mem := range members {
+			def = append(def, xbrl.Arc{From: dim.Domain, To: mem, Arcrole: "domain-member"})
+			pre = append(pre, xbrl.Arc{From: dim.Domain, To: mem})
+		}
+		pre = append(pre, xbrl.Arc{From: dim.Table, To: dim.LineItems})
+		for _, p := range primaries {
+			def = append(def, xbrl.Arc{From: dim.LineItems, To: p, Arcrole: "domain-member"})
+			pre = append(pre, xbrl.Arc{From: dim.LineItems, To: p})
+		}
+		net.Definition = append(net.Definition, numbered(def)...)
+		net.Presentation = append(net.Presentation, numbered(pre)...)
+	}
+}
+
+// numbered orders arcs from each parent 1, 2, 3, ... as listed.
+func numbered(arcs []xbrl.Arc) []xbrl.Arc {
+	next := map[string]int{}
+	for i := range arcs {
+		k := arcs[i].From.QName() + arcs[i].Arcrole
+		next[k]++
+		arcs[i].Order = next[k]
+	}
+	return arcs
+}
