@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -59,6 +60,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		return nil, nil, err
 	}
 	m.setNamespace(m.pf.latest())
+	m.inheritScales(tables)
 	// Balance sheets go first: what they say about a line (asset or
 	// liability) decides the sign of its change in the cash flow statement.
 	for i, t := range tables {
@@ -178,6 +180,23 @@ func kindName(k schema.Kind) string {
 		return "unrecognised"
 	}
 	return string(k)
+}
+
+var footnoteTitle = regexp.MustCompile(`^\s*(\(\d{1,2}\)|\*)\s`)
+
+// inheritScales gives a table whose title states no scale, and is a
+// footnote to the statement above it ("(1) The following table summarizes
+// ..."), the scale of the table before it, and says so in the provenance.
+func (m *mapper) inheritScales(tables []*extract.Table) {
+	for i := 1; i < len(tables); i++ {
+		t, prev := tables[i], tables[i-1]
+		if t.Scale.Text != "" || prev.Scale.Text == "" || len(t.Title) == 0 || !footnoteTitle.MatchString(t.Title[0].Text) {
+			continue
+		}
+		t.Scale = prev.Scale
+		m.rep.Provenance.Notes = append(m.rep.Provenance.Notes, xbrl.Note{Pos: t.Title[0].Pos,
+			Text: fmt.Sprintf("this footnote table states no scale; it takes %q from the table at %s", prev.Scale.Text, prev.Pos)})
+	}
 }
 
 // countFigures counts the figures printed in a table.

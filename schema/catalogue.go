@@ -28,7 +28,7 @@ type Dimension struct {
 // Catalogue is the set of concepts xport can report.
 type Catalogue struct {
 	Namespaces []Namespace
-	Dimensions map[string]*Dimension // by the axis's QName
+	Dimensions map[string]*Dimension    // by the axis's QName
 	concepts   map[string]*xbrl.Concept // by QName
 }
 

@@ -49,7 +49,7 @@ var xsdTypes = map[xbrl.ItemType]string{
 	xbrl.NormString: "xbrli:normalizedStringItemType", xbrl.Date: "xbrli:dateItemType",
 	xbrl.Boolean: "xbrli:booleanItemType", xbrl.Enumeration: "xbrli:tokenItemType",
 	xbrl.Domain: "dtr-types:domainItemType",
-	xbrl.Axis: "xbrli:stringItemType", xbrl.Hypercube: "xbrli:stringItemType",
+	xbrl.Axis:   "xbrli:stringItemType", xbrl.Hypercube: "xbrli:stringItemType",
 }
 
 // substitutionGroups gives the substitution group of the item types that
