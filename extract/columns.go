@@ -187,7 +187,7 @@ func assignHeadings(doc *source.Document, hStart, hEnd, valueStart int, t *Table
 			p = doc.Pos(hStart, t.Columns[col].Start)
 		}
 		t.Columns[col].Header = parseHeader(text, p)
-		if h := t.Columns[col].Header; h.End.IsZero() && h.Quarter == 0 {
+		if h := t.Columns[col].Header; h.End.IsZero() && h.Quarter == 0 && !h.IsChange() {
 			diags.Add(source.Warning, "extract.undatedColumn", p,
 				"cannot read a date in the heading of column %d (%q)", col+1, text)
 		}

@@ -55,6 +55,17 @@ var headerWords = map[string]bool{
 	"years": true, "fiscal": true, "as": true, "of": true, "at": true,
 	"period": true, "periods": true, "-": true, "first": true, "second": true,
 	"third": true, "fourth": true, "half": true, "year-to-date": true, "ytd": true,
+	"%": true, "change": true, "percent": true, "percentage": true, "increase": true,
+	"decrease": true, "increase/(decrease)": true, "(decrease)": true, "variance": true,
+}
+
+var changeRe = regexp.MustCompile(`(?i)%|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b`)
+
+// IsChange reports whether a heading is that of a change column ("%
+// Change", "Increase (Decrease)"): its figures compare periods rather than
+// report one.
+func (h Header) IsChange() bool {
+	return h.End.IsZero() && h.Quarter == 0 && changeRe.MatchString(h.Text)
 }
 
 var (
@@ -72,7 +83,7 @@ var (
 
 // normWord lower-cases a word and strips the punctuation that headings
 // put around it.
-func normWord(w string) string { return strings.ToLower(strings.Trim(w, ",.:;()")) }
+func normWord(w string) string { return strings.ToLower(strings.Trim(w, ",.:;")) }
 
 // isHeaderLine reports whether every word of a line belongs to a column
 // heading and at least one of them names a date or a period.

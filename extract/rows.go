@@ -1,10 +1,15 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/xport/xport/source"
 )
+
+// dotLeaders are the runs of dots that lead a label to its figures:
+// "Net revenues .........   $ 2,486.3".
+var dotLeaders = regexp.MustCompile(`(\s?\.){3,}\s*$|\.{4,}`)
 
 // rowReader turns body lines into rows: it joins labels wrapped over
 // several lines, notes rules that introduce totals, and tracks the
@@ -17,6 +22,8 @@ type rowReader struct {
 
 	pending   []string   // label lines waiting for their figures
 	pendPos   source.Pos // where the pending label starts
+	pendLine  int        // index of the line the pending label starts on
+	lastData  int        // index of the last line of the last data row, -1 before any
 	pendInd   int        // indent of the pending label's first line
 	ruleAbove bool       // a single rule directly above the pending row
 	blank     bool       // a blank line since the last row
@@ -25,7 +32,7 @@ type rowReader struct {
 
 // readRows reads body lines [from, to) into t.Rows.
 func readRows(doc *source.Document, from, to, valueStart int, t *Table, diags *source.Diagnostics) {
-	r := &rowReader{doc: doc, t: t, valueStart: valueStart, diags: diags}
+	r := &rowReader{doc: doc, t: t, valueStart: valueStart, diags: diags, lastData: -1}
 	for i := from; i < to; i++ {
 		r.line(i)
 	}
@@ -50,6 +57,7 @@ func (r *rowReader) line(i int) {
 	label, labelCol, cells := r.split(i, text)
 	if len(r.pending) == 0 {
 		r.pendPos = r.doc.Pos(i, labelCol)
+		r.pendLine = i
 		r.pendInd = labelCol
 	}
 	if label != "" {
@@ -57,6 +65,7 @@ func (r *rowReader) line(i int) {
 	}
 	if len(cells) > 0 {
 		r.emit(DataRow, cells)
+		r.lastData = i
 		return
 	}
 	if strings.HasSuffix(label, ":") {
@@ -81,7 +90,7 @@ func (r *rowReader) split(i int, text string) (label string, labelCol int, cells
 	}
 	labelRunes := runes[:cut]
 	labelCol = len(labelRunes) - len(strings.TrimLeft(string(labelRunes), " "))
-	label = strings.Join(strings.Fields(string(labelRunes)), " ")
+	label = strings.Join(strings.Fields(dotLeaders.ReplaceAllString(string(labelRunes), " ")), " ")
 	for _, tok := range toks {
 		c := Cell{Text: tok.Text, Pos: r.doc.Pos(i, tok.Start), Column: -1}
 		c.Number, _ = ParseNumber(tok.Text)
@@ -114,10 +123,24 @@ func cellTaken(cells []Cell, col int) bool {
 
 // flush ends a pending label that received no figures: a caption such as
 // "ASSETS" or "Commitments and contingencies".
+// A label that starts in lower case or with "(" on the line just below a
+// data row ends that row's label instead: "Interest and other income
+// (2.4)" over "(expense), net".
 func (r *rowReader) flush() {
-	if len(r.pending) > 0 {
-		r.emit(Caption, nil)
+	if len(r.pending) == 0 {
+		return
 	}
+	if n := len(r.t.Rows); n > 0 && r.pendLine == r.lastData+1 && continuesLabel(r.pending[0]) {
+		last := &r.t.Rows[n-1]
+		last.Label += " " + strings.Join(r.pending, " ")
+		r.pending = nil
+		return
+	}
+	r.emit(Caption, nil)
+}
+
+func continuesLabel(s string) bool {
+	return strings.HasPrefix(s, "(") || s != "" && s[0] >= 'a' && s[0] <= 'z'
 }
 
 // emit appends the pending label as a row of the given kind.

@@ -21,6 +21,9 @@ type Table struct {
 	// → "Amounts reflect non-GAAP results. ...".
 	Notes map[string]Text
 	Pos   source.Pos // first heading line
+	// Lines are the indexes of the document lines the table covers,
+	// [first title line, line after the body).
+	Lines [2]int
 }
 
 // Text is a line of text with its position.
@@ -101,7 +104,15 @@ func Tables(doc *source.Document) ([]*Table, source.Diagnostics) {
 		t.Title = titleLines(doc, floor, hStart)
 		t.Scale = findScale(t.Title)
 		t.Notes = footnotes(doc, end)
-		tables = append(tables, t)
+		t.Lines = [2]int{hStart, end}
+		if len(t.Title) > 0 {
+			t.Lines[0] = t.Title[0].Pos.Line - 1
+		}
+		if n := len(tables); n > 0 && continues(doc, tables[n-1], t, floor, hStart) {
+			tables[n-1].append(t)
+		} else {
+			tables = append(tables, t)
+		}
 		floor = end
 		i = end
 	}
@@ -131,13 +142,21 @@ func headerBlock(doc *source.Document, i int) (start, end int) {
 // company, statement name, scale, "(Unaudited)".
 func titleLines(doc *source.Document, floor, hStart int) []Text {
 	j := hStart
-	for j > floor && strings.TrimSpace(doc.Lines[j-1].Text) == "" && hStart-j < 1 {
-		j--
+	for blanks := 0; j > floor && strings.TrimSpace(doc.Lines[j-1].Text) == ""; j-- {
+		if !doc.Lines[j-1].Markup {
+			if blanks++; blanks > 1 {
+				break
+			}
+		}
 	}
 	var out []Text
 	for j > floor && len(out) < 8 {
 		l := doc.Lines[j-1]
 		text := strings.TrimSpace(l.Text)
+		if l.Markup {
+			j--
+			continue
+		}
 		if text == "" || isRule(text) {
 			break
 		}
@@ -153,8 +172,10 @@ func titleLines(doc *source.Document, floor, hStart int) []Text {
 // readTable reads the body below the heading block [hStart, hEnd). It
 // returns nil when no row of figures follows.
 func readTable(doc *source.Document, hStart, hEnd int, diags *source.Diagnostics) (*Table, int) {
-	valueStart := headingStart(doc, hStart, hEnd)
-	bodyEnd := bodyExtent(doc, hEnd, valueStart)
+	valueStart, valueEnd := headingExtent(doc, hStart, hEnd)
+	// Prose runs at least halfway into the figures' columns; a long label
+	// may overflow into them a little.
+	bodyEnd := bodyExtent(doc, hEnd, valueStart, valueStart+(valueEnd-valueStart)/2)
 	cols := findColumns(doc, hEnd, bodyEnd, valueStart, headingSpans(doc, hStart, hEnd))
 	if len(cols) == 0 {
 		return nil, hEnd
@@ -169,26 +190,30 @@ func readTable(doc *source.Document, hStart, hEnd int, diags *source.Diagnostics
 	return t, bodyEnd
 }
 
-// headingStart is the leftmost column where a heading word is printed:
-// figures sit at or right of it, labels left of it.
-func headingStart(doc *source.Document, hStart, hEnd int) int {
-	start := -1
+// headingExtent returns the leftmost and rightmost columns of the heading
+// words: figures sit between them, labels left of start.
+func headingExtent(doc *source.Document, hStart, hEnd int) (start, end int) {
+	start = -1
 	for i := hStart; i < hEnd; i++ {
 		t := doc.Lines[i].Text
 		if isRule(t) {
 			continue
 		}
-		if ws := words(t); len(ws) > 0 && (start < 0 || ws[0].Start < start) {
-			start = ws[0].Start
+		if ws := words(t); len(ws) > 0 {
+			if start < 0 || ws[0].Start < start {
+				start = ws[0].Start
+			}
+			end = max(end, ws[len(ws)-1].End)
 		}
 	}
-	return max(start, 0)
+	return max(start, 0), end
 }
 
 // bodyExtent returns the end of a table body starting at line from: the
-// line after the last figure or rule before prose, the next table's
-// headings, or the end of the document.
-func bodyExtent(doc *source.Document, from, valueStart int) int {
+// line after the last figure or rule before prose (a line without figures
+// that runs past proseEnd), the next table's headings, or the end of the
+// document.
+func bodyExtent(doc *source.Document, from, valueStart, proseEnd int) int {
 	end := from
 	inBody := true // the last non-blank line was a figure or a rule
 	for i := from; i < len(doc.Lines); i++ {
@@ -208,7 +233,7 @@ func bodyExtent(doc *source.Document, from, valueStart int) int {
 			end, inBody = i+1, true
 			continue
 		}
-		if len(strings.TrimRight(t, " ")) > valueStart+1 {
+		if len([]rune(strings.TrimRight(t, " "))) > proseEnd {
 			return end // prose or a footnote runs into the figures' columns
 		}
 		inBody = false
@@ -255,4 +280,44 @@ func footnotes(doc *source.Document, from int) map[string]Text {
 		}
 	}
 	return notes
+}
+
+// continues reports whether table t, whose headings start at line hStart,
+// continues table prev (which ends at line prevEnd) on a new page: a form
+// feed or a "(continued)" title lies between them and the column headings
+// are the same.
+func continues(doc *source.Document, prev, t *Table, prevEnd, hStart int) bool {
+	if len(prev.Columns) != len(t.Columns) {
+		return false
+	}
+	for c := range t.Columns {
+		if prev.Columns[c].Header.Text != t.Columns[c].Header.Text {
+			return false
+		}
+	}
+	for i := prevEnd; i < hStart; i++ {
+		if doc.Lines[i].PageBreak || strings.Contains(strings.ToLower(doc.Lines[i].Text), "(continued)") {
+			return true
+		}
+	}
+	return false
+}
+
+// append adds the rows of the continuation t to the table.
+func (t *Table) append(next *Table) {
+	offset := len(t.Rows)
+	for _, r := range next.Rows {
+		if r.Section >= 0 {
+			r.Section += offset
+		}
+		if r.Closes >= 0 {
+			r.Closes += offset
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	t.Unaligned = append(t.Unaligned, next.Unaligned...)
+	t.Lines[1] = next.Lines[1]
+	for mark, n := range next.Notes {
+		t.Notes[mark] = n
+	}
 }

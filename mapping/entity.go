@@ -18,7 +18,14 @@ type entityInfo struct {
 	namePos   source.Pos
 	ticker    string
 	tickerPos source.Pos
+	cik       string // from an EDGAR submission header
+	cikPos    source.Pos
 }
+
+var (
+	headerCIK  = regexp.MustCompile(`^\s*CENTRAL INDEX KEY:\s*(\d{1,10})\s*$`)
+	headerName = regexp.MustCompile(`^\s*COMPANY CONFORMED NAME:\s*(\S.*?)\s*$`)
+)
 
 var tickerRe = regexp.MustCompile(`\((?i:nasdaq|nyse|nyse american|nyse mkt|amex|otc[a-z]*)(?:\s*[a-z]*)?\s*:\s*([A-Z][A-Z.]{0,5})\)`)
 
@@ -27,12 +34,19 @@ var tickerRe = regexp.MustCompile(`\((?i:nasdaq|nyse|nyse american|nyse mkt|amex
 func findEntity(doc *source.Document, tables []*extract.Table) entityInfo {
 	var e entityInfo
 	for _, l := range doc.Lines {
-		if m := tickerRe.FindStringSubmatchIndex(l.Text); m != nil {
+		if m := tickerRe.FindStringSubmatchIndex(l.Text); m != nil && e.ticker == "" {
 			e.ticker = l.Text[m[2]:m[3]]
 			e.tickerPos = l.Pos(doc.Name, len([]rune(l.Text[:m[2]])))
-			break
+		}
+		if m := headerCIK.FindStringSubmatchIndex(l.Text); m != nil && e.cik == "" {
+			e.cik = l.Text[m[2]:m[3]]
+			e.cikPos = l.Pos(doc.Name, len([]rune(l.Text[:m[2]])))
+		}
+		if m := headerName.FindStringSubmatch(l.Text); m != nil && e.name == "" {
+			e.name, e.namePos = m[1], l.Pos(doc.Name, 0)
 		}
 	}
+	headerName := e.name
 	count := map[string]int{}
 	first := map[string]source.Pos{}
 	for _, t := range tables {
@@ -57,7 +71,7 @@ func findEntity(doc *source.Document, tables []*extract.Table) entityInfo {
 		}
 		return first[names[i]].Before(first[names[j]])
 	})
-	if len(names) > 0 {
+	if len(names) > 0 && (headerName == "" || count[names[0]] > 1) {
 		e.name, e.namePos = names[0], first[names[0]]
 	}
 	return e
@@ -81,6 +95,10 @@ func (m *mapper) identify() error {
 			return fmt.Errorf("--cik %q: a CIK is one to ten digits", m.opts.CIK)
 		}
 		m.rep.Entity = xbrl.Entity{Scheme: xbrl.SECScheme, ID: fmt.Sprintf("%010s", m.opts.CIK)}
+	case e.cik != "":
+		m.rep.Entity = xbrl.Entity{Scheme: xbrl.SECScheme, ID: fmt.Sprintf("%010s", e.cik)}
+		m.rep.Provenance.Notes = append(m.rep.Provenance.Notes, xbrl.Note{Pos: e.cikPos,
+			Text: "the entity's CIK is read from the EDGAR submission header"})
 	case e.ticker != "":
 		m.rep.Entity = xbrl.Entity{Scheme: "urn:xport:ticker", ID: e.ticker}
 		m.diags.Add(source.Warning, "map.noCIK", e.tickerPos,

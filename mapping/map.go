@@ -74,7 +74,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		}
 	}
 	m.cover()
-	m.crossCheck()
+	m.crossCheck(tables)
 	m.dropPartialCalculations()
 	m.finish()
 	m.diags.Sort()

@@ -21,9 +21,9 @@ import (
 // disagreement is a warning that names both positions.
 
 var (
-	highlightRe = regexp.MustCompile(`(?i)\b(non-gaap |gaap )?(revenues?|gross margins?|net (?:loss|income)|operating (?:loss|income))\b.*?\bfor the (quarter|year|fiscal year)\b`)
+	highlightRe = regexp.MustCompile(`(?i)\b(revenues?|net sales|gross margins?|net (?:loss|income)|operating (?:loss|income)|income from continuing operations)\b.*?(\$|\d%)`)
 	figureRe    = regexp.MustCompile(`(?i)\$\s?(\(?-?\d[\d,]*(?:\.\d+)?\)?)\s*(million|billion)|(\(?-?\d+(?:\.\d+)?\)?)\s?%|\$\s?(\(?-?\d*\.\d+\)?)\s+per\s+(diluted\s+|basic\s+)?share`)
-	periodRe    = regexp.MustCompile(`(?i)\b(?:for the (quarter|year|fiscal year)|in the (first|second|third|fourth) quarter of (\d{4})|in (?:fiscal )?(\d{4}))\b`)
+	periodRe    = regexp.MustCompile(`(?i)\b(?:for the (quarter|year|fiscal year|full year)|in the (first|second|third|fourth) quarter of (?:fiscal )?(\d{4})|(?:in|for) (?:fiscal )?(\d{4})|(a year (?:ago|earlier)|(?:in )?the (?:prior|previous|same)[- ](?:year )?(?:quarter|period)(?: (?:of|in|a) (?:the )?(?:prior|previous|last) year)?)|for the first (six|nine|twenty-six|thirty-nine) (?:months|weeks))\b`)
 	sentenceEnd = regexp.MustCompile(`\.\s+[A-Z"]`)
 )
 
@@ -33,9 +33,15 @@ type textRun struct {
 	pos  []source.Pos // one per byte of text
 }
 
-// paragraphs joins the document's prose lines (long lines, or lines in
-// blocks of prose) into paragraphs with positions.
-func paragraphs(doc *source.Document) []textRun {
+// paragraphs joins the document's lines outside tables into paragraphs
+// with positions.
+func paragraphs(doc *source.Document, tables []*extract.Table) []textRun {
+	inTable := make([]bool, len(doc.Lines))
+	for _, t := range tables {
+		for i := t.Lines[0]; i < t.Lines[1] && i < len(inTable); i++ {
+			inTable[i] = true
+		}
+	}
 	var out []textRun
 	var cur textRun
 	flush := func() {
@@ -46,7 +52,7 @@ func paragraphs(doc *source.Document) []textRun {
 	}
 	for i, l := range doc.Lines {
 		t := strings.TrimSpace(l.Text)
-		if t == "" {
+		if t == "" || inTable[i] {
 			flush()
 			continue
 		}
@@ -83,6 +89,7 @@ type highlight struct {
 	months   int // 3 or 12
 	quarter  int // fiscal quarter named, or 0
 	year     int // fiscal year named, or 0 for the document's period
+	ago      int // years before that period ("a year ago")
 	value    decimal.Decimal
 	decimals int
 	text     string
@@ -90,80 +97,165 @@ type highlight struct {
 }
 
 // crossCheck checks the document's narrative highlights against the facts.
-func (m *mapper) crossCheck() {
-	for _, p := range paragraphs(m.doc) {
+func (m *mapper) crossCheck(tables []*extract.Table) {
+	for _, p := range paragraphs(m.doc, tables) {
 		for _, s := range sentences(p) {
-			for _, h := range readHighlights(s) {
+			for _, h := range m.readHighlights(s) {
 				m.checkHighlight(h)
 			}
 		}
 	}
 }
 
-// readHighlights reads the figures of a highlight sentence, each with the
-// period the words around it name.
-func readHighlights(s textRun) []highlight {
-	head := highlightRe.FindStringSubmatch(s.text)
-	if head == nil {
+// readHighlights reads the figures of a highlight sentence. Each figure
+// reports the measure named last before it in its clause ("net loss",
+// "revenue"), for the period named after it and before the next figure
+// ("... $47.3 million in the fourth quarter of 2010"), or else the one
+// named before it ("for the quarter was $51.1 million"); a per-share
+// amount with no period of its own shares the figure's before it.
+func (m *mapper) readHighlights(s textRun) []highlight {
+	if !highlightRe.MatchString(s.text) {
 		return nil
 	}
-	nonGAAP := strings.HasPrefix(strings.ToLower(head[1]), "non")
-	measure := strings.ToLower(head[2])
 	var out []highlight
-	months, quarter, year := 3, 0, 0
-	if strings.Contains(strings.ToLower(head[3]), "year") {
-		months = 12
-	}
 	locs := figureRe.FindAllStringSubmatchIndex(s.text, -1)
+	var prev, base period // the last figure's period; the last one named outright
+	seen := map[string]bool{}
 	for n, loc := range locs {
-		// The period is the one named after this figure, before the next
-		// figure that is not a per-share amount ("$(19.1) million, or
-		// $(0.17) per share, in the third quarter of 2012"); the first
-		// figure's is the sentence's "for the quarter".
-		if n > 0 {
-			end := len(s.text)
-			for _, next := range locs[n+1:] {
-				if !isPerShare(next) {
-					end = next[0]
-					break
-				}
-			}
-			pm := periodRe.FindStringSubmatch(s.text[loc[1]:end])
-			switch {
-			case pm != nil:
-				months, quarter, year = namedPeriod(pm)
-			case !isPerShare(loc):
-				continue // no period named: too uncertain to check
-			} // a per-share amount with no period of its own is the figure's before it
+		measure, nonGAAP := measureBefore(s.text[:loc[0]])
+		p, ok := periodAround(s.text, locs, n)
+		switch {
+		case measure == "":
+			ok = false
+		case ok:
+		case isPerShare(loc):
+			p, ok = prev, prev.known()
+		case !seen[measure]:
+			p, ok = period{current: true}, true // a measure's first figure: the document's own period
 		}
+		if measure != "" && !isPerShare(loc) {
+			seen[measure] = true
+		}
+		if !ok {
+			prev = period{} // too uncertain to check, and so are its per-share amounts
+			continue
+		}
+		if p.yearAgo {
+			p = base
+			p.ago++
+		} else {
+			base = p
+		}
+		prev = p
 		h, ok := parseHighlight(s.text, loc, measure)
 		if !ok {
 			continue
 		}
-		h.nonGAAP, h.months, h.quarter, h.year = nonGAAP, months, quarter, year
+		h.nonGAAP, h.months, h.quarter, h.year, h.ago = nonGAAP, p.months, p.quarter, p.year, p.ago
+		if p.current {
+			h.months = m.documentMonths()
+		}
 		h.pos = s.pos[loc[0]]
 		out = append(out, h)
 	}
 	return out
 }
 
+var measureRe = regexp.MustCompile(`(?i)\b(non-gaap |gaap )?(revenues?|net sales|gross margins?|net (?:loss|income)|operating (?:loss|income)|income from continuing operations)\b|;`)
+
+// measureBefore returns the measure named last in the clause before a
+// figure, and whether it is a non-GAAP one: a measure named without
+// "GAAP" or "non-GAAP" keeps the qualifier it had earlier in the sentence
+// ("Non-GAAP net loss ... compared to net loss of $(7.8) million").
+func measureBefore(text string) (string, bool) {
+	ms := measureRe.FindAllStringSubmatch(text, -1)
+	if len(ms) == 0 || ms[len(ms)-1][0] == ";" {
+		return "", false
+	}
+	measure := strings.ToLower(ms[len(ms)-1][2])
+	for i := len(ms) - 1; i >= 0; i-- {
+		if q := strings.ToLower(ms[i][1]); q != "" {
+			return measure, strings.HasPrefix(q, "non")
+		}
+	}
+	return measure, false
+}
+
+// period is a period a narrative names: the document's latest quarter or
+// year (year 0), a fiscal quarter or year, or the same period ago years
+// earlier.
+type period struct {
+	months, quarter, year, ago int
+	yearAgo                    bool // "a year ago": the period before's, one year earlier
+	current                    bool // the document's own period (its shortest, latest)
+}
+
+func (p period) known() bool { return p.months > 0 || p.current }
+
+var comparedRe = regexp.MustCompile(`(?i)\b(compared (with|to)|versus|vs\.|from|over)\b`)
+
+// periodAround finds the period of figure n: named after it (before the
+// next figure that is not a per-share amount); for a figure introduced by
+// "compared with", "versus" or "from", named anywhere after it; otherwise
+// the last one named before it in the sentence.
+func periodAround(text string, locs [][]int, n int) (period, bool) {
+	end := len(text)
+	for _, next := range locs[n+1:] {
+		if !isPerShare(next) {
+			end = next[0]
+			break
+		}
+	}
+	if pm := periodRe.FindStringSubmatch(text[locs[n][1]:end]); pm != nil {
+		return namedPeriod(pm), true
+	}
+	before := periodRe.FindAllStringSubmatchIndex(text[:locs[n][0]], -1)
+	since := 0
+	if len(before) > 0 {
+		since = before[len(before)-1][1]
+	}
+	if comparedRe.MatchString(measureRe.ReplaceAllString(text[since:locs[n][0]], " ")) { // not the "from" of "income from continuing operations"
+		// A comparison ("compared with $198.7 million and $5.9 million ...
+		// in 2012") names its period after its figures, or not at all.
+		if pm := periodRe.FindStringSubmatch(text[locs[n][1]:]); pm != nil {
+			return namedPeriod(pm), true
+		}
+		return period{}, false
+	}
+	if len(before) > 0 {
+		b := before[len(before)-1]
+		pm := make([]string, len(b)/2)
+		for i := range pm {
+			if b[2*i] >= 0 {
+				pm[i] = text[b[2*i]:b[2*i+1]]
+			}
+		}
+		return namedPeriod(pm), true
+	}
+	return period{}, false
+}
+
 func isPerShare(loc []int) bool { return loc[8] >= 0 }
 
-// namedPeriod reads "for the year", "in the third quarter of 2012" or
-// "in 2011".
-func namedPeriod(pm []string) (months, quarter, year int) {
+// namedPeriod reads "for the year", "in the third quarter of 2012", "in
+// 2011", "for fiscal 2011" or "a year ago".
+func namedPeriod(pm []string) period {
 	switch {
 	case pm[1] != "":
 		if strings.Contains(strings.ToLower(pm[1]), "year") {
-			return 12, 0, 0
+			return period{months: 12}
 		}
-		return 3, 0, 0
+		return period{months: 3}
 	case pm[2] != "":
 		h := extract.ParseHeaderText(pm[2] + " quarter " + pm[3])
-		return 3, h.Quarter, h.FiscalYear
+		return period{months: 3, quarter: h.Quarter, year: h.FiscalYear}
+	case pm[4] != "":
+		y, _ := strconv.Atoi(pm[4])
+		return period{months: 12, year: y}
+	case pm[6] != "":
+		return period{months: map[string]int{"six": 6, "twenty-six": 6, "nine": 9, "thirty-nine": 9}[strings.ToLower(pm[6])]}
 	}
-	y, _ := strconv.Atoi(pm[4])
-	return 12, 0, y
+	return period{yearAgo: true}
 }
 
 // parseHighlight reads one figure: "$128.1 million", "34%", "$(0.14) per
@@ -179,11 +271,15 @@ func parseHighlight(text string, loc []int, measure string) (highlight, bool) {
 		if strings.EqualFold(text[loc[4]:loc[5]], "billion") {
 			scale = 9
 		}
-		h.concept = map[string]string{"revenue": "Revenues", "revenues": "Revenues"}[measure]
-		if strings.HasPrefix(measure, "net") {
+		switch {
+		case strings.HasPrefix(measure, "revenue"), measure == "net sales":
+			h.concept = "Revenues"
+		case strings.HasPrefix(measure, "net"):
 			h.concept = "NetIncomeLoss"
-		} else if strings.HasPrefix(measure, "operating") {
+		case strings.HasPrefix(measure, "operating"):
 			h.concept = "OperatingIncomeLoss"
+		case strings.HasSuffix(measure, "continuing operations"):
+			h.concept = "IncomeLossFromContinuingOperations"
 		}
 	case loc[6] >= 0:
 		num = text[loc[6]:loc[7]]
@@ -193,14 +289,24 @@ func parseHighlight(text string, loc []int, measure string) (highlight, bool) {
 		}
 	default:
 		num = text[loc[8]:loc[9]]
-		h.concept = "EarningsPerShareBasicAndDiluted"
-		if loc[10] >= 0 && strings.EqualFold(strings.TrimSpace(text[loc[10]:loc[11]]), "diluted") {
+		diluted := loc[10] >= 0 && strings.EqualFold(strings.TrimSpace(text[loc[10]:loc[11]]), "diluted")
+		switch {
+		case strings.HasSuffix(measure, "continuing operations") && diluted:
+			h.concept = "IncomeLossFromContinuingOperationsPerDilutedShare"
+		case strings.HasSuffix(measure, "continuing operations"):
+			h.concept = "IncomeLossFromContinuingOperationsPerBasicShare"
+		case diluted:
 			h.concept = "EarningsPerShareDiluted"
+		default:
+			h.concept = "EarningsPerShareBasicAndDiluted"
 		}
 	}
 	n, err := extract.ParseNumber(num)
 	if err != nil || h.concept == "" {
 		return h, false
+	}
+	if strings.Contains(measure, "loss") && n.Value.Sign() > 0 {
+		n.Value = n.Value.Neg() // "a net loss of $9.5 million"
 	}
 	h.value = n.Value.Shift(scale)
 	h.decimals = n.Places - scale
@@ -235,6 +341,17 @@ func (m *mapper) checkHighlight(h highlight) {
 		Text: fmt.Sprintf("the narrative %q agrees with %s for %s (%s) at %s", h.text, f.Concept.QName(), f.Period, f.Value, f.Source)})
 }
 
+// documentMonths is the length in months of the document's own period:
+// the shortest duration ending on its latest date.
+func (m *mapper) documentMonths() int {
+	p, ok := m.documentPeriod()
+	if !ok {
+		return 3
+	}
+	days := p.End.Sub(p.Start).Hours() / 24
+	return int(days/30.44 + 0.5)
+}
+
 // findFact finds the fact of the concept named local for the highlight's
 // period: the document's latest quarter or year, or the named fiscal
 // quarter or year.
@@ -243,8 +360,13 @@ func (m *mapper) findFact(local string, h highlight) *xbrl.Fact {
 	if !ok {
 		return nil
 	}
+	slack := 0.0
+	if h.ago > 0 {
+		end = end.AddDate(-h.ago, 0, 0)
+		slack = 7 // a 52/53-week year ends up to a week off
+	}
 	for _, f := range m.rep.Facts {
-		if f.Concept.Name != local || f.Period.Instant || !f.Period.End.Equal(end) {
+		if f.Concept.Name != local || f.Period.Instant || abs(f.Period.End.Sub(end).Hours()/24) > slack {
 			continue
 		}
 		days := f.Period.End.Sub(f.Period.Start).Hours() / 24

@@ -85,7 +85,11 @@ func (m *mapper) cover() {
 	add("dei:EntityRegistrantName", m.ent.name, m.ent.namePos)
 	add("dei:TradingSymbol", m.ent.ticker, m.ent.tickerPos)
 	if m.rep.Entity.Scheme == xbrl.SECScheme {
-		add("dei:EntityCentralIndexKey", m.rep.Entity.ID, source.Pos{File: m.doc.Name})
+		pos := m.ent.cikPos
+		if m.opts.CIK != "" {
+			pos = source.Pos{File: m.doc.Name}
+		}
+		add("dei:EntityCentralIndexKey", m.rep.Entity.ID, pos)
 	}
 	add("dei:DocumentPeriodEndDate", period.End.Format(time.DateOnly), m.pf.posOf(period.End))
 	root := m.opts.Catalogue.Lookup("dei:CoverAbstract")

@@ -104,6 +104,9 @@ func (pf *periodFinder) period(h extract.Header, instant bool, title string) col
 	if h.Quarter > 0 {
 		return pf.quarter(h)
 	}
+	if h.IsChange() {
+		return columnPeriod{why: fmt.Sprintf("a change column (%q) compares periods; its figures are not facts", h.Text)}
+	}
 	if h.End.IsZero() {
 		return columnPeriod{why: fmt.Sprintf("the column heading %q names no date", h.Text)}
 	}

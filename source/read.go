@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -26,9 +27,22 @@ type Document struct {
 // are counted in runes; Pos maps them back to the original bytes.
 type Line struct {
 	Num       int    // 1-based line number in the original file
-	Text      string // normalised text
+	Text      string // normalised text; empty for a markup line
 	PageBreak bool   // a form feed preceded or interrupted this line
-	orig      string // original bytes of the line, without terminator
+	// Markup is set for a line of EDGAR SGML tags only ("<TABLE>",
+	// "<S>    <C>    <C>", "</TEXT>"); its Text is empty, so later stages
+	// see it as blank, and Markup tells it from a blank line.
+	Markup bool
+	orig   string // original bytes of the line, without terminator
+}
+
+// sgmlTag matches an EDGAR SGML tag such as <TABLE>, </TEXT> or <C>.
+var sgmlTag = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*>`)
+
+// isMarkup reports whether a line holds SGML tags and nothing else.
+func isMarkup(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasPrefix(t, "<") && strings.TrimSpace(sgmlTag.ReplaceAllString(t, "")) == ""
 }
 
 // Read reads a whole document. Invalid UTF-8 bytes are taken as
@@ -75,6 +89,10 @@ func lineEnd(data []byte) (end, next int) {
 
 func newLine(num int, orig string) Line {
 	l := Line{Num: num, orig: orig, PageBreak: strings.IndexByte(orig, '\f') >= 0}
+	if isMarkup(orig) {
+		l.Markup = true
+		return l
+	}
 	if isPlainASCII(orig) {
 		l.Text = orig
 		return l
