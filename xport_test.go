@@ -365,6 +365,13 @@ func TestBalanceSheetAndCashFlows(t *testing.T) {
 		{"us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents " + i12, "104666000"},
 		{"us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents 2011-01-01", "113649000"},
 		{"us-gaap:IncomeTaxesPaidNet " + y11, "1487000"},
+		// printed inside row labels
+		{"us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent " + i12, "94000"},
+		{"us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent " + i11, "0"},
+		{"us-gaap:PreferredStockSharesAuthorized " + i12, "25000000"},
+		{"us-gaap:PreferredStockSharesAuthorized " + i11, "25000000"},
+		{"us-gaap:CommonStockSharesIssued " + i12, "112461000"},
+		{"us-gaap:CommonStockSharesOutstanding " + i11, "106976000"},
 	}
 	for _, tt := range tests {
 		f := facts[tt.key]
@@ -375,6 +382,12 @@ func TestBalanceSheetAndCashFlows(t *testing.T) {
 		if got := f.Value.String(); got != tt.value || f.Decimals != -3 {
 			t.Errorf("%s = %s (decimals %d), want %s (decimals -3)", tt.key, got, f.Decimals, tt.value)
 		}
+	}
+	if none := facts["us-gaap:PreferredStockSharesIssued "+i11]; none == nil || !none.Value.IsZero() {
+		t.Errorf("preferred shares issued (\"no shares issued\") = %v, want 0", none)
+	}
+	if par := facts["us-gaap:CommonStockParOrStatedValuePerShare "+i12]; par == nil || par.Value.String() != "0.001" || par.Decimals != 3 || par.Source.String() != "infinera-q4-2012.txt:357:20" {
+		t.Errorf("common stock par value = %v, want 0.001 (decimals 3) at infinera-q4-2012.txt:357:20", par)
 	}
 	if nl := facts["us-gaap:NetIncomeLoss "+y12]; nl == nil || nl.Source.Line != 115 || !containsLine(nl.Also, 383) {
 		t.Errorf("the net loss for 2012 should be one fact, printed at line 115 and again at line 383 (cash flows)")

@@ -20,14 +20,15 @@ type rowReader struct {
 	valueStart int
 	diags      *source.Diagnostics
 
-	pending   []string   // label lines waiting for their figures
-	pendPos   source.Pos // where the pending label starts
-	pendLine  int        // index of the line the pending label starts on
-	lastData  int        // index of the last line of the last data row, -1 before any
-	pendInd   int        // indent of the pending label's first line
-	ruleAbove bool       // a single rule directly above the pending row
-	blank     bool       // a blank line since the last row
-	sections  []int      // open Heading rows, innermost last
+	pending   []string     // label lines waiting for their figures
+	partPos   []source.Pos // where each pending label line starts
+	pendPos   source.Pos   // where the pending label starts
+	pendLine  int          // index of the line the pending label starts on
+	lastData  int          // index of the last line of the last data row, -1 before any
+	pendInd   int          // indent of the pending label's first line
+	ruleAbove bool         // a single rule directly above the pending row
+	blank     bool         // a blank line since the last row
+	sections  []int        // open Heading rows, innermost last
 }
 
 // readRows reads body lines [from, to) into t.Rows.
@@ -62,6 +63,7 @@ func (r *rowReader) line(i int) {
 	}
 	if label != "" {
 		r.pending = append(r.pending, label)
+		r.partPos = append(r.partPos, r.doc.Pos(i, labelCol))
 	}
 	if len(cells) > 0 {
 		r.emit(DataRow, cells)
@@ -132,8 +134,12 @@ func (r *rowReader) flush() {
 	}
 	if n := len(r.t.Rows); n > 0 && r.pendLine == r.lastData+1 && continuesLabel(r.pending[0]) {
 		last := &r.t.Rows[n-1]
+		for _, p := range labelParts(r.pending, r.partPos) {
+			p.Offset += len(last.Label) + 1
+			last.Parts = append(last.Parts, p)
+		}
 		last.Label += " " + strings.Join(r.pending, " ")
-		r.pending = nil
+		r.pending, r.partPos = nil, nil
 		return
 	}
 	r.emit(Caption, nil)
@@ -148,6 +154,7 @@ func (r *rowReader) emit(kind RowKind, cells []Cell) {
 	row := Row{
 		Kind:   kind,
 		Label:  strings.Join(r.pending, " "),
+		Parts:  labelParts(r.pending, r.partPos),
 		Indent: r.pendInd,
 		Pos:    r.pendPos,
 		Total:  kind == DataRow && r.ruleAbove,
@@ -162,7 +169,18 @@ func (r *rowReader) emit(kind RowKind, cells []Cell) {
 		r.sections = append(r.sections, len(r.t.Rows))
 	}
 	r.t.Rows = append(r.t.Rows, row)
-	r.pending, r.ruleAbove, r.blank = nil, false, false
+	r.pending, r.partPos, r.ruleAbove, r.blank = nil, nil, false, false
+}
+
+// labelParts records where each line of a joined label starts.
+func labelParts(lines []string, pos []source.Pos) []LabelPart {
+	var parts []LabelPart
+	off := 0
+	for i, l := range lines {
+		parts = append(parts, LabelPart{Offset: off, Pos: pos[i]})
+		off += len(l) + 1
+	}
+	return parts
 }
 
 // section closes the sections row ends and returns the one it sits in.

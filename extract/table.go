@@ -52,12 +52,37 @@ const (
 type Row struct {
 	Kind    RowKind
 	Label   string
-	Indent  int        // leading spaces of the label's first line
-	Pos     source.Pos // start of the label (or of the first figure when there is no label)
-	Cells   []Cell     // one per column; a zero Cell where the column is empty
-	Total   bool       // a single rule above it: the total of the rows above
-	Section int        // index of the Heading row it sits under, -1 at top level
-	Closes  int        // for a total, the Heading row whose section it ends; else -1
+	Indent  int         // leading spaces of the label's first line
+	Pos     source.Pos  // start of the label (or of the first figure when there is no label)
+	Cells   []Cell      // one per column; a zero Cell where the column is empty
+	Total   bool        // a single rule above it: the total of the rows above
+	Section int         // index of the Heading row it sits under, -1 at top level
+	Closes  int         // for a total, the Heading row whose section it ends; else -1
+	Parts   []LabelPart // where each line of the label starts
+}
+
+// LabelPart places one line of a wrapped label: the byte offset in Label
+// where it starts, and its position in the source.
+type LabelPart struct {
+	Offset int
+	Pos    source.Pos
+}
+
+// LabelPos returns the source position of byte offset off of the label
+// (a label's characters are ASCII in practice; others count as one
+// column each).
+func (r Row) LabelPos(off int) source.Pos {
+	var p LabelPart
+	for _, part := range r.Parts {
+		if part.Offset <= off {
+			p = part
+		}
+	}
+	pos := p.Pos
+	if pos.IsValid() && off >= p.Offset {
+		pos.Col += off - p.Offset
+	}
+	return pos
 }
 
 // Cell is one figure of a row.

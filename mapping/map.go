@@ -147,6 +147,9 @@ func (m *mapper) table(index int, t *extract.Table) {
 			}
 			facts[r][c] = m.cellFact(row, cell, rows[r], periods[c], sharePower, power)
 		}
+		if kind == schema.Balance && row.Kind == extract.DataRow {
+			m.labelFacts(t, row, periods, sharePower)
+		}
 	}
 	net := m.network(index, kind, t)
 	if hasDims(rows) {
