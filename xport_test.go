@@ -11,6 +11,7 @@ import (
 
 	"github.com/beevik/etree"
 
+	"github.com/xport/xport/extract"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/validate"
 	"github.com/xport/xport/xbrl"
@@ -485,5 +486,42 @@ func TestStockBasedCompensation(t *testing.T) {
 	}
 	if f := got["us-gaap:CostOfSalesMember "+q4]; f != nil && (f.Source.Line != 139 || !containsLine(f.Also, 270)) {
 		t.Errorf("cost of revenue stock-based compensation should be printed at line 139 and again at line 270: %v %v", f.Source, f.Also)
+	}
+}
+
+// TestNothingLost checks, for the sample and every release, that every
+// figure read from a table is a fact (at its own position or as another
+// printing of the same fact) or is listed as not mapped, with a reason.
+func TestNothingLost(t *testing.T) {
+	files, _ := filepath.Glob("testdata/releases/*.txt")
+	files = append(files, sample)
+	for _, file := range files {
+		if strings.HasSuffix(file, "expected.txt") {
+			continue
+		}
+		res := convertFile(t, file, Options{})
+		accounted := map[source.Pos]bool{}
+		for _, f := range res.Report.Facts {
+			accounted[f.Source] = true
+			for _, p := range f.Also {
+				accounted[p] = true
+			}
+		}
+		for _, u := range res.Report.Unmapped {
+			if u.Reason == "" {
+				t.Errorf("%s: %s not mapped without a reason", file, u.Pos)
+			}
+			accounted[u.Pos] = true
+		}
+		tables, _ := extract.Tables(res.Document)
+		for _, tb := range tables {
+			for _, r := range tb.Rows {
+				for _, c := range r.Cells {
+					if !c.Empty() && !accounted[c.Pos] {
+						t.Errorf("%s: the figure %q at %s (%q) is neither a fact nor reported as not mapped", file, c.Text, c.Pos, r.Label)
+					}
+				}
+			}
+		}
 	}
 }

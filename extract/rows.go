@@ -89,13 +89,24 @@ func (r *rowReader) split(i int, text string) (label string, labelCol int, cells
 	cut := len(runes)
 	if len(toks) > 0 {
 		cut = toks[0].Start
+		// Words left of the figures but in the figures' columns: a figure
+		// the scan from the right stopped short of, or text that is not a
+		// number ("Revenue   1,000   n.a.x   3,000").
+		var stray []word
+		cut, stray = r.strayWords(runes[:cut])
+		toks = append(stray, toks...)
 	}
 	labelRunes := runes[:cut]
 	labelCol = len(labelRunes) - len(strings.TrimLeft(string(labelRunes), " "))
 	label = strings.Join(strings.Fields(dotLeaders.ReplaceAllString(string(labelRunes), " ")), " ")
 	for _, tok := range toks {
 		c := Cell{Text: tok.Text, Pos: r.doc.Pos(i, tok.Start), Column: -1}
-		c.Number, _ = ParseNumber(tok.Text)
+		var err error
+		if c.Number, err = ParseNumber(tok.Text); err != nil {
+			r.diags.Add(source.Warning, "extract.notANumber", c.Pos,
+				"%q stands in the figures' columns but is not a number", c.Text)
+			continue
+		}
 		hit := overlapping(r.t.Columns, tok.span)
 		if len(hit) != 1 {
 			if n := nearest(r.t.Columns, tok.span); len(hit) == 0 && n >= 0 {
@@ -112,6 +123,24 @@ func (r *rowReader) split(i int, text string) (label string, labelCol int, cells
 		cells = append(cells, c)
 	}
 	return label, labelCol, cells
+}
+
+// strayWords splits the text left of a row's figures into the label and
+// the words that stand in the figures' columns (starting right of where
+// the headings start and overlapping a column).
+func (r *rowReader) strayWords(left []rune) (cut int, stray []word) {
+	cut = len(left)
+	ws := joinMarkers(words(string(left)))
+	for k := len(ws) - 1; k >= 0; k-- {
+		w := ws[k]
+		if w.Start < r.valueStart || len(overlapping(r.t.Columns, w.span)) == 0 {
+			break
+		}
+		w.Text = string(left[w.Start:w.End])
+		stray = append([]word{w}, stray...)
+		cut = w.Start
+	}
+	return cut, stray
 }
 
 func cellTaken(cells []Cell, col int) bool {

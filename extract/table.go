@@ -346,3 +346,31 @@ func (t *Table) append(next *Table) {
 		t.Notes[mark] = n
 	}
 }
+
+// Stray returns the figures printed outside every table: lines that end
+// in two or more figures, as table rows do, where no column headings were
+// found above them. They are reported, never silently dropped.
+func Stray(doc *source.Document, tables []*Table) []Cell {
+	inTable := make([]bool, len(doc.Lines))
+	for _, t := range tables {
+		for i := max(t.Lines[0], 0); i < t.Lines[1] && i < len(inTable); i++ {
+			inTable[i] = true
+		}
+	}
+	var out []Cell
+	for i, l := range doc.Lines {
+		if inTable[i] || isRule(l.Text) {
+			continue
+		}
+		toks := valueTokens(l.Text)
+		if len(toks) < 2 {
+			continue
+		}
+		for _, tok := range toks {
+			c := Cell{Text: tok.Text, Pos: doc.Pos(i, tok.Start), Column: -1}
+			c.Number, _ = ParseNumber(tok.Text)
+			out = append(out, c)
+		}
+	}
+	return out
+}

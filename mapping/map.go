@@ -73,6 +73,14 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 			m.table(i, t)
 		}
 	}
+	for _, c := range extract.Stray(doc, tables) {
+		m.rep.Figures++
+		m.unmap(c, "", "outside any table: no column headings found above it")
+		m.diags.Add(source.Warning, "extract.strayFigure", c.Pos, "figure %q is outside any table: no column headings were found above it", c.Text)
+	}
+	if len(m.rep.Facts) == 0 {
+		m.diags.Add(source.Warning, "map.noFacts", m.doc.Pos(0, 0), "no figure of the document became a fact")
+	}
 	m.cover()
 	m.crossCheck(tables)
 	m.dropPartialCalculations()
