@@ -1,12 +1,15 @@
 // Package mapping is the map stage: it turns the tables that extract read
 // into an xbrl.Report. For each table it decides the statement kind from
 // the title, the XBRL period of each column from its heading (deriving
-// start dates from the other period ends the document names), the scale
-// of each row, and the concept of each row from the rules in schema; it
-// then infers the calculation relationships the statement shows (rows
-// above a rule add up to the total below it; a subtotal such as gross
-// profit is the difference of the totals above it) and keeps only those
-// the figures confirm.
+// start dates from the other period ends the document names, and fiscal
+// quarters from the fiscal year end), the scale of each row, and the
+// concept (and, for breakdowns, the dimension member) of each row from the
+// rules in schema. It then infers the calculation relationships the
+// statement shows (rows above a rule add up to the total below it; a
+// subtotal such as gross profit is the difference of the totals above it)
+// and keeps only those the figures confirm. Last, it reads the figures
+// printed inside balance sheet labels and checks the narrative highlights
+// against the facts.
 //
 // From the statement of operations line
 //
