@@ -525,3 +525,41 @@ func TestNothingLost(t *testing.T) {
 		}
 	}
 }
+
+// TestSupplemental checks the quarterly supplemental table: quarter labels
+// become fiscal quarters of 13 weeks ending at the fiscal year end, "$ Mil"
+// rows are in millions with one decimal, balances are at quarter ends,
+// footnoted rows are non-GAAP, and counts and ratios are pure numbers.
+func TestSupplemental(t *testing.T) {
+	res := convertFile(t, sample, Options{})
+	facts := map[string]*xbrl.Fact{}
+	for _, f := range res.Report.Facts {
+		facts[f.Concept.QName()+" "+f.Period.String()] = f
+	}
+	tests := []struct {
+		key, value string
+		decimals   int
+	}{
+		{"us-gaap:Revenues 2012-01-01..2012-03-31", "104700000", -5}, // Q1'12
+		{"us-gaap:Revenues 2011-01-02..2011-04-02", "92900000", -5},  // Q1'11
+		{"us-gaap:Revenues 2012-09-30..2012-12-29", "128064000", -3}, // Q4'12: the statement's more precise figure
+		{"us-gaap:NetCashProvidedByUsedInOperatingActivities 2012-07-01..2012-09-29", "-29300000", -5},
+		{"us-gaap:PaymentsToAcquirePropertyPlantAndEquipment 2011-10-02..2011-12-31", "16100000", -5},
+		{"us-gaap:InventoryRawMaterials 2012-06-30", "14800000", -5},
+		{"us-gaap:InventoryNet 2012-09-29", "118500000", -5},
+		{"infn:NonGaapGrossMarginPercentage 2011-01-02..2011-04-02", "0.48", 2},
+		{"infn:NonGaapInventoryTurns 2012-09-30..2012-12-29", "2.6", 1},
+		{"infn:DSOs 2012-09-30..2012-12-29", "76", 0},
+		{"infn:WorldwideHeadcount 2012-09-30..2012-12-29", "1242", 0},
+	}
+	for _, tt := range tests {
+		f := facts[tt.key]
+		if f == nil {
+			t.Errorf("no fact %s", tt.key)
+			continue
+		}
+		if f.Value.String() != tt.value || f.Decimals != tt.decimals {
+			t.Errorf("%s = %s (decimals %d), want %s (decimals %d)", tt.key, f.Value, f.Decimals, tt.value, tt.decimals)
+		}
+	}
+}

@@ -16,6 +16,10 @@ var (
 	sharesLabel   = regexp.MustCompile(`(?i)\bshares\b`)
 )
 
+// genericHeading matches headings that group rows without saying what
+// they are ("Cash Related Information:", "Other Metrics:").
+var genericHeading = regexp.MustCompile(`(?i)\b(information|metrics|data|other|supplemental|statistics)\b`)
+
 var (
 	outflowLabel = regexp.MustCompile(`(?i)^(purchases?|payments?|repurchases?|repayments?|acquisitions?|advances?|capital expenditures?|investments? in)\b`)
 	inflowLabel  = regexp.MustCompile(`(?i)^(proceeds|reimbursements?|collections?|repayments? (from|of advances))\b`)
@@ -34,7 +38,7 @@ var (
 func (m *mapper) extension(kind schema.Kind, row extract.Row, section string, parent *xbrl.Concept) rowMap {
 	label := row.Label
 	name := camel(label)
-	if section != "" && !sharesWord(label, section) && len(strings.Fields(schema.NormalizeLabel(section))) <= 3 {
+	if section != "" && !sharesWord(label, section) && len(strings.Fields(schema.NormalizeLabel(section))) <= 3 && !genericHeading.MatchString(section) {
 		name += camel(section)
 	}
 	c := &xbrl.Concept{Type: xbrl.Monetary, PeriodType: xbrl.Duration}
@@ -155,6 +159,7 @@ func sharesWord(label, section string) bool {
 // "Cost of revenue (1):" → "CostOfRevenue".
 func camel(label string) string {
 	var b strings.Builder
+	label = strings.NewReplacer("'s", "s", "’s", "s").Replace(label)
 	for _, w := range strings.FieldsFunc(footnoteMarks.ReplaceAllString(label, " "), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
