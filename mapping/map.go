@@ -163,7 +163,7 @@ func (m *mapper) table(index int, t *extract.Table) {
 	if hasDims(rows) {
 		m.dimensional(net, rows)
 	} else {
-		m.present(net, t, concepts, facts)
+		m.present(net, t, rows, facts)
 	}
 	signs := make([]int, len(rows))
 	for r := range rows {

@@ -46,14 +46,19 @@ func (m *mapper) network(index int, kind schema.Kind, t *extract.Table) *xbrl.Ne
 
 // present lists the concepts of the rows that produced facts under the
 // network's root, in the order the statement prints them.
-func (m *mapper) present(net *xbrl.Network, t *extract.Table, concepts []*xbrl.Concept, facts [][]*xbrl.Fact) {
+//
+// A row whose statement prints the opposite of the concept's value (a
+// payment printed in parentheses) is presented with the negated label, so
+// that a viewer shows the figure as the statement does.
+func (m *mapper) present(net *xbrl.Network, t *extract.Table, rows []rowMap, facts [][]*xbrl.Fact) {
 	seen := map[*xbrl.Concept]bool{}
-	for r, c := range concepts {
+	for r, rm := range rows {
+		c := rm.concept
 		if c == nil || seen[c] || !anyFact(facts[r]) {
 			continue
 		}
 		seen[c] = true
-		net.Presentation = append(net.Presentation, xbrl.Arc{From: net.Root, To: c, Order: len(net.Presentation) + 1, Source: t.Rows[r].Pos})
+		net.Presentation = append(net.Presentation, xbrl.Arc{From: net.Root, To: c, Order: len(net.Presentation) + 1, Negated: rm.negated, Source: t.Rows[r].Pos})
 	}
 }
 

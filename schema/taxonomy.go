@@ -34,6 +34,8 @@ const (
 	linkXSD    = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
 
 	roleLabel          = "http://www.xbrl.org/2003/role/label"
+	roleNegatedLabel   = "http://www.xbrl.org/2009/role/negatedLabel"
+	negatedRoleXSD     = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd#negatedLabel"
 	roleLink           = "http://www.xbrl.org/2003/role/link"
 	arcConceptLabel    = "http://www.xbrl.org/2003/arcrole/concept-label"
 	arcParentChild     = "http://www.xbrl.org/2003/arcrole/parent-child"
@@ -220,10 +222,16 @@ func (g *taxGen) locator(link *etree.Element, seen map[string]bool, c *xbrl.Conc
 }
 
 // labels writes the label linkbase: for each concept, the label the
-// document prints, or the catalogue's standard label.
+// document prints, or the catalogue's standard label; and, for concepts a
+// statement presents with the opposite sign, the same text as a negated
+// label.
 func (g *taxGen) labels() []byte {
 	doc, lb := linkbase()
 	lb.CreateAttr("xmlns:xml", "http://www.w3.org/XML/1998/namespace")
+	negated := g.negated()
+	if len(negated) > 0 {
+		negatedRoleRef(lb)
+	}
 	link := lb.CreateElement("link:labelLink")
 	link.CreateAttr("xlink:type", "extended")
 	link.CreateAttr("xlink:role", roleLink)
@@ -243,6 +251,14 @@ func (g *taxGen) labels() []byte {
 		res.CreateAttr("xlink:role", roleLabel)
 		res.CreateAttr("xml:lang", "en-US")
 		res.SetText(text)
+		if negated[c] {
+			neg := link.CreateElement("link:label")
+			neg.CreateAttr("xlink:type", "resource")
+			neg.CreateAttr("xlink:label", "lab_"+c.ID())
+			neg.CreateAttr("xlink:role", roleNegatedLabel)
+			neg.CreateAttr("xml:lang", "en-US")
+			neg.SetText(text)
+		}
 		arc := link.CreateElement("link:labelArc")
 		arc.CreateAttr("xlink:type", "arc")
 		arc.CreateAttr("xlink:arcrole", arcConceptLabel)
@@ -250,6 +266,27 @@ func (g *taxGen) labels() []byte {
 		arc.CreateAttr("xlink:to", "lab_"+c.ID())
 	}
 	return render(doc)
+}
+
+// negated returns the concepts some presentation arc shows negated.
+func (g *taxGen) negated() map[*xbrl.Concept]bool {
+	out := map[*xbrl.Concept]bool{}
+	for _, n := range g.rep.Networks {
+		for _, a := range n.Presentation {
+			if a.Negated {
+				out[a.To] = true
+			}
+		}
+	}
+	return out
+}
+
+// negatedRoleRef declares the Link Role Registry's negated label role.
+func negatedRoleRef(lb *etree.Element) {
+	rr := lb.CreateElement("link:roleRef")
+	rr.CreateAttr("roleURI", roleNegatedLabel)
+	rr.CreateAttr("xlink:type", "simple")
+	rr.CreateAttr("xlink:href", negatedRoleXSD)
 }
 
 // links writes the presentation, calculation or definition linkbase: one
@@ -264,6 +301,9 @@ func (g *taxGen) links(kind string) []byte {
 	}
 	if kind == "definition" {
 		g.arcroleRefs(lb)
+	}
+	if kind == "presentation" && len(g.negated()) > 0 {
+		negatedRoleRef(lb)
 	}
 	for _, n := range g.rep.Networks {
 		arcs := map[string][]xbrl.Arc{"presentation": n.Presentation, "calculation": n.Calculation, "definition": n.Definition}[kind]
@@ -311,6 +351,9 @@ func (g *taxGen) link(lb *etree.Element, kind, role string, arcs []xbrl.Arc) {
 		switch kind {
 		case "presentation":
 			arc.CreateAttr("xlink:arcrole", arcParentChild)
+			if a.Negated {
+				arc.CreateAttr("preferredLabel", roleNegatedLabel)
+			}
 		case "calculation":
 			arc.CreateAttr("xlink:arcrole", arcSummationItem)
 		case "definition":

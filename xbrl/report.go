@@ -125,6 +125,10 @@ type Arc struct {
 	// "hypercube-dimension", "dimension-domain", "dimension-default" or
 	// "domain-member".
 	Arcrole string
+	// Negated marks a presentation arc whose statement prints the
+	// concept's value with the opposite sign: it prefers the negated
+	// label.
+	Negated bool
 	Source  source.Pos
 }
 

@@ -18,6 +18,14 @@ func flagsFirst(app *cli.App, args []string) []string {
 		return args
 	}
 	cmd := app.Command(args[1])
+	at := 2 // index of the first argument after the command path
+	for cmd != nil && at < len(args) {
+		sub := cmd.Command(args[at])
+		if sub == nil {
+			break
+		}
+		cmd, at = sub, at+1
+	}
 	if cmd == nil {
 		return args
 	}
@@ -29,7 +37,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 		}
 	}
 	var flags, rest []string
-	for i := 2; i < len(args); i++ {
+	for i := at; i < len(args); i++ {
 		a := args[i]
 		switch {
 		case a == "--":
@@ -46,7 +54,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 			rest = append(rest, a)
 		}
 	}
-	out := append([]string{args[0], args[1]}, flags...)
+	out := append(append([]string(nil), args[:at]...), flags...)
 	return append(out, rest...)
 }
 
@@ -78,7 +86,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,
-		Commands:  []*cli.Command{convertCommand()},
+		Commands:  []*cli.Command{convertCommand(), conceptsCommand(), schemaCommand()},
 		ExitErrHandler: func(*cli.Context, error) {
 			// run reports errors and picks the exit code itself.
 		},

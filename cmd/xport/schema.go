@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/xport/xport"
+	"github.com/xport/xport/schema"
+)
+
+func schemaCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "schema",
+		Usage: "print or write the schemas xport generates",
+		Subcommands: []*cli.Command{
+			{
+				Name:      "json",
+				Usage:     "the JSON Schema of the xBRL-JSON xport writes, generated from its Go types",
+				ArgsUsage: " ",
+				Flags:     []cli.Flag{&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file instead of stdout"}},
+				Action:    schemaJSONAction,
+			},
+			{
+				Name:      "taxonomy",
+				Usage:     "the extension taxonomy of a document: schema and label, presentation, calculation and definition linkbases",
+				ArgsUsage: "FILE",
+				Flags:     []cli.Flag{&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "directory to write the files to"}},
+				Action:    schemaTaxonomyAction,
+			},
+		},
+	}
+}
+
+func schemaJSONAction(c *cli.Context) error {
+	b, err := schema.JSONSchema()
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	if path := c.String("output"); path != "" {
+		return os.WriteFile(path, b, 0o644)
+	}
+	_, err = c.App.Writer.Write(b)
+	return err
+}
+
+func schemaTaxonomyAction(c *cli.Context) error {
+	if c.NArg() != 1 {
+		return usageError("schema taxonomy: want one FILE, got %d arguments", c.NArg())
+	}
+	path := c.Args().First()
+	f, err := os.Open(path)
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	defer f.Close()
+	res, err := xport.Convert(path, f, xport.Options{})
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	cat, _, err := schema.Default()
+	if err != nil {
+		return err
+	}
+	files, err := schema.Taxonomy(res.Report, cat)
+	if err != nil {
+		return err
+	}
+	dir := c.String("output")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, file := range files {
+		p := filepath.Join(dir, file.Name)
+		if err := os.WriteFile(p, file.Data, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintln(c.App.Writer, p)
+	}
+	return nil
+}
