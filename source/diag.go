@@ -36,9 +36,15 @@ type Diagnostic struct {
 	Code     string   `json:"code"`
 	Message  string   `json:"message"`
 	Pos      Pos      `json:"position"`
+	// Origin is, for a problem found in a file xport wrote, the place in
+	// the source document the fact was read from.
+	Origin Pos `json:"origin,omitzero"`
 }
 
 func (d Diagnostic) String() string {
+	if d.Origin.IsValid() {
+		return fmt.Sprintf("%s: %s: %s (read from %s) [%s]", d.Pos, d.Severity, d.Message, d.Origin, d.Code)
+	}
 	return fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Severity, d.Message, d.Code)
 }
 

@@ -1,6 +1,10 @@
 package source
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Pos is a place in a source document. Line and Col are 1-based; Col counts
 // bytes of the original line, as Go's own tools do. The zero Pos means
@@ -48,3 +52,21 @@ func (e *ParseError) Error() string { return e.Pos.String() + ": " + e.Err.Error
 
 // Unwrap returns the underlying error.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// ParsePos reads "file:line:col" as String writes it.
+func ParsePos(s string) (Pos, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return Pos{}, false
+	}
+	j := strings.LastIndexByte(s[:i], ':')
+	if j < 0 {
+		return Pos{}, false
+	}
+	line, err1 := strconv.Atoi(s[j+1 : i])
+	col, err2 := strconv.Atoi(s[i+1:])
+	if err1 != nil || err2 != nil || line < 1 || col < 1 {
+		return Pos{}, false
+	}
+	return Pos{File: s[:j], Line: line, Col: col}, true
+}

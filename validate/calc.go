@@ -6,19 +6,41 @@ import (
 	"github.com/xport/xport/xbrl"
 )
 
-// checkCalculations checks every summation-item relationship the way
-// XBRL 2.1 §5.2.5.2 does: in each context and unit where the total is
-// reported and at least one item is, the total and the weighted items,
-// each rounded to the least precise decimals among them, must be equal.
-func checkCalculations(rep *xbrl.Report, ds *source.Diagnostics) {
+// CalcMode selects how calculation relationships are checked.
+type CalcMode int
+
+// Calculation modes.
+const (
+	CalcOff    CalcMode = iota // calculations are not checked
+	CalcXBRL21                 // XBRL 2.1 §5.2.5.2: round to the least precise decimals
+	Calc11                     // Calculation 1.1: compare intervals of what the values may be
+)
+
+// checkCalculations checks every summation-item relationship: in each
+// context and unit where the total is reported and at least one item is.
+func checkCalculations(rep *xbrl.Report, mode CalcMode, ds *source.Diagnostics) {
 	facts := map[string]*xbrl.Fact{}
+	byConcept := map[*xbrl.Concept][]*xbrl.Fact{}
 	for _, f := range rep.Facts {
 		facts[f.Key()] = f
+		byConcept[f.Concept] = append(byConcept[f.Concept], f)
 	}
 	for _, n := range rep.Networks {
 		checkWeights(n, ds)
-		for _, total := range totals(n.Calculation) {
-			checkTotal(n, total, facts, ds)
+		items := map[*xbrl.Concept][]xbrl.Arc{}
+		var order []*xbrl.Concept
+		for _, a := range n.Calculation {
+			if items[a.From] == nil {
+				order = append(order, a.From)
+			}
+			items[a.From] = append(items[a.From], a)
+		}
+		for _, total := range order {
+			for _, tf := range byConcept[total] {
+				if tf.Numeric() {
+					checkTotal(n, tf, items[total], facts, mode, ds)
+				}
+			}
 		}
 	}
 }
@@ -39,54 +61,83 @@ func checkWeights(n *xbrl.Network, ds *source.Diagnostics) {
 	}
 }
 
-// totals returns the distinct totals of a network's arcs, in order.
-func totals(arcs []xbrl.Arc) []*xbrl.Concept {
-	var out []*xbrl.Concept
-	seen := map[*xbrl.Concept]bool{}
+// checkTotal checks one total fact against the items reported with it.
+func checkTotal(n *xbrl.Network, tf *xbrl.Fact, arcs []xbrl.Arc, facts map[string]*xbrl.Fact, mode CalcMode, ds *source.Diagnostics) {
+	var items []*xbrl.Fact
+	var weights []int
 	for _, a := range arcs {
-		if !seen[a.From] {
-			seen[a.From] = true
-			out = append(out, a.From)
+		probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Dims: tf.Dims, Unit: tf.Unit}
+		if f, ok := facts[probe.Key()]; ok && f.Numeric() {
+			items = append(items, f)
+			weights = append(weights, a.Weight)
 		}
 	}
-	return out
+	if len(items) == 0 {
+		return
+	}
+	var ok bool
+	var code, sum string
+	switch mode {
+	case Calc11:
+		ok, sum = intervalsMeet(tf, items, weights)
+		code = "calc11e:inconsistentCalculationUsingRounding"
+	default:
+		ok, sum = roundedEqual(tf, items, weights)
+		code = "xbrl.5.2.5.2:calcInconsistency"
+	}
+	if !ok {
+		addFact(ds, source.Error, code, tf, "%s for %s is %s but its items in %s add up to %s",
+			tf.Concept.QName(), tf.Period, tf.Value, n.RoleID, sum)
+	}
 }
 
-func checkTotal(n *xbrl.Network, total *xbrl.Concept, facts map[string]*xbrl.Fact, ds *source.Diagnostics) {
-	for _, tf := range facts {
-		if tf.Concept != total || !tf.Numeric() {
-			continue
-		}
-		var items []*xbrl.Fact
-		var weights []int
-		for _, a := range n.Calculation {
-			if a.From != total {
-				continue
-			}
-			probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Unit: tf.Unit}
-			if f, ok := facts[probe.Key()]; ok {
-				items = append(items, f)
-				weights = append(weights, a.Weight)
-			}
-		}
-		if len(items) == 0 {
-			continue
-		}
-		d := tf.Decimals
-		for _, f := range items {
-			d = min(d, f.Decimals)
-		}
-		sum := decimal.Decimal{}
-		for i, f := range items {
-			v := f.Value.Round(d)
-			if weights[i] < 0 {
-				v = v.Neg()
-			}
-			sum = sum.Add(v)
-		}
-		if want := tf.Value.Round(d); !sum.Equal(want) {
-			ds.Add(source.Error, "xbrl.5.2.5.2:calcInconsistency", tf.Source,
-				"%s for %s is %s but its items in %s add up to %s", total.QName(), tf.Period, want, n.RoleID, sum)
-		}
+// roundedEqual compares the total with the sum of its weighted items, each
+// rounded to the least precise decimals among them (XBRL 2.1).
+func roundedEqual(tf *xbrl.Fact, items []*xbrl.Fact, weights []int) (bool, string) {
+	d := tf.Decimals
+	for _, f := range items {
+		d = min(d, f.Decimals)
 	}
+	sum := decimal.Decimal{}
+	for i, f := range items {
+		v := f.Value.Round(d)
+		if weights[i] < 0 {
+			v = v.Neg()
+		}
+		sum = sum.Add(v)
+	}
+	return sum.Equal(tf.Value.Round(d)), sum.String()
+}
+
+// intervalsMeet applies Calculation 1.1 with rounding to nearest: a value
+// reported to d decimals stands for any number within half a unit of its
+// last digit; the total is consistent when its interval meets the interval
+// of the weighted sum.
+func intervalsMeet(tf *xbrl.Fact, items []*xbrl.Fact, weights []int) (bool, string) {
+	lo, hi := interval(tf)
+	slo, shi := decimal.Decimal{}, decimal.Decimal{}
+	for i, f := range items {
+		a, b := interval(f)
+		if weights[i] < 0 {
+			a, b = b.Neg(), a.Neg()
+		}
+		slo, shi = slo.Add(a), shi.Add(b)
+	}
+	return lo.Cmp(shi) <= 0 && slo.Cmp(hi) <= 0, "[" + slo.String() + ", " + shi.String() + "]"
+}
+
+// interval returns the smallest and largest number a fact's value stands
+// for.
+func interval(f *xbrl.Fact) (decimal.Decimal, decimal.Decimal) {
+	if f.Decimals >= xbrl.DecimalsINF {
+		return f.Value, f.Value
+	}
+	half := decimal.FromInt(5).Shift(-f.Decimals - 1)
+	return f.Value.Sub(half), f.Value.Add(half)
+}
+
+// addFact adds a diagnostic at a fact, with the fact's origin.
+func addFact(ds *source.Diagnostics, sev source.Severity, code string, f *xbrl.Fact, format string, args ...any) {
+	ds.Add(sev, code, f.Source, format, args...)
+	(*ds)[len(*ds)-1].Origin = f.Origin
 }

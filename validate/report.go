@@ -2,6 +2,7 @@ package validate
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/xport/xport/source"
@@ -10,12 +11,32 @@ import (
 
 var ncName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
 
-// Report checks rep and returns every problem found, sorted by position.
+// Options select the checks Check runs.
+type Options struct {
+	// Calc selects the calculation checks; default CalcOff.
+	Calc CalcMode
+	// Cross enables the checks across statements: the balance sheet
+	// balances, cash rolls forward, EPS agrees with net income over shares.
+	Cross bool
+}
+
+// Report checks a report xport is about to write: XBRL 2.1 rules, XBRL 2.1
+// calculations and the checks across statements.
 func Report(rep *xbrl.Report) source.Diagnostics {
+	return Check(rep, Options{Calc: CalcXBRL21, Cross: true})
+}
+
+// Check checks rep and returns every problem found, sorted by position.
+func Check(rep *xbrl.Report, opts Options) source.Diagnostics {
 	var ds source.Diagnostics
 	checkEntity(rep, &ds)
 	checkFacts(rep, &ds)
-	checkCalculations(rep, &ds)
+	if opts.Calc != CalcOff {
+		checkCalculations(rep, opts.Calc, &ds)
+	}
+	if opts.Cross {
+		checkCross(rep, &ds)
+	}
 	ds.Sort()
 	return ds
 }
@@ -37,23 +58,24 @@ func checkFacts(rep *xbrl.Report, ds *source.Diagnostics) {
 	ids := map[string]bool{}
 	seen := map[string]*xbrl.Fact{}
 	for _, f := range rep.Facts {
-		at := f.Source
-		if !ncName.MatchString(f.ID) || ids[f.ID] {
-			ds.Add(source.Error, "xbrl.4.6:factId", at, "fact id %q is not a unique XML name", f.ID)
+		if f.ID != "" && (!ncName.MatchString(f.ID) || ids[f.ID]) {
+			addFact(ds, source.Error, "xbrl.4.6:factId", f, "fact id %q is not a unique XML name", f.ID)
 		}
 		ids[f.ID] = true
 		c := concepts[f.Concept.QName()]
 		switch {
 		case c == nil:
-			ds.Add(source.Error, "xbrl.4.6:unknownConcept", at, "%s is not declared in the report's taxonomy", f.Concept.QName())
+			addFact(ds, source.Error, "xbrl.4.6:unknownConcept", f, "%s is not declared in the report's taxonomy", f.Concept.QName())
 			continue
+		case c.Type == "":
+			continue // not in any taxonomy at hand: reported where it was read
 		case c.Abstract:
-			ds.Add(source.Error, "xbrl.5.1.1:abstractFact", at, "%s is abstract and cannot be reported", c.QName())
+			addFact(ds, source.Error, "xbrl.5.1.1:abstractFact", f, "%s is abstract and cannot be reported", c.QName())
 		}
 		checkPeriod(f, c, ds)
 		checkUnit(f, c, ds)
-		if old, ok := seen[f.Key()]; ok && old.ValueString() != f.ValueString() {
-			ds.Add(source.Error, "xbrl.4.10:inconsistentDuplicate", at,
+		if old, ok := seen[f.Key()]; ok && !consistentDuplicates(old, f) {
+			addFact(ds, source.Error, "xbrl.4.10:inconsistentDuplicate", f,
 				"%s for %s is reported twice with different values (%s here, %s at %s)",
 				c.QName(), f.Period, f.ValueString(), old.ValueString(), old.Source)
 		}
@@ -65,12 +87,12 @@ func checkPeriod(f *xbrl.Fact, c *xbrl.Concept, ds *source.Diagnostics) {
 	p := f.Period
 	switch {
 	case p.End.IsZero():
-		ds.Add(source.Error, "xbrl.4.7.2:period", f.Source, "%s has no period end", c.QName())
+		addFact(ds, source.Error, "xbrl.4.7.2:period", f, "%s has no period end", c.QName())
 	case (c.PeriodType == xbrl.Instant) != p.Instant:
-		ds.Add(source.Error, "xbrl.5.1.1.1:periodType", f.Source,
+		addFact(ds, source.Error, "xbrl.4.7.2:contextPeriodType", f,
 			"%s has period type %s but is reported for %s", c.QName(), c.PeriodType, p)
 	case !p.Instant && p.Start.After(p.End):
-		ds.Add(source.Error, "xbrl.4.7.2:startAfterEnd", f.Source, "the period %s of %s starts after it ends", p, c.QName())
+		addFact(ds, source.Error, "xbrl.4.7.2:periodStartBeforeEnd", f, "the period %s of %s starts after it ends", p, c.QName())
 	}
 }
 
@@ -79,16 +101,23 @@ func checkPeriod(f *xbrl.Fact, c *xbrl.Concept, ds *source.Diagnostics) {
 func checkUnit(f *xbrl.Fact, c *xbrl.Concept, ds *source.Diagnostics) {
 	if !c.Type.Numeric() {
 		if f.Unit != nil {
-			ds.Add(source.Error, "xbrl.4.6.2:unitOnNonNumeric", f.Source, "%s is not numeric but has a unit", c.QName())
+			addFact(ds, source.Error, "xbrl.4.6.2:nonNumericUnit", f, "%s is not numeric but has a unit", c.QName())
 		}
 		return
 	}
 	if f.Unit == nil {
-		ds.Add(source.Error, "xbrl.4.6.2:missingUnit", f.Source, "%s is numeric but has no unit", c.QName())
+		addFact(ds, source.Error, "xbrl.4.6.2:numericUnit", f, "%s is numeric but has no unit", c.QName())
 		return
 	}
 	if !unitFits(c.Type, f.Unit) {
-		ds.Add(source.Error, "xbrl.4.8.2:unitType", f.Source,
+		code := map[xbrl.ItemType]string{
+			xbrl.Monetary: "xbrl.4.8.2:monetaryFactUnit-notMonetaryMeasure",
+			xbrl.Shares:   "xbrl.4.8.2:sharesFactUnit-notSharesMeasure",
+		}[c.Type]
+		if code == "" {
+			code = "xport.units:unitType"
+		}
+		addFact(ds, source.Error, code, f,
 			"%s is %s but its unit is %s", c.QName(), c.Type, unitShape(f.Unit))
 	}
 }
@@ -113,6 +142,16 @@ func unitFits(t xbrl.ItemType, u *xbrl.Unit) bool {
 	return true
 }
 
+// consistentDuplicates reports whether two facts of one concept, context
+// and unit agree: the same text, or numbers equal at the lesser precision.
+func consistentDuplicates(a, b *xbrl.Fact) bool {
+	if !a.Numeric() {
+		return a.Text == b.Text
+	}
+	d := min(a.Decimals, b.Decimals)
+	return a.Value.Round(d).Equal(b.Value.Round(d))
+}
+
 // unitShape renders a unit as "iso4217:USD" or "iso4217:USD/xbrli:shares".
 func unitShape(u *xbrl.Unit) string {
 	s := strings.Join(u.Numerator, "*")
@@ -120,4 +159,14 @@ func unitShape(u *xbrl.Unit) string {
 		s += "/" + strings.Join(u.Denominator, "*")
 	}
 	return s
+}
+
+// sortFacts orders facts by position, then id.
+func sortFacts(fs []*xbrl.Fact) {
+	sort.Slice(fs, func(i, j int) bool {
+		if fs[i].Source != fs[j].Source {
+			return fs[i].Source.Before(fs[j].Source)
+		}
+		return fs[i].ID < fs[j].ID
+	})
 }

@@ -50,18 +50,18 @@ func TestReport(t *testing.T) {
 		{"calc within rounding", []*xbrl.Fact{numeric(revenues, "300000", -3, 3), numeric(product, "100400", -3, 1), numeric(service, "199600", -3, 2)}, nil},
 		{"calc inconsistent", []*xbrl.Fact{numeric(revenues, "301000", -3, 3), numeric(product, "100000", -3, 1), numeric(service, "200000", -3, 2)},
 			[]string{"3 xbrl.5.2.5.2:calcInconsistency"}},
-		{"period type", []*xbrl.Fact{numeric(cash, "5", 0, 4)}, []string{"4 xbrl.5.1.1.1:periodType"}},
+		{"period type", []*xbrl.Fact{numeric(cash, "5", 0, 4)}, []string{"4 xbrl.4.7.2:contextPeriodType"}},
 		{"unit type", []*xbrl.Fact{func() *xbrl.Fact { f := numeric(eps, "0.14", 2, 5); f.Unit = &xbrl.USD; return f }()},
-			[]string{"5 xbrl.4.8.2:unitType"}},
+			[]string{"5 xport.units:unitType"}},
 		{"missing unit", []*xbrl.Fact{func() *xbrl.Fact { f := numeric(revenues, "1", 0, 6); f.Unit = nil; return f }()},
-			[]string{"6 xbrl.4.6.2:missingUnit"}},
+			[]string{"6 xbrl.4.6.2:numericUnit"}},
 		{"unit on text", []*xbrl.Fact{{ID: "n", Concept: name, Period: year, Text: "Example", Unit: &xbrl.USD, Source: source.Pos{File: "in.txt", Line: 7, Col: 1}}},
-			[]string{"7 xbrl.4.6.2:unitOnNonNumeric"}},
+			[]string{"7 xbrl.4.6.2:nonNumericUnit"}},
 		{"start after end", []*xbrl.Fact{func() *xbrl.Fact {
 			f := numeric(revenues, "1", 0, 8)
 			f.Period.Start = f.Period.End.AddDate(0, 0, 1)
 			return f
-		}()}, []string{"8 xbrl.4.7.2:startAfterEnd"}},
+		}()}, []string{"8 xbrl.4.7.2:periodStartBeforeEnd"}},
 		{"inconsistent duplicate", []*xbrl.Fact{numeric(product, "1", 0, 9), func() *xbrl.Fact { f := numeric(product, "2", 0, 10); f.ID += "b"; return f }()},
 			[]string{"10 xbrl.4.10:inconsistentDuplicate"}},
 		{"unknown concept", []*xbrl.Fact{numeric(&xbrl.Concept{Prefix: "x", Name: "Y", Type: xbrl.Monetary, PeriodType: xbrl.Duration}, "1", 0, 11)},

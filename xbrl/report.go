@@ -64,6 +64,9 @@ type Member struct {
 	Axis, Member *Concept
 }
 
+// DecimalsINF is the Decimals of a fact reported exactly (decimals="INF").
+const DecimalsINF = 1 << 30
+
 // Fact is one reported value.
 type Fact struct {
 	ID       string
@@ -75,7 +78,11 @@ type Fact struct {
 	Text     string          // non-numeric facts
 	Decimals int             // numeric facts: -3 is "to the thousand"
 	Source   source.Pos      // where the figure is printed
-	Label    string          // the row label it was read from
+	// Origin is set for a fact loaded from a file xport wrote: Source is
+	// then the fact's place in that file, Origin where its figure is
+	// printed in the document it was converted from.
+	Origin source.Pos
+	Label  string // the row label it was read from
 	// Also lists the other places the same fact is printed (the net loss
 	// in the cash flow statement, say).
 	Also []source.Pos

@@ -1,0 +1,145 @@
+package validate
+
+import (
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+// itemTypes maps schema types to item types.
+var itemTypes = map[string]xbrl.ItemType{
+	"monetaryItemType": xbrl.Monetary, "perShareItemType": xbrl.PerShare,
+	"sharesItemType": xbrl.Shares, "pureItemType": xbrl.Pure, "percentItemType": xbrl.Percent,
+	"stringItemType": xbrl.String, "normalizedStringItemType": xbrl.NormString,
+	"dateItemType": xbrl.Date, "booleanItemType": xbrl.Boolean, "domainItemType": xbrl.Domain,
+	"decimalItemType": xbrl.Pure, "integerItemType": xbrl.Pure, "nonNegativeIntegerItemType": xbrl.Pure,
+	"tokenItemType": xbrl.Enumeration,
+}
+
+// loadSchema reads the report's extension schema, the concepts it
+// declares and the calculation linkbases it references. Base taxonomies
+// the catalogue holds (us-gaap, dei) need no file; any other import that
+// does not resolve locally is recorded as missing.
+func (tx *taxonomy) loadSchema(href string, resolve Resolver, file string) source.Diagnostics {
+	var ds source.Diagnostics
+	data, err := resolve(href)
+	if err != nil {
+		tx.missing = append(tx.missing, href)
+		ds.Add(source.Warning, "xport.validate:taxonomyNotFound", source.Pos{File: file},
+			"the taxonomy schema %s cannot be read (%v); concepts it declares are not checked", href, err)
+		return ds
+	}
+	doc := etree.NewDocument()
+	if err := doc.ReadFromBytes(data); err != nil || doc.Root() == nil {
+		ds.Add(source.Error, "xport.validate:taxonomyInvalid", source.Pos{File: file}, "the taxonomy schema %s is not XML: %v", href, err)
+		return ds
+	}
+	s := doc.Root()
+	ns := s.SelectAttrValue("targetNamespace", "")
+	prefix := "ext"
+	for _, a := range s.Attr {
+		if a.Space == "xmlns" && a.Value == ns {
+			prefix = a.Key
+		}
+	}
+	for _, im := range s.SelectElements("import") {
+		if _, known := tx.byNS[im.SelectAttrValue("namespace", "")]; !known && !strings.Contains(im.SelectAttrValue("namespace", ""), "xbrl.org") {
+			tx.missing = append(tx.missing, im.SelectAttrValue("schemaLocation", ""))
+		}
+	}
+	for _, el := range s.SelectElements("element") {
+		tx.add(conceptOf(el, prefix, ns))
+	}
+	base := path.Dir(href)
+	for _, ref := range s.FindElements("./annotation/appinfo/linkbaseRef") {
+		if strings.HasSuffix(ref.SelectAttrValue("xlink:role", ""), "calculationLinkbaseRef") {
+			ds = append(ds, tx.loadCalculations(path.Join(base, ref.SelectAttrValue("xlink:href", "")), resolve, file)...)
+		}
+	}
+	return ds
+}
+
+// conceptOf reads an element declaration.
+func conceptOf(el *etree.Element, prefix, ns string) *xbrl.Concept {
+	c := &xbrl.Concept{Prefix: prefix, Name: el.SelectAttrValue("name", ""), Namespace: ns,
+		PeriodType: xbrl.PeriodType(el.SelectAttrValue("xbrli:periodType", "")),
+		Balance:    xbrl.Balance(el.SelectAttrValue("xbrli:balance", "")),
+		Abstract:   el.SelectAttrValue("abstract", "") == "true"}
+	_, local, _ := strings.Cut(el.SelectAttrValue("type", ""), ":")
+	c.Type = itemTypes[local]
+	switch sg := el.SelectAttrValue("substitutionGroup", ""); {
+	case strings.HasSuffix(sg, "dimensionItem"):
+		c.Type = xbrl.Axis
+	case strings.HasSuffix(sg, "hypercubeItem"):
+		c.Type = xbrl.Hypercube
+	}
+	return c
+}
+
+// loadCalculations reads the summation-item arcs of a calculation
+// linkbase into one network per extended link role.
+func (tx *taxonomy) loadCalculations(href string, resolve Resolver, file string) source.Diagnostics {
+	var ds source.Diagnostics
+	data, err := resolve(href)
+	if err != nil {
+		ds.Add(source.Warning, "xport.validate:taxonomyNotFound", source.Pos{File: file},
+			"the calculation linkbase %s cannot be read (%v); calculations are not checked", href, err)
+		return ds
+	}
+	doc := etree.NewDocument()
+	if err := doc.ReadFromBytes(data); err != nil || doc.Root() == nil {
+		ds.Add(source.Error, "xport.validate:taxonomyInvalid", source.Pos{File: file}, "the linkbase %s is not XML: %v", href, err)
+		return ds
+	}
+	for _, link := range doc.Root().SelectElements("calculationLink") {
+		net := &xbrl.Network{RoleID: link.SelectAttrValue("xlink:role", "")}
+		locs := map[string]*xbrl.Concept{}
+		for _, loc := range link.SelectElements("loc") {
+			_, id, _ := strings.Cut(loc.SelectAttrValue("xlink:href", ""), "#")
+			if c := tx.byID[id]; c != nil {
+				locs[loc.SelectAttrValue("xlink:label", "")] = c
+			}
+		}
+		for _, arc := range link.SelectElements("calculationArc") {
+			from, to := locs[arc.SelectAttrValue("xlink:from", "")], locs[arc.SelectAttrValue("xlink:to", "")]
+			w, err := strconv.ParseFloat(arc.SelectAttrValue("weight", ""), 64)
+			if from == nil || to == nil || err != nil || (w != 1 && w != -1) {
+				ds.Add(source.Warning, "xport.validate:calculationArc", source.Pos{File: file},
+					"a calculation arc of %s cannot be read (weight %q); it is not checked", href, arc.SelectAttrValue("weight", ""))
+				continue
+			}
+			net.Calculation = append(net.Calculation, xbrl.Arc{From: from, To: to, Weight: int(w)})
+		}
+		tx.networks = append(tx.networks, net)
+	}
+	return ds
+}
+
+// qnameConcept resolves a fact's or member's QName; unknown concepts get a
+// placeholder of no type, reported once.
+func (tx *taxonomy) qnameConcept(ns, prefix, local string, at source.Pos, ds *source.Diagnostics, reported map[string]bool) *xbrl.Concept {
+	if c := tx.lookup(ns, local); c != nil {
+		return c
+	}
+	key := ns + " " + local
+	c := &xbrl.Concept{Prefix: prefix, Name: local, Namespace: ns}
+	tx.add(c)
+	if !reported[key] {
+		reported[key] = true
+		ds.Add(source.Error, "oime:unknownConcept", at, "%s:%s is declared in no taxonomy the report references (%s)", prefix, local, nsNote(ns, tx))
+	}
+	return c
+}
+
+func nsNote(ns string, tx *taxonomy) string {
+	if len(tx.missing) > 0 {
+		return fmt.Sprintf("namespace %s; not found locally: %s", ns, strings.Join(tx.missing, ", "))
+	}
+	return "namespace " + ns
+}

@@ -1,0 +1,184 @@
+package validate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/xport/xport/schema"
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+// DefaultMaxSize bounds the size of a file validation reads, so that a
+// huge input fails with a clear message instead of exhausting memory.
+const DefaultMaxSize = 512 << 20
+
+// ErrTooLarge reports a file over the size limit.
+var ErrTooLarge = errors.New("file too large")
+
+// Document is a report read from a file to be validated.
+type Document struct {
+	Name   string       // the file as named on the command line
+	Format string       // "xbrl" (XBRL 2.1 instance) or "json" (xBRL-JSON)
+	Data   []byte       // the file's bytes
+	Report *xbrl.Report // facts with Source at their place in the file
+	lines  lineIndex
+}
+
+// LoadFile reads an XBRL 2.1 instance (.xbrl, .xml) or an xBRL-JSON report
+// (.json) and the taxonomy it references where it resolves locally. The
+// error is for a file that cannot be read at all (missing, too large);
+// problems inside it are diagnostics.
+func LoadFile(path string, maxSize int64) (*Document, source.Diagnostics, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	if st.Size() > maxSize {
+		return nil, nil, fmt.Errorf("%s: %w: %d bytes, the limit is %d (--max-size)", path, ErrTooLarge, st.Size(), maxSize)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, ds := Load(path, data, dirResolver(filepath.Dir(path)))
+	return doc, ds, nil
+}
+
+// Resolver returns the bytes of a file a report references (its schema,
+// linkbases), relative to the report.
+type Resolver func(href string) ([]byte, error)
+
+// dirResolver resolves relative references against a directory. Absolute
+// URLs are not fetched: validation runs offline.
+func dirResolver(dir string) Resolver {
+	return func(href string) ([]byte, error) {
+		if strings.Contains(href, "://") {
+			return nil, fmt.Errorf("%s is not local; validation runs offline", href)
+		}
+		return os.ReadFile(filepath.Join(dir, filepath.FromSlash(href)))
+	}
+}
+
+// Load reads a report from data; name gives its format by extension and
+// names it in positions.
+func Load(name string, data []byte, resolve Resolver) (*Document, source.Diagnostics) {
+	doc := &Document{Name: name, Data: data, lines: newLineIndex(data)}
+	var ds source.Diagnostics
+	switch ext := strings.ToLower(filepath.Ext(name)); {
+	case ext == ".json" || len(bytes.TrimSpace(data)) > 0 && bytes.TrimSpace(data)[0] == '{':
+		doc.Format = "json"
+		doc.Report, ds = doc.loadJSON(resolve)
+	default:
+		doc.Format = "xbrl"
+		doc.Report, ds = doc.loadXML(resolve)
+	}
+	if doc.Report != nil {
+		sort.SliceStable(doc.Report.Facts, func(i, j int) bool { return doc.Report.Facts[i].Source.Before(doc.Report.Facts[j].Source) })
+	}
+	return doc, ds
+}
+
+// lineIndex maps byte offsets of a file to lines and columns.
+type lineIndex []int // offsets where lines start
+
+func newLineIndex(data []byte) lineIndex {
+	idx := lineIndex{0}
+	for i, b := range data {
+		if b == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+// pos returns the 1-based line and byte column of offset off.
+func (l lineIndex) pos(file string, off int64) source.Pos {
+	i := sort.Search(len(l), func(i int) bool { return int64(l[i]) > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return source.Pos{File: file, Line: i + 1, Col: int(off) - l[i] + 1}
+}
+
+// Line returns line n (1-based) of the document's file, for excerpts.
+func (d *Document) Line(n int) string {
+	if n < 1 || n > len(d.lines) {
+		return ""
+	}
+	end := len(d.Data)
+	if n < len(d.lines) {
+		end = d.lines[n] - 1
+	}
+	return strings.TrimRight(string(d.Data[d.lines[n-1]:end]), "\r")
+}
+
+// taxonomy is what validation knows of the concepts a report uses: the
+// catalogue's (us-gaap, dei) and those its extension schema declares, by
+// namespace and local name, and the calculation networks of its linkbases.
+type taxonomy struct {
+	byNS     map[string]map[string]*xbrl.Concept // namespace URI → local name → concept
+	byID     map[string]*xbrl.Concept            // "us-gaap_Revenues" → concept
+	networks []*xbrl.Network
+	prefixes map[string]string // namespace URI → preferred prefix
+	missing  []string          // schemas that could not be read
+}
+
+// newTaxonomy starts from the catalogue.
+func newTaxonomy() *taxonomy {
+	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}}
+	cat, _, err := schema.Default()
+	if err != nil {
+		return tx
+	}
+	for _, c := range cat.Concepts() {
+		tx.add(c)
+	}
+	return tx
+}
+
+func (tx *taxonomy) add(c *xbrl.Concept) {
+	if tx.byNS[c.Namespace] == nil {
+		tx.byNS[c.Namespace] = map[string]*xbrl.Concept{}
+	}
+	tx.byNS[c.Namespace][c.Name] = c
+	tx.byID[c.ID()] = c
+	if _, ok := tx.prefixes[c.Namespace]; !ok {
+		tx.prefixes[c.Namespace] = c.Prefix
+	}
+}
+
+// lookup returns the concept namespace:local, or nil.
+func (tx *taxonomy) lookup(ns, local string) *xbrl.Concept { return tx.byNS[ns][local] }
+
+// concepts returns every concept the facts use, sorted.
+func concepts(facts []*xbrl.Fact) []*xbrl.Concept {
+	seen := map[*xbrl.Concept]bool{}
+	var out []*xbrl.Concept
+	for _, f := range facts {
+		for _, c := range append([]*xbrl.Concept{f.Concept}, members(f)...) {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].QName() < out[j].QName() })
+	return out
+}
+
+func members(f *xbrl.Fact) []*xbrl.Concept {
+	var out []*xbrl.Concept
+	for _, d := range f.Dims {
+		out = append(out, d.Axis, d.Member)
+	}
+	return out
+}

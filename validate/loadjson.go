@@ -1,0 +1,351 @@
+package validate
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/xport/xport/decimal"
+	"github.com/xport/xport/exporter"
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+var (
+	sqNameRe = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_.-]*):([A-Za-z_][A-Za-z0-9_.-]*)$`)
+	oimDate  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`)
+	// an entity is a prefix bound to the identifier scheme and the
+	// identifier itself, which may start with a digit
+	entityRe = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_.-]*):(\S+)$`)
+)
+
+// jsonLoader builds a report from xBRL-JSON.
+type jsonLoader struct {
+	d        *Document
+	tx       *taxonomy
+	ds       source.Diagnostics
+	ns       map[string]string // prefix → namespace
+	keys     map[string]int64  // "/facts/ID" → offset of its key
+	reported map[string]bool
+}
+
+func (d *Document) loadJSON(resolve Resolver) (*xbrl.Report, source.Diagnostics) {
+	l := &jsonLoader{d: d, tx: newTaxonomy(), ns: map[string]string{}, keys: map[string]int64{}, reported: map[string]bool{}}
+	var v map[string]any
+	dec := json.NewDecoder(bytes.NewReader(d.Data))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		l.ds.Add(source.Error, "xbrlje:invalidJSON", l.errPos(err), "not a JSON object: %v", err)
+		return nil, l.ds
+	}
+	l.scanKeys()
+	info, _ := v["documentInfo"].(map[string]any)
+	if info == nil {
+		l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", l.at(""), "documentInfo is missing or not an object")
+		return nil, l.ds
+	}
+	rep := &xbrl.Report{Provenance: xbrl.Provenance{Source: d.Name}}
+	l.documentInfo(info, rep, resolve)
+	facts, ok := v["facts"].(map[string]any)
+	if !ok {
+		if _, present := v["facts"]; present {
+			l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", l.at(""), "facts is not an object")
+		}
+	}
+	ids := make([]string, 0, len(facts))
+	for id := range facts {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if f := l.fact(id, facts[id], rep); f != nil {
+			rep.Facts = append(rep.Facts, f)
+		}
+	}
+	rep.Concepts = concepts(rep.Facts)
+	rep.Networks = l.tx.networks
+	return rep, l.ds
+}
+
+// errPos locates a JSON syntax error.
+func (l *jsonLoader) errPos(err error) source.Pos {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return l.d.lines.pos(l.d.Name, se.Offset)
+	}
+	return source.Pos{File: l.d.Name, Line: 1, Col: 1}
+}
+
+// scanKeys records where each fact's key is written, so problems point at
+// the fact in the file.
+func (l *jsonLoader) scanKeys() {
+	type frame struct {
+		object, wantKey bool
+		key             string
+	}
+	dec := json.NewDecoder(bytes.NewReader(l.d.Data))
+	var stack []frame
+	valueDone := func() {
+		if n := len(stack); n > 0 && stack[n-1].object {
+			stack[n-1].wantKey = true
+		}
+	}
+	for {
+		off := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			if t == '{' || t == '[' {
+				stack = append(stack, frame{object: t == '{', wantKey: t == '{'})
+				continue
+			}
+			stack = stack[:len(stack)-1]
+			valueDone()
+		case string:
+			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].wantKey {
+				stack[n-1].key, stack[n-1].wantKey = t, false
+				if n == 2 && stack[0].key == "facts" {
+					l.keys["/facts/"+t] = off
+				}
+				continue
+			}
+			valueDone()
+		default:
+			valueDone()
+		}
+	}
+}
+
+// at returns the position of a fact in the file, or the file.
+func (l *jsonLoader) at(id string) source.Pos {
+	if off, ok := l.keys["/facts/"+id]; ok {
+		for off < int64(len(l.d.Data)) && strings.IndexByte(" \t\r\n,:", l.d.Data[off]) >= 0 {
+			off++ // the decoder's offset is where the last token ended
+		}
+		return l.d.lines.pos(l.d.Name, off)
+	}
+	return source.Pos{File: l.d.Name, Line: 1, Col: 1}
+}
+
+// documentInfo checks the document type, reads the namespaces and loads
+// the taxonomy.
+func (l *jsonLoader) documentInfo(info map[string]any, rep *xbrl.Report, resolve Resolver) {
+	if dt, _ := info["documentType"].(string); dt != exporter.DocumentType {
+		l.ds.Add(source.Error, "oimce:unsupportedDocumentType", l.at(""), "documentType %q is not %s", dt, exporter.DocumentType)
+	}
+	nss, _ := info["namespaces"].(map[string]any)
+	for p, u := range nss {
+		s, ok := u.(string)
+		if !ok {
+			l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", l.at(""), "namespace %q is not a string", p)
+			continue
+		}
+		l.ns[p] = s
+	}
+	tax, _ := info["taxonomy"].([]any)
+	if len(tax) == 0 {
+		l.ds.Add(source.Error, "oime:noTaxonomy", l.at(""), "documentInfo.taxonomy names no taxonomy")
+	}
+	for _, t := range tax {
+		if href, ok := t.(string); ok {
+			if rep.Taxonomy.Schema == "" {
+				rep.Taxonomy.Schema = href
+			}
+			l.ds = append(l.ds, l.tx.loadSchema(href, resolve, l.d.Name)...)
+		}
+	}
+}
+
+// sqName resolves an SQName value, reporting a bad one.
+func (l *jsonLoader) sqName(s string, at source.Pos) (ns, prefix, local string, ok bool) {
+	m := sqNameRe.FindStringSubmatch(s)
+	if m == nil {
+		l.ds.Add(source.Error, "oimce:invalidSQName", at, "%q is not a prefixed name", s)
+		return "", "", "", false
+	}
+	ns, bound := l.ns[m[1]]
+	if !bound {
+		l.ds.Add(source.Error, "oimce:unboundPrefix", at, "the prefix of %q is not in documentInfo.namespaces", s)
+		return "", "", "", false
+	}
+	return ns, m[1], m[2], true
+}
+
+// fact reads one fact.
+func (l *jsonLoader) fact(id string, raw any, rep *xbrl.Report) *xbrl.Fact {
+	at := l.at(id)
+	obj, ok := raw.(map[string]any)
+	if !ok {
+		l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", at, "fact %s is not an object", id)
+		return nil
+	}
+	dims, _ := obj["dimensions"].(map[string]any)
+	cs, _ := dims["concept"].(string)
+	if cs == "" {
+		l.ds.Add(source.Error, "oime:missingConceptDimension", at, "fact %s has no concept", id)
+		return nil
+	}
+	ns, prefix, local, ok := l.sqName(cs, at)
+	if !ok {
+		return nil
+	}
+	f := &xbrl.Fact{ID: id, Concept: l.tx.qnameConcept(ns, prefix, local, at, &l.ds, l.reported), Source: at}
+	if src, _ := obj["xport:source"].(string); src != "" {
+		f.Origin, _ = parsePos(strings.Fields(src))
+	}
+	l.entity(dims, at, rep)
+	l.period(dims, at, f)
+	l.unitAndValue(obj, dims, at, f)
+	l.taxonomyDims(dims, at, f)
+	return f
+}
+
+func (l *jsonLoader) entity(dims map[string]any, at source.Pos, rep *xbrl.Report) {
+	es, _ := dims["entity"].(string)
+	m := entityRe.FindStringSubmatch(es)
+	if m == nil {
+		l.ds.Add(source.Error, "oimce:invalidSQName", at, "entity %q is not a prefixed name", es)
+		return
+	}
+	scheme, ok := l.ns[m[1]]
+	if !ok {
+		l.ds.Add(source.Error, "oimce:unboundPrefix", at, "the prefix of entity %q is not in documentInfo.namespaces", es)
+		return
+	}
+	rep.Entity = xbrl.Entity{Scheme: scheme, ID: m[2]}
+}
+
+// period reads an OIM period: an instant, or start/end, with end-of-day
+// semantics (2013-01-01T00:00:00 is the XBRL 2.1 date 2012-12-31).
+func (l *jsonLoader) period(dims map[string]any, at source.Pos, f *xbrl.Fact) {
+	ps, _ := dims["period"].(string)
+	parts := strings.Split(ps, "/")
+	var ts []time.Time
+	for _, p := range parts {
+		t, err := time.Parse("2006-01-02T15:04:05", p)
+		if err != nil || !oimDate.MatchString(p) || len(parts) > 2 {
+			l.ds.Add(source.Error, "oimce:invalidPeriodRepresentation", at, "period %q is not an instant or start/end dateTimes", ps)
+			return
+		}
+		ts = append(ts, t)
+	}
+	if len(ts) == 1 {
+		f.Period = xbrl.Period{End: endOfDay(ts[0]), Instant: true}
+		return
+	}
+	f.Period = xbrl.Period{Start: ts[0], End: endOfDay(ts[1])}
+}
+
+// endOfDay turns an OIM instant into the XBRL 2.1 date it ends.
+func endOfDay(t time.Time) time.Time {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.AddDate(0, 0, -1)
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// unitAndValue reads the unit, decimals and value: decimals only on
+// numeric facts, no xbrli:pure unit (it is implied), numeric values in
+// canonical form.
+func (l *jsonLoader) unitAndValue(obj, dims map[string]any, at source.Pos, f *xbrl.Fact) {
+	numeric := f.Concept.Type.Numeric()
+	if us, ok := dims["unit"].(string); ok && !numeric && f.Concept.Type != "" {
+		l.ds.Add(source.Error, "oime:misplacedUnitDimension", at, "%s is not numeric but has a unit (%s)", f.Concept.QName(), us)
+	} else if ok {
+		f.Unit = l.unit(us, at)
+	} else if numeric && f.Concept.Type != xbrl.Pure && f.Concept.Type != xbrl.Percent {
+		f.Unit = nil
+	} else if numeric {
+		f.Unit = &xbrl.PureUnit
+	}
+	dec, hasDec := obj["decimals"]
+	if hasDec && f.Concept.Type != "" && !numeric {
+		l.ds.Add(source.Error, "oime:misplacedDecimalsProperty", at, "%s is not numeric but has decimals", f.Concept.QName())
+	}
+	value, isString := obj["value"].(string)
+	if !isString && obj["value"] != nil {
+		l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", at, "the value of %s is not a string", f.ID)
+	}
+	if !numeric && f.Concept.Type != "" {
+		f.Text = value
+		return
+	}
+	if n, ok := dec.(json.Number); ok {
+		d, err := n.Int64()
+		if err != nil {
+			l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", at, "decimals %s is not an integer", n)
+		}
+		f.Decimals = int(d)
+	} else {
+		f.Decimals = xbrl.DecimalsINF
+	}
+	v, err := decimal.Parse(value)
+	if err != nil {
+		l.ds.Add(source.Error, "xbrlje:nonCanonicalValue", at, "the value %q of %s is not a decimal number", value, f.Concept.QName())
+		return
+	}
+	f.Value = v
+}
+
+// unit reads an OIM unit string: measures joined by "*", an optional "/"
+// and denominator.
+func (l *jsonLoader) unit(s string, at source.Pos) *xbrl.Unit {
+	num, den, _ := strings.Cut(s, "/")
+	u := &xbrl.Unit{ID: s}
+	read := func(part string) []string {
+		var out []string
+		for _, m := range strings.Split(part, "*") {
+			ns, _, local, ok := l.sqName(m, at)
+			if !ok {
+				l.ds.Add(source.Error, "oimce:invalidUnitStringRepresentation", at, "unit %q is not a unit string", s)
+				return nil
+			}
+			out = append(out, measureName(ns, local))
+		}
+		return out
+	}
+	u.Numerator = read(num)
+	if den != "" {
+		u.Denominator = read(den)
+	}
+	if len(u.Numerator) == 1 && len(u.Denominator) == 0 && u.Numerator[0] == "xbrli:pure" {
+		l.ds.Add(source.Error, "oime:illegalPureUnit", at, "a pure unit is implied by leaving out the unit; it must not be written")
+	}
+	return u
+}
+
+// taxonomyDims reads the explicit dimensions: every property of
+// dimensions but the core ones.
+func (l *jsonLoader) taxonomyDims(dims map[string]any, at source.Pos, f *xbrl.Fact) {
+	keys := make([]string, 0, len(dims))
+	for k := range dims {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		switch k {
+		case "concept", "entity", "period", "unit", "language", "noteId":
+			continue
+		}
+		ans, ap, al, ok := l.sqName(k, at)
+		ms, _ := dims[k].(string)
+		if !ok {
+			continue
+		}
+		mns, mp, ml, ok := l.sqName(ms, at)
+		if !ok {
+			continue
+		}
+		f.Dims = append(f.Dims, xbrl.Member{
+			Axis:   l.tx.qnameConcept(ans, ap, al, at, &l.ds, l.reported),
+			Member: l.tx.qnameConcept(mns, mp, ml, at, &l.ds, l.reported),
+		})
+	}
+}
