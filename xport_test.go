@@ -494,7 +494,7 @@ func TestStockBasedCompensation(t *testing.T) {
 // printing of the same fact) or is listed as not mapped, with a reason.
 func TestNothingLost(t *testing.T) {
 	files, _ := filepath.Glob("testdata/releases/*.txt")
-	files = append(files, sample)
+	files = append(files, sample, "testdata/warnings/bad-table.txt")
 	for _, file := range files {
 		if strings.HasSuffix(file, "expected.txt") {
 			continue
@@ -515,6 +515,11 @@ func TestNothingLost(t *testing.T) {
 		}
 		tables, _ := extract.Tables(res.Document)
 		for _, tb := range tables {
+			for _, c := range tb.Unaligned {
+				if !accounted[c.Pos] {
+					t.Errorf("%s: the unaligned figure %q at %s is not reported", file, c.Text, c.Pos)
+				}
+			}
 			for _, r := range tb.Rows {
 				for _, c := range r.Cells {
 					if !c.Empty() && !accounted[c.Pos] {

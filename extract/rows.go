@@ -97,7 +97,7 @@ func (r *rowReader) split(i int, text string) (label string, labelCol int, cells
 		toks = append(stray, toks...)
 	}
 	labelRunes := runes[:cut]
-	labelCol = len(labelRunes) - len(strings.TrimLeft(string(labelRunes), " "))
+	labelCol = indent(labelRunes)
 	label = strings.Join(strings.Fields(dotLeaders.ReplaceAllString(string(labelRunes), " ")), " ")
 	for _, tok := range toks {
 		c := Cell{Text: tok.Text, Pos: r.doc.Pos(i, tok.Start), Column: -1}
@@ -199,6 +199,15 @@ func (r *rowReader) emit(kind RowKind, cells []Cell) {
 	}
 	r.t.Rows = append(r.t.Rows, row)
 	r.pending, r.partPos, r.ruleAbove, r.blank = nil, nil, false, false
+}
+
+// indent counts the leading spaces of a line, in columns.
+func indent(line []rune) int {
+	n := 0
+	for n < len(line) && line[n] == ' ' {
+		n++
+	}
+	return n
 }
 
 // labelParts records where each line of a joined label starts.

@@ -18,7 +18,8 @@ type calcTable struct {
 	totals   map[*xbrl.Concept]bool
 	weight   weightFunc
 	// consumed marks rows that are items of a confirmed total.
-	consumed map[int]bool
+	consumed  map[int]bool
+	extension string // the extension prefix: only its concepts are given a balance
 	// breakdown is set for a table whose rows are members of an axis: its
 	// totals are checked (the members add up) but, as XBRL 2.1
 	// calculations cannot sum across contexts, they get no relationship.
@@ -55,8 +56,8 @@ func calcWeights(kind schema.Kind, signs []int) weightFunc {
 // Rows that are items of a confirmed total are not counted again. A total
 // whose rows do not add up is a warning at the total's position, and gets
 // no relationship.
-func calculations(net *xbrl.Network, t *extract.Table, concepts []*xbrl.Concept, facts [][]*xbrl.Fact, w weightFunc, breakdown bool, diags *source.Diagnostics) {
-	ct := &calcTable{t: t, concepts: concepts, facts: facts, net: net, totals: map[*xbrl.Concept]bool{}, weight: w, consumed: map[int]bool{}, breakdown: breakdown}
+func calculations(net *xbrl.Network, t *extract.Table, concepts []*xbrl.Concept, facts [][]*xbrl.Fact, w weightFunc, breakdown bool, extension string, diags *source.Diagnostics) {
+	ct := &calcTable{t: t, concepts: concepts, facts: facts, net: net, totals: map[*xbrl.Concept]bool{}, weight: w, consumed: map[int]bool{}, breakdown: breakdown, extension: extension}
 	var top []int // top-level rows and totals since the last caption
 	anchor := 0   // index in top of the last running subtotal
 	for i, row := range t.Rows {
@@ -285,7 +286,7 @@ func (ct *calcTable) try(total int, items []int) bool {
 	for n, i := range items {
 		ct.consumed[i] = true
 		c := ct.concepts[i]
-		if c.Balance == xbrl.NoBalance && tc.Balance != xbrl.NoBalance {
+		if c.Balance == xbrl.NoBalance && tc.Balance != xbrl.NoBalance && c.Prefix == ct.extension {
 			c.Balance = tc.Balance
 			if weights[n] < 0 {
 				c.Balance = opposite(tc.Balance)

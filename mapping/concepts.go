@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -68,8 +69,29 @@ func (m *mapper) extension(kind schema.Kind, row extract.Row, section string, pa
 	if name == "" || unicode.IsDigit(rune(name[0])) {
 		name = "Item" + name
 	}
-	rm.concept = m.ext(name, c, label)
+	rm.concept = m.ext(m.distinctName(name, kind, section, label), c, label)
 	return rm
+}
+
+// distinctName keeps different rows from sharing an extension concept by
+// accident: "Other" under operating activities and "Other" under investing
+// activities are two concepts (OtherCashFlowsFromInvestingActivities),
+// while the same row printed in two tables is one.
+func (m *mapper) distinctName(name string, kind schema.Kind, section, label string) string {
+	origin := string(kind) + "|" + schema.NormalizeLabel(section) + "|" + schema.NormalizeLabel(label)
+	candidates := []string{name}
+	if s := camel(section); s != "" && !strings.HasSuffix(name, s) {
+		candidates = append(candidates, name+s)
+	}
+	for n := 2; ; n++ {
+		for _, cand := range candidates {
+			if o, ok := m.extOrigin[cand]; !ok || o == origin {
+				m.extOrigin[cand] = origin
+				return cand
+			}
+		}
+		candidates = []string{fmt.Sprintf("%s%d", name, n)}
+	}
 }
 
 // printsCurrency reports whether a row's label or figures show a

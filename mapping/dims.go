@@ -3,6 +3,7 @@ package mapping
 import (
 	"sort"
 
+	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
 
@@ -44,6 +45,7 @@ func hasDims(rows []rowMap) bool {
 // items hold the primary concepts. Presentation follows the same tree.
 func (m *mapper) dimensional(net *xbrl.Network, rows []rowMap) {
 	axes := map[*xbrl.Concept][]*xbrl.Concept{} // axis → members in row order
+	var axisOrder []*xbrl.Concept
 	var primaries []*xbrl.Concept
 	seen := map[*xbrl.Concept]bool{}
 	for _, r := range rows {
@@ -57,12 +59,20 @@ func (m *mapper) dimensional(net *xbrl.Network, rows []rowMap) {
 		for _, d := range r.dims {
 			if !seen[d.Member] {
 				seen[d.Member] = true
+				if axes[d.Axis] == nil {
+					axisOrder = append(axisOrder, d.Axis)
+				}
 				axes[d.Axis] = append(axes[d.Axis], d.Member)
 			}
 		}
 	}
-	for axis, members := range axes {
+	for _, axis := range axisOrder {
+		members := axes[axis]
 		dim := m.opts.Catalogue.Dimensions[axis.QName()]
+		if dim == nil {
+			m.diags.Add(source.Error, "map.unknownDimension", source.Pos{File: m.doc.Name}, "%s is not a dimension of the catalogue", axis.QName())
+			continue
+		}
 		for _, c := range []*xbrl.Concept{dim.Table, dim.Domain, dim.LineItems} {
 			m.use(c, "")
 		}

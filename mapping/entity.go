@@ -46,7 +46,7 @@ func findEntity(doc *source.Document, tables []*extract.Table) entityInfo {
 			e.name, e.namePos = m[1], l.Pos(doc.Name, 0)
 		}
 	}
-	headerName := e.name
+	nameFromHeader := e.name
 	count := map[string]int{}
 	first := map[string]source.Pos{}
 	for _, t := range tables {
@@ -71,7 +71,7 @@ func findEntity(doc *source.Document, tables []*extract.Table) entityInfo {
 		}
 		return first[names[i]].Before(first[names[j]])
 	})
-	if len(names) > 0 && (headerName == "" || count[names[0]] > 1) {
+	if len(names) > 0 && (nameFromHeader == "" || count[names[0]] > 1) {
 		e.name, e.namePos = names[0], first[names[0]]
 	}
 	return e
@@ -119,6 +119,7 @@ func (m *mapper) identify() error {
 	if prefix == "" {
 		prefix = "ext"
 	}
+	prefix = m.freePrefix(prefix)
 	m.rep.Taxonomy = xbrl.Taxonomy{
 		Prefix: prefix,
 		Schema: m.opts.Name + ".xsd",
@@ -135,6 +136,32 @@ func (m *mapper) setNamespace(end time.Time) {
 	}
 	m.rep.Taxonomy.Namespace = ns
 	m.rep.Taxonomy.RoleBase = ns + ":role:"
+}
+
+// reservedPrefixes are prefixes the outputs use for other namespaces.
+var reservedPrefixes = map[string]bool{
+	"xbrli": true, "link": true, "xlink": true, "xbrldi": true, "xbrldt": true, "xs": true,
+	"xsi": true, "iso4217": true, "dtr-types": true, "xport": true, "cik": true, "scheme": true,
+}
+
+// freePrefix makes an extension prefix that clashes with no other prefix
+// of the outputs ("(NYSE: DEI)" must not make the extension "dei").
+func (m *mapper) freePrefix(p string) string {
+	taken := func(p string) bool {
+		if reservedPrefixes[p] || strings.HasPrefix(p, "xml") {
+			return true
+		}
+		_, ok := m.opts.Catalogue.Namespace(p)
+		return ok
+	}
+	if !taken(p) {
+		return p
+	}
+	for n := 1; ; n++ {
+		if q := fmt.Sprintf("%s%d", p, n); !taken(q) {
+			return q
+		}
+	}
 }
 
 func firstWord(s string) string {

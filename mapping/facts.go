@@ -114,7 +114,10 @@ func (m *mapper) add(f *xbrl.Fact) *xbrl.Fact {
 		return old
 	}
 	if f.Decimals > old.Decimals {
+		// the more precise printing is the fact; the other is another place
 		old.Value, old.Decimals = f.Value, f.Decimals
+		old.Source, f.Source = f.Source, old.Source
+		old.Label = f.Label
 	}
 	old.Also = append(old.Also, f.Source)
 	return old

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/xport/xport/extract"
+	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
 
@@ -55,9 +56,7 @@ func (m *mapper) labelFacts(t *extract.Table, row extract.Row, periods []columnP
 	if loc := allowanceRe.FindStringSubmatchIndex(label); loc != nil && strings.HasPrefix(strings.ToLower(label), "accounts receivable") {
 		for k, g := range [][2]int{{2, 4}, {6, 8}} {
 			col := columnFor(periods, label, loc, g[1], k)
-			if col >= 0 {
-				m.labelFact(row, loc[g[0]], label[loc[g[0]]:loc[g[0]+1]], "us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent", periods, []int{col}, t.Scale.Power)
-			}
+			m.labelFact(row, loc[g[0]], label[loc[g[0]]:loc[g[0]+1]], "us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent", periods, []int{col}, t.Scale.Power)
 		}
 	}
 }
@@ -68,8 +67,10 @@ func (m *mapper) sharesIssued(row extract.Row, class string, periods []columnPer
 	label := row.Label
 	concepts := []string{"us-gaap:" + class + "SharesIssued", "us-gaap:" + class + "SharesOutstanding"}
 	if loc := noneIssuedRe.FindStringIndex(label); loc != nil {
+		// "no shares issued": zero issued and outstanding, not a printed figure
 		for _, q := range concepts {
 			m.labelFact(row, loc[0], "0", q, periods, allColumns(periods), 0)
+			m.rep.Figures--
 		}
 		return
 	}
@@ -92,12 +93,9 @@ func (m *mapper) sharesIssued(row extract.Row, class string, periods []columnPer
 		figs = []figure{{loc[10], label[loc[10]:loc[11]], 0}, {loc[12], label[loc[12]:loc[13]], 1}}
 	}
 	for _, f := range figs {
-		if f.col < 0 || f.col >= len(periods) {
-			continue
-		}
-		for _, q := range concepts {
-			m.labelFact(row, f.at, f.text, q, periods, []int{f.col}, sharePower)
-		}
+		m.labelFact(row, f.at, f.text, concepts[0], periods, []int{f.col}, sharePower)
+		m.labelFact(row, f.at, f.text, concepts[1], periods, []int{f.col}, sharePower)
+		m.rep.Figures-- // one printed figure, two facts (issued and outstanding)
 	}
 }
 
@@ -138,24 +136,61 @@ func columnFor(periods []columnPeriod, label string, loc []int, yearGroup, k int
 	return -1
 }
 
-// labelFact adds a fact printed at byte offset at of a row's label, for
-// the given columns' instants, scaled by 10^power.
+// labelFact adds the facts of one figure printed at byte offset at of a
+// row's label, for the given columns' instants, scaled by 10^power. The
+// figure counts once however many columns it applies to; a figure that
+// becomes no fact is reported as not mapped.
 func (m *mapper) labelFact(row extract.Row, at int, text, concept string, periods []columnPeriod, cols []int, power int) {
+	m.rep.Figures++
+	pos := m.locate(row, at, text)
+	cell := extract.Cell{Text: text, Pos: pos}
 	c := m.opts.Catalogue.Lookup(concept)
 	n, err := extract.ParseNumber(text)
 	if c == nil || err != nil {
+		m.unmap(cell, row.Label, "a figure inside the label that is not a number the catalogue can report")
 		return
 	}
 	m.use(c, c.Label)
+	added := false
 	for _, col := range cols {
-		if !periods[col].ok || !periods[col].period.Instant {
+		if col < 0 || col >= len(periods) || !periods[col].ok || !periods[col].period.Instant {
 			continue
 		}
-		m.rep.Figures++
 		m.add(&xbrl.Fact{
 			Concept: c, Period: periods[col].period, Unit: unitFor(c),
 			Value: n.Value.Shift(power), Decimals: n.Places - power,
-			Source: row.LabelPos(at), Label: row.Label,
+			Source: pos, Label: row.Label,
 		})
+		added = true
 	}
+	if !added {
+		m.unmap(cell, row.Label, "a figure inside the label for a date that is no column of the table")
+	}
+}
+
+// locate finds where text, read at byte offset at of a row's joined label,
+// is printed: on the source line of that part of the label, at the
+// occurrence nearest the column the joined label suggests (the join
+// collapses spaces and drops dot leaders).
+func (m *mapper) locate(row extract.Row, at int, text string) source.Pos {
+	guess := row.LabelPos(at)
+	if !guess.IsValid() || guess.Line > len(m.doc.Lines) {
+		return guess
+	}
+	line := m.doc.Lines[guess.Line-1]
+	cols := line.Columns()
+	runes := []rune(line.Text)
+	best, bestDist := -1, 1<<30
+	for i := 0; i+len([]rune(text)) <= len(runes); i++ {
+		if string(runes[i:i+len([]rune(text))]) != text {
+			continue
+		}
+		if d := abs(float64(cols[i] - guess.Col)); int(d) < bestDist {
+			best, bestDist = i, int(d)
+		}
+	}
+	if best < 0 {
+		return guess
+	}
+	return source.Pos{File: m.doc.Name, Line: line.Num, Col: cols[best]}
 }

@@ -40,6 +40,9 @@ type mapper struct {
 	// balances records the balance of each balance sheet line, by
 	// normalised label.
 	balances map[string]*xbrl.Concept
+	// extOrigin records which row (statement kind, heading and label) each
+	// extension name was made for.
+	extOrigin map[string]string
 }
 
 // Map turns the tables of doc into a report. Diagnostics say what could
@@ -53,7 +56,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		doc: doc, opts: opts, rep: &xbrl.Report{},
 		pf:   newPeriodFinder(tables),
 		used: map[string]*xbrl.Concept{}, byKey: map[string]*xbrl.Fact{},
-		noted: map[string]bool{}, labels: map[string]string{}, balances: map[string]*xbrl.Concept{},
+		noted: map[string]bool{}, labels: map[string]string{}, balances: map[string]*xbrl.Concept{}, extOrigin: map[string]string{},
 	}
 	m.ent = findEntity(doc, tables)
 	if err := m.identify(); err != nil {
@@ -159,6 +162,9 @@ func (m *mapper) table(index int, t *extract.Table) {
 			m.labelFacts(t, row, periods, sharePower)
 		}
 	}
+	for _, cell := range t.Unaligned {
+		m.unmap(cell, "", "the figure lines up with no column of the table")
+	}
 	net := m.network(index, kind, t)
 	if hasDims(rows) {
 		m.dimensional(net, rows)
@@ -172,7 +178,7 @@ func (m *mapper) table(index int, t *extract.Table) {
 			signs[r] = -1
 		}
 	}
-	calculations(net, t, concepts, facts, calcWeights(kind, signs), hasDims(rows), &m.diags)
+	calculations(net, t, concepts, facts, calcWeights(kind, signs), hasDims(rows), m.rep.Taxonomy.Prefix, &m.diags)
 	if len(net.Presentation) > 0 {
 		m.rep.Networks = append(m.rep.Networks, net)
 	}

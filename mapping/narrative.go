@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/extract"
@@ -30,7 +31,17 @@ var (
 // textRun is a paragraph with the position of each of its characters.
 type textRun struct {
 	text string
-	pos  []source.Pos // one per byte of text
+	file string
+	pos  []lineCol // one per byte of text
+}
+
+// lineCol is a compact position: a 1-based line and byte column.
+type lineCol struct{ line, col int32 }
+
+// at returns the position of byte off of the run.
+func (r textRun) at(off int) source.Pos {
+	p := r.pos[min(off, len(r.pos)-1)]
+	return source.Pos{File: r.file, Line: int(p.line), Col: int(p.col)}
 }
 
 // paragraphs joins the document's lines outside tables into paragraphs
@@ -43,12 +54,15 @@ func paragraphs(doc *source.Document, tables []*extract.Table) []textRun {
 		}
 	}
 	var out []textRun
-	var cur textRun
+	cur := textRun{file: doc.Name}
+	var b strings.Builder
 	flush := func() {
-		if cur.text != "" {
+		if b.Len() > 0 {
+			cur.text = b.String()
 			out = append(out, cur)
 		}
-		cur = textRun{}
+		cur = textRun{file: doc.Name}
+		b.Reset()
 	}
 	for i, l := range doc.Lines {
 		t := strings.TrimSpace(l.Text)
@@ -56,15 +70,23 @@ func paragraphs(doc *source.Document, tables []*extract.Table) []textRun {
 			flush()
 			continue
 		}
-		if cur.text != "" {
-			cur.text += " "
+		if b.Len() > 0 {
+			b.WriteByte(' ')
 			cur.pos = append(cur.pos, cur.pos[len(cur.pos)-1])
 		}
-		lead := len(l.Text) - len(strings.TrimLeft(l.Text, " "))
-		for j := range t {
-			cur.pos = append(cur.pos, doc.Pos(i, lead+len([]rune(t[:j]))))
+		cols := l.Columns()
+		col := len([]rune(l.Text)) - len([]rune(strings.TrimLeft(l.Text, " "))) // in runes
+		for j := 0; j < len(t); j++ {
+			if j > 0 && !utf8.RuneStart(t[j]) {
+				cur.pos = append(cur.pos, cur.pos[len(cur.pos)-1]) // inside a character
+				continue
+			}
+			if j > 0 {
+				col++
+			}
+			cur.pos = append(cur.pos, lineCol{int32(l.Num), int32(cols[min(col, len(cols)-1)])})
 		}
-		cur.text += t
+		b.WriteString(t)
 	}
 	flush()
 	return out
@@ -76,10 +98,10 @@ func sentences(p textRun) []textRun {
 	start := 0
 	for _, m := range sentenceEnd.FindAllStringIndex(p.text, -1) {
 		end := m[0] + 1
-		out = append(out, textRun{p.text[start:end], p.pos[start:end]})
+		out = append(out, textRun{p.text[start:end], p.file, p.pos[start:end]})
 		start = m[1] - 1
 	}
-	return append(out, textRun{p.text[start:], p.pos[start:]})
+	return append(out, textRun{p.text[start:], p.file, p.pos[start:]})
 }
 
 // highlight is one figure of a narrative sentence.
@@ -155,7 +177,7 @@ func (m *mapper) readHighlights(s textRun) []highlight {
 		if p.current {
 			h.months = m.documentMonths()
 		}
-		h.pos = s.pos[loc[0]]
+		h.pos = s.at(loc[0])
 		out = append(out, h)
 	}
 	return out

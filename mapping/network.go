@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"time"
+	"unicode"
 
 	"github.com/xport/xport/extract"
 	"github.com/xport/xport/schema"
@@ -29,7 +30,11 @@ func (m *mapper) network(index int, kind schema.Kind, t *extract.Table) *xbrl.Ne
 			break
 		}
 	}
-	net := &xbrl.Network{RoleID: camel(title), Title: title}
+	id := camel(title)
+	if id == "" || !unicode.IsLetter(rune(id[0])) {
+		id = "Role" + id // an XML id starts with a letter
+	}
+	net := &xbrl.Network{RoleID: id, Title: title}
 	net.Root = m.opts.Catalogue.Lookup(roots[kind])
 	if net.Root == nil {
 		net.Root = m.ext(net.RoleID+"Abstract", &xbrl.Concept{Type: xbrl.String, PeriodType: xbrl.Duration}, title)

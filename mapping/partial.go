@@ -62,7 +62,7 @@ func partialMismatch(arcs []xbrl.Arc, total *xbrl.Concept, all []*xbrl.Fact, fac
 			if a.From != total {
 				continue
 			}
-			probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Unit: tf.Unit}
+			probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Dims: tf.Dims, Unit: tf.Unit}
 			f, ok := facts[probe.Key()]
 			if !ok {
 				missing++

@@ -34,6 +34,7 @@ type Line struct {
 	// see it as blank, and Markup tells it from a blank line.
 	Markup bool
 	orig   string // original bytes of the line, without terminator
+	ascii  bool   // orig needed no normalisation: columns are byte columns
 }
 
 // sgmlTag matches an EDGAR SGML tag such as <TABLE>, </TEXT> or <C>.
@@ -94,7 +95,7 @@ func newLine(num int, orig string) Line {
 		return l
 	}
 	if isPlainASCII(orig) {
-		l.Text = orig
+		l.Text, l.ascii = orig, true
 		return l
 	}
 	var b strings.Builder
@@ -164,28 +165,37 @@ var cp1252 = [32]rune{
 // 1-based byte column of the original line. Columns past the end of the
 // line map to just after its last byte.
 func (l Line) Pos(file string, col int) Pos {
-	if isPlainASCII(l.orig) {
-		return Pos{File: file, Line: l.Num, Col: min(col, len(l.orig)) + 1}
+	if l.ascii {
+		return Pos{File: file, Line: l.Num, Col: min(max(col, 0), len(l.orig)) + 1}
 	}
-	at := len(l.orig)
-	cur := 0
-	forEachRune(l.orig, func(off int, r rune) {
-		if at != len(l.orig) {
-			return
+	cols := l.Columns()
+	return Pos{File: file, Line: l.Num, Col: cols[min(max(col, 0), len(cols)-1)]}
+}
+
+// Columns maps every column of Text (in runes), and one past its end, to
+// the 1-based byte column of the original line, in one pass.
+func (l Line) Columns() []int {
+	if l.ascii {
+		cols := make([]int, len(l.orig)+1)
+		for i := range cols {
+			cols[i] = i + 1
 		}
+		return cols
+	}
+	var cols []int
+	forEachRune(l.orig, func(off int, r rune) {
 		w := 1
 		switch r {
 		case '\t':
-			w = TabWidth - cur%TabWidth
+			w = TabWidth - len(cols)%TabWidth
 		case '\f', '\v':
 			w = 0
 		}
-		if col < cur+w {
-			at = off
+		for ; w > 0; w-- {
+			cols = append(cols, off+1)
 		}
-		cur += w
 	})
-	return Pos{File: file, Line: l.Num, Col: at + 1}
+	return append(cols, len(l.orig)+1)
 }
 
 // Pos returns the position of column col of line index i of d.

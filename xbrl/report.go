@@ -102,11 +102,12 @@ func (f *Fact) Key() string {
 }
 
 // ContextID returns the id of the fact's context: the period's id, then
-// each dimension member's name: "D20120930_20121229_CostOfSalesMember".
+// each dimension member's prefixed name:
+// "D20120930_20121229_us-gaap_CostOfSalesMember".
 func (f *Fact) ContextID() string {
 	id := f.Period.ID()
 	for _, d := range f.Dims {
-		id += "_" + d.Member.Name
+		id += "_" + d.Member.Prefix + "_" + d.Member.Name
 	}
 	return id
 }

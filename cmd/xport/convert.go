@@ -100,8 +100,8 @@ func printDiagnostics(w io.Writer, ds source.Diagnostics, doc *source.Document) 
 // caretColumn converts a 1-based byte column of the original line to a
 // column of the normalised text.
 func caretColumn(l source.Line, col int) int {
-	for c := 0; c <= len([]rune(l.Text)); c++ {
-		if l.Pos("", c).Col >= col {
+	for c, byteCol := range l.Columns() {
+		if byteCol >= col {
 			return c
 		}
 	}

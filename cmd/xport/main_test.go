@@ -26,7 +26,7 @@ func TestRun(t *testing.T) {
 			name:   "convert with flags after the file",
 			args:   []string{"convert", sample, "-o", "OUT"},
 			code:   0,
-			stdout: "499 facts from 547 figures read (99.8% mapped); 1 not mapped",
+			stdout: "499 facts from 538 figures read (99.8% mapped); 1 not mapped",
 			stderr: "infinera-q4-2012.txt:5:80: warning: no --cik given",
 			files:  []string{"infinera-q4-2012.xbrl", "infinera-q4-2012.json", "infinera-q4-2012.xsd", "infinera-q4-2012_lab.xml", "infinera-q4-2012_pre.xml", "infinera-q4-2012_cal.xml"},
 		},
