@@ -159,6 +159,25 @@ func (d Decimal) Round(places int) Decimal {
 	return Decimal{coef: q, exp: -places}.norm()
 }
 
+// RoundHalfEven rounds d to places digits after the point, halves to the
+// even neighbour, as XBRL 2.1 calculation checks round (and Arelle does).
+func (d Decimal) RoundHalfEven(places int) Decimal {
+	if -d.exp <= places {
+		return d
+	}
+	n := -d.exp - places
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+	q, r := new(big.Int).QuoRem(new(big.Int).Abs(d.c()), p, new(big.Int))
+	switch c := r.Lsh(r, 1).Cmp(p); {
+	case c > 0, c == 0 && q.Bit(0) == 1:
+		q.Add(q, big.NewInt(1))
+	}
+	if d.Sign() < 0 {
+		q.Neg(q)
+	}
+	return Decimal{coef: q, exp: -places}.norm()
+}
+
 // Places returns the number of digits after the point in d's shortest
 // form (negative when d is a multiple of 10, 100, ...).
 func (d Decimal) Places() int { return -d.exp }

@@ -78,3 +78,24 @@ func TestRound(t *testing.T) {
 		}
 	}
 }
+
+func TestRoundHalfEven(t *testing.T) {
+	tests := []struct {
+		in     string
+		places int
+		want   string
+	}{
+		{"0.125", 2, "0.12"},
+		{"0.135", 2, "0.14"},
+		{"-0.125", 2, "-0.12"},
+		{"2500", -3, "2000"},
+		{"3500", -3, "4000"},
+		{"3501", -3, "4000"},
+		{"0.1", 2, "0.1"},
+	}
+	for _, tt := range tests {
+		if got := MustParse(tt.in).RoundHalfEven(tt.places).String(); got != tt.want {
+			t.Errorf("RoundHalfEven(%s, %d) = %s, want %s", tt.in, tt.places, got, tt.want)
+		}
+	}
+}

@@ -245,7 +245,7 @@ func (ct *calcTable) sums(total int, items, weights []int) bool {
 		if !any {
 			continue
 		}
-		if !sum.Round(dec).Equal(tf.Value.Round(dec)) {
+		if !sum.RoundHalfEven(dec).Equal(tf.Value.RoundHalfEven(dec)) {
 			return false
 		}
 		checked++

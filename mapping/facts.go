@@ -108,7 +108,7 @@ func (m *mapper) add(f *xbrl.Fact) *xbrl.Fact {
 		return f
 	}
 	d := min(old.Decimals, f.Decimals)
-	if !old.Value.Round(d).Equal(f.Value.Round(d)) || old.Text != f.Text {
+	if !old.Value.RoundHalfEven(d).Equal(f.Value.RoundHalfEven(d)) || old.Text != f.Text {
 		m.diags.Add(source.Error, "map.inconsistentDuplicate", f.Source,
 			"%s for %s is %s here but %s at %s", f.Concept.QName(), f.Period, f.ValueString(), old.ValueString(), old.Source)
 		return old

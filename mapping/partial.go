@@ -1,8 +1,8 @@
 package mapping
 
 import (
-	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/source"
+	"github.com/xport/xport/validate"
 	"github.com/xport/xport/xbrl"
 )
 
@@ -13,72 +13,28 @@ import (
 // so "operating loss = gross profit - operating expenses" cannot hold
 // there. The facts stay; the relationship goes, with a note at the total.
 func (m *mapper) dropPartialCalculations() {
-	facts := map[string]*xbrl.Fact{}
-	for _, f := range m.rep.Facts {
-		facts[f.Key()] = f
-	}
-	for _, n := range m.rep.Networks {
-		var keep []xbrl.Arc
-		dropped := map[*xbrl.Concept]bool{}
-		for _, total := range calcTotals(n.Calculation) {
-			if f := partialMismatch(n.Calculation, total, m.rep.Facts, facts); f != nil {
-				dropped[total] = true
-				m.diags.Add(source.Info, "map.calcPartial", f.Source,
-					"no calculation for %s in %s: %s reports it without all of its items, which XBRL 2.1 would check as inconsistent",
-					total.QName(), n.RoleID, f.Period)
-			}
+	dropped := map[*xbrl.Network]map[*xbrl.Concept]bool{}
+	for _, inc := range validate.Inconsistencies(m.rep, validate.CalcXBRL21) {
+		if inc.Missing == 0 {
+			continue // the statement's own figures did not add up: validation reports it
 		}
+		if dropped[inc.Network] == nil {
+			dropped[inc.Network] = map[*xbrl.Concept]bool{}
+		}
+		if t := inc.Total.Concept; !dropped[inc.Network][t] {
+			dropped[inc.Network][t] = true
+			m.diags.Add(source.Info, "map.calcPartial", inc.Total.Source,
+				"no calculation for %s in %s: %s reports it without all of its items, which XBRL 2.1 would check as inconsistent",
+				t.QName(), inc.Network.RoleID, inc.Total.Period)
+		}
+	}
+	for n, totals := range dropped {
+		var keep []xbrl.Arc
 		for _, a := range n.Calculation {
-			if !dropped[a.From] {
+			if !totals[a.From] {
 				keep = append(keep, a)
 			}
 		}
 		n.Calculation = keep
 	}
-}
-
-// calcTotals returns the distinct totals of a network's arcs, in order.
-func calcTotals(arcs []xbrl.Arc) []*xbrl.Concept {
-	var out []*xbrl.Concept
-	seen := map[*xbrl.Concept]bool{}
-	for _, a := range arcs {
-		if !seen[a.From] {
-			seen[a.From] = true
-			out = append(out, a.From)
-		}
-	}
-	return out
-}
-
-// partialMismatch returns a fact of total whose period has some but not
-// all of the total's items and whose items do not add up to it.
-func partialMismatch(arcs []xbrl.Arc, total *xbrl.Concept, all []*xbrl.Fact, facts map[string]*xbrl.Fact) *xbrl.Fact {
-	for _, tf := range all {
-		if tf.Concept != total {
-			continue
-		}
-		sum, dec, present, missing := decimal.Decimal{}, tf.Decimals, 0, 0
-		for _, a := range arcs {
-			if a.From != total {
-				continue
-			}
-			probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Dims: tf.Dims, Unit: tf.Unit}
-			f, ok := facts[probe.Key()]
-			if !ok {
-				missing++
-				continue
-			}
-			present++
-			dec = min(dec, f.Decimals)
-			v := f.Value.Round(f.Decimals)
-			if a.Weight < 0 {
-				v = v.Neg()
-			}
-			sum = sum.Add(v)
-		}
-		if present > 0 && missing > 0 && !sum.Round(dec).Equal(tf.Value.Round(dec)) {
-			return tf
-		}
-	}
-	return nil
 }

@@ -16,17 +16,26 @@ const (
 	Calc11                     // Calculation 1.1: compare intervals of what the values may be
 )
 
-// checkCalculations checks every summation-item relationship: in each
-// context and unit where the total is reported and at least one item is.
-func checkCalculations(rep *xbrl.Report, mode CalcMode, ds *source.Diagnostics) {
+// Inconsistency is a total whose reported items do not add up to it.
+type Inconsistency struct {
+	Network *xbrl.Network
+	Total   *xbrl.Fact
+	Sum     string // what the items add up to
+	Missing int    // items of the relationship not reported with the total
+}
+
+// Inconsistencies checks every summation-item relationship of rep, in each
+// context and unit where the total is reported and at least one item is,
+// and returns the totals that do not hold under mode.
+func Inconsistencies(rep *xbrl.Report, mode CalcMode) []Inconsistency {
 	facts := map[string]*xbrl.Fact{}
 	byConcept := map[*xbrl.Concept][]*xbrl.Fact{}
 	for _, f := range rep.Facts {
 		facts[f.Key()] = f
 		byConcept[f.Concept] = append(byConcept[f.Concept], f)
 	}
+	var out []Inconsistency
 	for _, n := range rep.Networks {
-		checkWeights(n, ds)
 		items := map[*xbrl.Concept][]xbrl.Arc{}
 		var order []*xbrl.Concept
 		for _, a := range n.Calculation {
@@ -38,10 +47,29 @@ func checkCalculations(rep *xbrl.Report, mode CalcMode, ds *source.Diagnostics) 
 		for _, total := range order {
 			for _, tf := range byConcept[total] {
 				if tf.Numeric() {
-					checkTotal(n, tf, items[total], facts, mode, ds)
+					if inc, bad := checkTotal(n, tf, items[total], facts, mode); bad {
+						out = append(out, inc)
+					}
 				}
 			}
 		}
+	}
+	return out
+}
+
+// checkCalculations reports every inconsistent total.
+func checkCalculations(rep *xbrl.Report, mode CalcMode, ds *source.Diagnostics) {
+	for _, n := range rep.Networks {
+		checkWeights(n, ds)
+	}
+	code := "xbrl.5.2.5.2:calcInconsistency"
+	if mode == Calc11 {
+		code = "calc11e:inconsistentCalculationUsingRounding"
+	}
+	for _, inc := range Inconsistencies(rep, mode) {
+		tf := inc.Total
+		addFact(ds, source.Error, code, tf, "%s for %s is %s but its items in %s add up to %s",
+			tf.Concept.QName(), tf.Period, tf.Value, inc.Network.RoleID, inc.Sum)
 	}
 }
 
@@ -62,33 +90,27 @@ func checkWeights(n *xbrl.Network, ds *source.Diagnostics) {
 }
 
 // checkTotal checks one total fact against the items reported with it.
-func checkTotal(n *xbrl.Network, tf *xbrl.Fact, arcs []xbrl.Arc, facts map[string]*xbrl.Fact, mode CalcMode, ds *source.Diagnostics) {
+func checkTotal(n *xbrl.Network, tf *xbrl.Fact, arcs []xbrl.Arc, facts map[string]*xbrl.Fact, mode CalcMode) (Inconsistency, bool) {
 	var items []*xbrl.Fact
 	var weights []int
+	missing := 0
 	for _, a := range arcs {
 		probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Dims: tf.Dims, Unit: tf.Unit}
 		if f, ok := facts[probe.Key()]; ok && f.Numeric() {
 			items = append(items, f)
 			weights = append(weights, a.Weight)
+		} else {
+			missing++
 		}
 	}
 	if len(items) == 0 {
-		return
+		return Inconsistency{}, false
 	}
-	var ok bool
-	var code, sum string
-	switch mode {
-	case Calc11:
+	ok, sum := roundedEqual(tf, items, weights)
+	if mode == Calc11 {
 		ok, sum = intervalsMeet(tf, items, weights)
-		code = "calc11e:inconsistentCalculationUsingRounding"
-	default:
-		ok, sum = roundedEqual(tf, items, weights)
-		code = "xbrl.5.2.5.2:calcInconsistency"
 	}
-	if !ok {
-		addFact(ds, source.Error, code, tf, "%s for %s is %s but its items in %s add up to %s",
-			tf.Concept.QName(), tf.Period, tf.Value, n.RoleID, sum)
-	}
+	return Inconsistency{Network: n, Total: tf, Sum: sum, Missing: missing}, !ok
 }
 
 // roundedEqual compares the total with the sum of its weighted items, each
@@ -100,13 +122,13 @@ func roundedEqual(tf *xbrl.Fact, items []*xbrl.Fact, weights []int) (bool, strin
 	}
 	sum := decimal.Decimal{}
 	for i, f := range items {
-		v := f.Value.Round(d)
+		v := f.Value.RoundHalfEven(d)
 		if weights[i] < 0 {
 			v = v.Neg()
 		}
 		sum = sum.Add(v)
 	}
-	return sum.Equal(tf.Value.Round(d)), sum.String()
+	return sum.Equal(tf.Value.RoundHalfEven(d)), sum.String()
 }
 
 // intervalsMeet applies Calculation 1.1 with rounding to nearest: a value

@@ -54,7 +54,7 @@ func checkBalanceSheet(idx factIndex, ds *source.Diagnostics) {
 			continue
 		}
 		d := min(a.Decimals, le.Decimals)
-		if !a.Value.Round(d).Equal(le.Value.Round(d)) {
+		if !a.Value.RoundHalfEven(d).Equal(le.Value.RoundHalfEven(d)) {
 			addFact(ds, source.Warning, "xport.cross:balanceSheetUnbalanced", a,
 				"total assets at %s are %s but liabilities and equity are %s (at %s)", a.Period, a.Value, le.Value, le.Source)
 		}
@@ -76,7 +76,7 @@ func checkCashRollForward(idx factIndex, ds *source.Diagnostics) {
 				continue
 			}
 			d := min(change.Decimals, start.Decimals, end.Decimals)
-			if got := start.Value.Round(d).Add(change.Value.Round(d)); !got.Equal(end.Value.Round(d)) {
+			if got := start.Value.RoundHalfEven(d).Add(change.Value.RoundHalfEven(d)); !got.Equal(end.Value.RoundHalfEven(d)) {
 				addFact(ds, source.Warning, "xport.cross:cashRollForward", end,
 					"cash at %s is %s, but cash at the start (%s) plus the change (%s) is %s", p.End.Format("2006-01-02"), end.Value, start.Value, change.Value, got)
 			}

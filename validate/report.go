@@ -149,7 +149,7 @@ func consistentDuplicates(a, b *xbrl.Fact) bool {
 		return a.Text == b.Text
 	}
 	d := min(a.Decimals, b.Decimals)
-	return a.Value.Round(d).Equal(b.Value.Round(d))
+	return a.Value.RoundHalfEven(d).Equal(b.Value.RoundHalfEven(d))
 }
 
 // unitShape renders a unit as "iso4217:USD" or "iso4217:USD/xbrli:shares".
