@@ -74,30 +74,36 @@ func (d *Document) parseXML() (*node, error) {
 		case xml.StartElement:
 			n := &node{name: t.Name, attrs: map[xml.Name]string{}, pos: d.lines.pos(d.Name, off), ns: map[string]string{}}
 			if len(stack) > 0 {
-				for k, v := range stack[len(stack)-1].ns {
-					n.ns[k] = v
-				}
 				parent := stack[len(stack)-1]
 				parent.children = append(parent.children, n)
+				parent.text = ""
+				n.ns = parent.ns // shared until the element declares a prefix of its own
 			} else {
 				root = n
 			}
+			own := len(stack) == 0
 			for _, a := range t.Attr {
-				switch {
-				case a.Name.Space == "xmlns":
-					n.ns[a.Name.Local] = a.Value
-				case a.Name.Space == "" && a.Name.Local == "xmlns":
-					n.ns[""] = a.Value
-				default:
+				if a.Name.Space != "xmlns" && (a.Name.Space != "" || a.Name.Local != "xmlns") {
 					n.attrs[a.Name] = a.Value
+					continue
 				}
+				if !own {
+					n.ns, own = copyMap(n.ns), true
+				}
+				prefix := a.Name.Local
+				if a.Name.Space == "" {
+					prefix = ""
+				}
+				n.ns[prefix] = a.Value
 			}
 			stack = append(stack, n)
 		case xml.EndElement:
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
-			if len(stack) > 0 {
-				stack[len(stack)-1].text += string(t)
+			// Only elements without children hold values; the whitespace
+			// between the children of the root would otherwise pile up.
+			if n := len(stack); n > 0 && len(stack[n-1].children) == 0 {
+				stack[n-1].text += string(t)
 			}
 		}
 	}
@@ -105,6 +111,14 @@ func (d *Document) parseXML() (*node, error) {
 		return nil, &source.ParseError{Pos: source.Pos{File: d.Name, Line: 1, Col: 1}, Err: errors.New("no root element")}
 	}
 	return root, nil
+}
+
+func copyMap(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m)+1)
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }
 
 // xmlLoader builds a report from an instance.
