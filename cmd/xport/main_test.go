@@ -13,6 +13,7 @@ import (
 func TestRun(t *testing.T) {
 	sample := filepath.Join("..", "..", "testdata", "infinera-q4-2012.txt")
 	invalid := filepath.Join("..", "..", "testdata", "invalid", "conflicting-revenue.txt")
+	conf := filepath.Join("..", "..", "testdata", "conformance") + string(filepath.Separator)
 	tests := []struct {
 		name     string
 		args     []string // OUT is replaced by a fresh directory
@@ -68,6 +69,65 @@ func TestRun(t *testing.T) {
 			args:   []string{"convert", sample, "--cik", "12ab", "-o", "OUT"},
 			code:   2,
 			stderr: "a CIK is one to ten digits",
+		},
+		{
+			name:   "validate a valid instance and report",
+			args:   []string{"validate", "--calc", "xbrl21", conf + "valid.xbrl", conf + "valid.json"},
+			code:   0,
+			stdout: "valid.json: valid: 4 fact(s), 0 error(s), 0 warning(s)",
+		},
+		{
+			name:   "validate finds a calculation inconsistency",
+			args:   []string{"validate", conf + "calc-inconsistent.xbrl", "--calc", "xbrl21"},
+			code:   1,
+			stdout: "calc-inconsistent.xbrl:10:3: error: us-gaap:Revenues for 2020-01-01..2020-12-31 is 305000 but its items in http://www.xbrl.org/2003/role/link add up to 300000 [xbrl.5.2.5.2:calcInconsistency]",
+		},
+		{
+			name:   "validate with warnings is valid unless strict",
+			args:   []string{"validate", conf + "unbalanced.xbrl"},
+			code:   0,
+			stdout: "[xport.cross:balanceSheetUnbalanced]",
+		},
+		{
+			name: "validate strict",
+			args: []string{"validate", "--strict", conf + "unbalanced.xbrl"},
+			code: 1,
+		},
+		{
+			name:   "validate as SARIF",
+			args:   []string{"validate", "--format", "sarif", conf + "pure-unit.json"},
+			code:   1,
+			stdout: `"ruleId": "oime:illegalPureUnit"`,
+		},
+		{
+			name:   "validate as GitHub annotations",
+			args:   []string{"validate", "--format", "github", conf + "missing-context.xbrl"},
+			code:   1,
+			stdout: "::error file=",
+		},
+		{
+			name:   "validate as JSON",
+			args:   []string{"validate", "--format", "json", conf + "valid.xbrl"},
+			code:   0,
+			stdout: `"valid": true`,
+		},
+		{
+			name:   "validate a malformed file",
+			args:   []string{"validate", conf + "malformed.xbrl"},
+			code:   2,
+			stdout: "error: not well-formed XML",
+		},
+		{
+			name:   "validate a missing file",
+			args:   []string{"validate", "no-such.xbrl"},
+			code:   2,
+			stderr: "no-such.xbrl",
+		},
+		{
+			name:   "validate with a bad mode",
+			args:   []string{"validate", "--calc", "sideways", conf + "valid.xbrl"},
+			code:   2,
+			stderr: "want off, xbrl21 or calc11",
 		},
 		{
 			name: "unknown command",
