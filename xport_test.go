@@ -568,3 +568,35 @@ func TestSupplemental(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateOwnOutput writes the sample's outputs and validates them as
+// `xport validate --calc xbrl21` does: no errors, every fact read back,
+// and every fact traced to where its figure is printed in the source.
+func TestValidateOwnOutput(t *testing.T) {
+	res := convertFile(t, sample, Options{CIK: "1138639"})
+	dir := t.TempDir()
+	if err := res.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]source.Pos{}
+	for _, f := range res.Report.Facts {
+		want[f.ID] = f.Source
+	}
+	for _, name := range []string{"infinera-q4-2012.xbrl", "infinera-q4-2012.json"} {
+		doc, ds, err := validate.File(filepath.Join(dir, name), validate.Options{Calc: validate.CalcXBRL21, Cross: true}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ds.HasErrors() || ds.Count(source.Warning) > 0 {
+			t.Errorf("%s: %v", name, ds)
+		}
+		if len(doc.Report.Facts) != len(want) {
+			t.Errorf("%s: %d facts read back, want %d", name, len(doc.Report.Facts), len(want))
+		}
+		for _, f := range doc.Report.Facts {
+			if f.Origin != want[f.ID] {
+				t.Errorf("%s: fact %s traced to %v, want %v", name, f.ID, f.Origin, want[f.ID])
+			}
+		}
+	}
+}

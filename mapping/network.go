@@ -97,7 +97,7 @@ func (m *mapper) cover() {
 	if m.rep.Entity.Scheme == xbrl.SECScheme {
 		pos := m.ent.cikPos
 		if m.opts.CIK != "" {
-			pos = source.Pos{File: m.doc.Name}
+			pos = source.Pos{} // given on the command line, not printed
 		}
 		add("dei:EntityCentralIndexKey", m.rep.Entity.ID, pos)
 	}
