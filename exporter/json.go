@@ -105,26 +105,6 @@ func OIMPeriod(p xbrl.Period) string {
 	return p.Start.Format("2006-01-02T15:04:05") + "/" + end
 }
 
-// oimUnit renders a unit as an xBRL-JSON unit string.
-func oimUnit(u *xbrl.Unit) string {
-	s := ""
-	for i, m := range u.Numerator {
-		if i > 0 {
-			s += "*"
-		}
-		s += m
-	}
-	for i, m := range u.Denominator {
-		if i == 0 {
-			s += "/"
-		} else {
-			s += "*"
-		}
-		s += m
-	}
-	return s
-}
-
 // NewJSONReport builds the xBRL-JSON form of rep.
 func NewJSONReport(rep *xbrl.Report) *JSONReport {
 	ns := rep.Namespaces()
@@ -165,7 +145,7 @@ func NewJSONReport(rep *xbrl.Report) *JSONReport {
 			jf.Decimals = &d
 			if f.Unit.ID != xbrl.PureUnit.ID {
 				// OIM: a pure fact has no unit dimension (xbrli:pure is implied).
-				jf.Dimensions.Unit = oimUnit(f.Unit)
+				jf.Dimensions.Unit = f.Unit.String()
 			}
 		}
 		out.Facts[f.ID] = jf

@@ -22,10 +22,6 @@ type Header struct {
 	Pos                 source.Pos // where the date (or the first heading word) is printed
 }
 
-// Instant reports whether the heading names a date but no length, as
-// balance sheet columns do.
-func (h Header) Instant() bool { return !h.End.IsZero() && h.Months == 0 && h.Weeks == 0 }
-
 var months = map[string]time.Month{
 	"jan": time.January, "january": time.January,
 	"feb": time.February, "february": time.February,

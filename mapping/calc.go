@@ -69,7 +69,7 @@ func calculations(net *xbrl.Network, t *extract.Table, concepts []*xbrl.Concept,
 		}
 		done := row.Total && ct.tryBoundaries(i)
 		if row.Section < 0 || row.Total {
-			if items := ct.unconsumed(top[anchor:]); len(items) >= 2 && ct.subtotal(i, items) {
+			if items := ct.unconsumed(top[anchor:]); len(items) >= 2 && len(items) <= maxSubtotalItems && ct.subtotal(i, items) {
 				done = done || ct.try(i, items)
 				anchor = len(top)
 			}
@@ -82,8 +82,13 @@ func calculations(net *xbrl.Network, t *extract.Table, concepts []*xbrl.Concept,
 	}
 }
 
-// maxBoundaries bounds how far back a total looks for its items.
-const maxBoundaries = 8
+// maxBoundaries bounds how far back a total looks for its items, and
+// maxSubtotalItems how many rows a running subtotal may add up, so that a
+// long table costs time in proportion to its length.
+const (
+	maxBoundaries    = 8
+	maxSubtotalItems = 16
+)
 
 // tryBoundaries tries, nearest first, the rows since each earlier
 // heading, caption or total (and since each earlier total, that total
@@ -95,7 +100,9 @@ func (ct *calcTable) tryBoundaries(i int) bool {
 			bounds = append(bounds, j)
 		}
 	}
-	bounds = append(bounds, -1)
+	if len(bounds) < maxBoundaries {
+		bounds = append(bounds, -1) // the table's start is near enough too
+	}
 	for _, b := range bounds {
 		items := ct.unconsumed(ct.between(b, i))
 		if ct.try(i, items) {

@@ -40,6 +40,9 @@ type mapper struct {
 	// balances records the balance of each balance sheet line, by
 	// normalised label.
 	balances map[string]*xbrl.Concept
+	// factsByName and docMonths serve the narrative cross-check.
+	factsByName map[string][]*xbrl.Fact
+	docMonths   int
 	// extOrigin records which row (statement kind, heading and label) each
 	// extension name was made for.
 	extOrigin map[string]string

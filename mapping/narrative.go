@@ -120,6 +120,11 @@ type highlight struct {
 
 // crossCheck checks the document's narrative highlights against the facts.
 func (m *mapper) crossCheck(tables []*extract.Table) {
+	m.factsByName = map[string][]*xbrl.Fact{}
+	for _, f := range m.rep.Facts {
+		m.factsByName[f.Concept.Name] = append(m.factsByName[f.Concept.Name], f)
+	}
+	m.docMonths = m.documentMonths()
 	for _, p := range paragraphs(m.doc, tables) {
 		for _, s := range sentences(p) {
 			for _, h := range m.readHighlights(s) {
@@ -175,7 +180,7 @@ func (m *mapper) readHighlights(s textRun) []highlight {
 		}
 		h.nonGAAP, h.months, h.quarter, h.year, h.ago = nonGAAP, p.months, p.quarter, p.year, p.ago
 		if p.current {
-			h.months = m.documentMonths()
+			h.months = m.docMonths
 		}
 		h.pos = s.at(loc[0])
 		out = append(out, h)
@@ -387,8 +392,8 @@ func (m *mapper) findFact(local string, h highlight) *xbrl.Fact {
 		end = end.AddDate(-h.ago, 0, 0)
 		slack = 7 // a 52/53-week year ends up to a week off
 	}
-	for _, f := range m.rep.Facts {
-		if f.Concept.Name != local || f.Period.Instant || abs(f.Period.End.Sub(end).Hours()/24) > slack {
+	for _, f := range m.factsByName[local] {
+		if f.Period.Instant || abs(f.Period.End.Sub(end).Hours()/24) > slack {
 			continue
 		}
 		days := f.Period.End.Sub(f.Period.Start).Hours() / 24

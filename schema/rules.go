@@ -174,12 +174,10 @@ func NormalizeLabel(s string) string {
 	return strings.TrimSpace(strings.TrimRight(s, " .,-"))
 }
 
-var rowUnitRe = regexp.MustCompile(`(?i)\((\$\s*)?(in\s+)?(mil|mils|millions|thousands|000s|000's)\)`)
-
 // RowScale returns the power of ten a row label's unit note states
 // ("Revenue ($ Mil)" is 6), and whether it states one.
 func RowScale(label string) (int, bool) {
-	m := rowUnitRe.FindStringSubmatch(label)
+	m := unitNoteRe.FindStringSubmatch(label)
 	if m == nil {
 		return 0, false
 	}

@@ -118,7 +118,7 @@ func checkUnit(f *xbrl.Fact, c *xbrl.Concept, ds *source.Diagnostics) {
 			code = "xport.units:unitType"
 		}
 		addFact(ds, source.Error, code, f,
-			"%s is %s but its unit is %s", c.QName(), c.Type, unitShape(f.Unit))
+			"%s is %s but its unit is %s", c.QName(), c.Type, f.Unit.String())
 	}
 }
 
@@ -150,15 +150,6 @@ func consistentDuplicates(a, b *xbrl.Fact) bool {
 	}
 	d := min(a.Decimals, b.Decimals)
 	return a.Value.RoundHalfEven(d).Equal(b.Value.RoundHalfEven(d))
-}
-
-// unitShape renders a unit as "iso4217:USD" or "iso4217:USD/xbrli:shares".
-func unitShape(u *xbrl.Unit) string {
-	s := strings.Join(u.Numerator, "*")
-	if len(u.Denominator) > 0 {
-		s += "/" + strings.Join(u.Denominator, "*")
-	}
-	return s
 }
 
 // sortFacts orders facts by position, then id.

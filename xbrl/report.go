@@ -2,6 +2,7 @@ package xbrl
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/xport/xport/decimal"
@@ -47,6 +48,16 @@ type Unit struct {
 	ID          string
 	Numerator   []string // "iso4217:USD"
 	Denominator []string // "xbrli:shares" for per-share amounts
+}
+
+// String renders a unit as xBRL-JSON writes it: measures joined by "*",
+// a "/" before the denominator: "iso4217:USD/xbrli:shares".
+func (u *Unit) String() string {
+	s := strings.Join(u.Numerator, "*")
+	if len(u.Denominator) > 0 {
+		s += "/" + strings.Join(u.Denominator, "*")
+	}
+	return s
 }
 
 // The units xport uses, by item type.
