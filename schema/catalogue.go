@@ -211,3 +211,33 @@ func Default() (*Catalogue, Rules, error) {
 	})
 	return defaultCat, defaultRules, defaultErr
 }
+
+// Entry is one concept of the catalogue as `xport concepts --json` lists
+// it.
+type Entry struct {
+	// Concept is the prefixed name, "us-gaap:Revenues".
+	Concept   string `json:"concept"`
+	Namespace string `json:"namespace"`
+	// Type is the item type: monetary, perShare, shares, pure, string,
+	// date, boolean, enumeration; axis, hypercube or domain for the
+	// abstract concepts of dimensions.
+	Type       string `json:"type"`
+	PeriodType string `json:"periodType" jsonschema:"enum=instant,enum=duration"`
+	Balance    string `json:"balance,omitempty" jsonschema:"enum=debit,enum=credit"`
+	Abstract   bool   `json:"abstract,omitempty"`
+	// Label is the standard label.
+	Label string `json:"label"`
+}
+
+// Entries lists the catalogue's concepts in name order, those of the
+// taxonomy with the given prefix only unless prefix is empty.
+func (c *Catalogue) Entries(prefix string) []Entry {
+	out := []Entry{}
+	for _, k := range c.Concepts() {
+		if prefix != "" && k.Prefix != prefix {
+			continue
+		}
+		out = append(out, Entry{k.QName(), k.Namespace, string(k.Type), string(k.PeriodType), string(k.Balance), k.Abstract, k.Label})
+	}
+	return out
+}

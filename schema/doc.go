@@ -2,8 +2,10 @@
 // embedded concept catalogue (catalogue.txt), the rules that map row
 // labels to concepts (rules.txt), and the generators of everything schema
 // shaped that xport writes: the extension taxonomy (XML Schema plus label,
-// presentation and calculation linkbases) and the JSON Schema of its
-// xBRL-JSON output.
+// presentation, calculation and definition linkbases) and the JSON Schema
+// of every JSON document it writes (Documents: the xBRL-JSON report, the
+// validation results, the concept list), reflected from the Go types that
+// write them.
 //
 // Target taxonomies: US GAAP Financial Reporting Taxonomy 2025
 // (http://fasb.org/us-gaap/2025) and SEC DEI 2025

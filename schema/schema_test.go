@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -154,38 +155,90 @@ func TestKindOf(t *testing.T) {
 	}
 }
 
-// TestJSONSchemaGolden keeps the generated JSON Schema in a golden file,
-// so a change to the Go types shows up in review, and checks that it
-// compiles as a 2020-12 schema.
+// TestJSONSchemaGolden keeps the JSON Schema of each document xport
+// writes in a golden file, so a change to the Go types shows up in
+// review, and checks that each compiles as a 2020-12 schema.
 func TestJSONSchemaGolden(t *testing.T) {
-	got, err := JSONSchema()
-	if err != nil {
-		t.Fatal(err)
+	for _, d := range Documents {
+		t.Run(d.Name, func(t *testing.T) {
+			got, err := DocumentSchema(d.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compileSchema(t, d.ID, got)
+			golden := filepath.Join("testdata", d.Name+".schema.json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("generated JSON Schema differs from %s; run go test -update and review", golden)
+			}
+		})
 	}
+	if _, err := DocumentSchema("nonesuch"); err == nil {
+		t.Error("DocumentSchema(nonesuch): no error")
+	}
+}
+
+func compileSchema(t *testing.T, id string, b []byte) *jsonschema.Schema {
+	t.Helper()
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
-	if err := c.AddResource(JSONSchemaID, bytes.NewReader(got)); err != nil {
+	if err := c.AddResource(id, bytes.NewReader(b)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Compile(JSONSchemaID); err != nil {
+	s, err := c.Compile(id)
+	if err != nil {
 		t.Fatalf("generated schema does not compile: %v", err)
 	}
-	golden := filepath.Join("testdata", "xbrl-json.schema.json")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
+	return s
+}
+
+// TestConceptListMatchesSchema checks the catalogue as `xport concepts
+// --json` lists it against the schema generated for that document, and
+// that the schema rejects an entry with a period type XBRL does not have.
+func TestConceptListMatchesSchema(t *testing.T) {
+	b, err := DocumentSchema("concepts")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("generated JSON Schema differs from %s; run go test -update and review", golden)
+	s := compileSchema(t, "urn:xport:schema:concepts", b)
+	cat, err := LoadCatalogue()
+	if err != nil {
+		t.Fatal(err)
 	}
+	entries := cat.Entries("")
+	if len(entries) < 100 {
+		t.Fatalf("catalogue lists %d concepts", len(entries))
+	}
+	if err := s.Validate(roundTrip(t, entries)); err != nil {
+		t.Errorf("concept list does not match its schema: %v", err)
+	}
+	bad := append([]Entry{}, entries[0])
+	bad[0].PeriodType = "forever"
+	if err := s.Validate(roundTrip(t, bad)); err == nil {
+		t.Error("schema accepts periodType forever")
+	}
+}
+
+// roundTrip marshals v and decodes it as the validator expects.
+func roundTrip(t *testing.T, v any) any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out any
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // TestTaxonomyWellFormed generates a taxonomy for a small report and

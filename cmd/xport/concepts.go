@@ -26,30 +26,12 @@ concepts of one taxonomy (us-gaap, dei).`,
 	}
 }
 
-// conceptEntry is one concept of the catalogue as `xport concepts --json`
-// prints it.
-type conceptEntry struct {
-	Concept    string `json:"concept"`
-	Namespace  string `json:"namespace"`
-	Type       string `json:"type"`
-	PeriodType string `json:"periodType"`
-	Balance    string `json:"balance,omitempty"`
-	Abstract   bool   `json:"abstract,omitempty"`
-	Label      string `json:"label"`
-}
-
 func conceptsAction(c *cli.Context) error {
 	cat, _, err := schema.Default()
 	if err != nil {
 		return err
 	}
-	var entries []conceptEntry
-	for _, k := range cat.Concepts() {
-		if p := c.String("prefix"); p != "" && k.Prefix != p {
-			continue
-		}
-		entries = append(entries, conceptEntry{k.QName(), k.Namespace, string(k.Type), string(k.PeriodType), string(k.Balance), k.Abstract, k.Label})
-	}
+	entries := cat.Entries(c.String("prefix"))
 	out := c.App.Writer
 	if c.Bool("json") {
 		enc := json.NewEncoder(out)

@@ -2,10 +2,15 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/xport/xport/schema"
 )
 
 // TestRun runs the command in process, as a user would from the project
@@ -22,6 +27,9 @@ func TestRun(t *testing.T) {
 		stderr   string
 		files    []string
 		noOutput bool
+		// schema names the JSON document stdout must be, checked
+		// against the JSON Schema xport generates for it.
+		schema string
 	}{
 		{
 			name:   "convert with flags after the file",
@@ -110,6 +118,39 @@ func TestRun(t *testing.T) {
 			args:   []string{"validate", "--format", "json", conf + "valid.xbrl"},
 			code:   0,
 			stdout: `"valid": true`,
+			schema: "validation",
+		},
+		{
+			name:   "validate as JSON, with problems",
+			args:   []string{"validate", "--format", "json", "--calc", "xbrl21", conf + "calc-inconsistent.xbrl", conf + "pure-unit.json"},
+			code:   1,
+			stdout: `"code": "xbrl.5.2.5.2:calcInconsistency"`,
+			schema: "validation",
+		},
+		{
+			name:   "concepts as JSON",
+			args:   []string{"concepts", "--json", "--prefix", "dei"},
+			code:   0,
+			stdout: `"concept": "dei:EntityRegistrantName"`,
+			schema: "concepts",
+		},
+		{
+			name:   "concepts as a table",
+			args:   []string{"concepts"},
+			code:   0,
+			stdout: "us-gaap:NetIncomeLoss",
+		},
+		{
+			name:   "the schema of validation results",
+			args:   []string{"schema", "json", "--document", "validation"},
+			code:   0,
+			stdout: `"$id": "urn:xport:schema:validation"`,
+		},
+		{
+			name:   "the schema of an unknown document",
+			args:   []string{"schema", "json", "--document", "nonesuch"},
+			code:   2,
+			stderr: "xbrl-json, validation, concepts",
 		},
 		{
 			name:   "validate a malformed file",
@@ -153,6 +194,9 @@ func TestRun(t *testing.T) {
 			if !strings.Contains(stderr.String(), tt.stderr) {
 				t.Errorf("stderr does not contain %q:\n%s", tt.stderr, stderr.String())
 			}
+			if tt.schema != "" {
+				matchesSchema(t, tt.schema, stdout.Bytes())
+			}
 			for _, f := range tt.files {
 				if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
 					t.Errorf("%s not written: %v", f, err)
@@ -162,5 +206,30 @@ func TestRun(t *testing.T) {
 				t.Errorf("output directory created for a failed conversion")
 			}
 		})
+	}
+}
+
+// matchesSchema checks doc against the JSON Schema xport generates for the
+// named document.
+func matchesSchema(t *testing.T, name string, doc []byte) {
+	t.Helper()
+	b, err := schema.DocumentSchema(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource(name, bytes.NewReader(b)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(doc, &v); err != nil {
+		t.Fatalf("stdout is not JSON: %v", err)
+	}
+	if err := s.Validate(v); err != nil {
+		t.Errorf("stdout does not match the %s schema: %v", name, err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/xport/xport/exporter"
 	"github.com/xport/xport/source"
 )
 
@@ -49,26 +50,17 @@ func factsOf(r checked) []string {
 	return ids
 }
 
-// jsonResult is one file's result in --format json.
-type jsonResult struct {
-	File        string              `json:"file"`
-	Valid       bool                `json:"valid"`
-	Facts       int                 `json:"facts"`
-	Diagnostics []source.Diagnostic `json:"diagnostics"`
-}
-
 func renderJSON(w io.Writer, results []checked) error {
-	out := []jsonResult{}
-	for _, r := range results {
-		ds := r.diags
-		if ds == nil {
-			ds = source.Diagnostics{}
-		}
-		out = append(out, jsonResult{r.doc.Name, !r.diags.HasErrors(), len(factsOf(r)), ds})
+	out := make([]exporter.FileResult, len(results))
+	for i, r := range results {
+		out[i] = exporter.FileResult{File: r.doc.Name, Valid: !r.diags.HasErrors(), Facts: len(factsOf(r)), Diagnostics: r.diags}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	b, err := exporter.DiagnosticsJSON(out)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
 }
 
 // SARIF 2.1.0, the static analysis results format code-scanning dashboards

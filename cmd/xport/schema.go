@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -18,10 +20,13 @@ func schemaCommand() *cli.Command {
 		Subcommands: []*cli.Command{
 			{
 				Name:      "json",
-				Usage:     "the JSON Schema of the xBRL-JSON xport writes, generated from its Go types",
+				Usage:     "the JSON Schema of a JSON document xport writes, generated from its Go types",
 				ArgsUsage: " ",
-				Flags:     []cli.Flag{&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file instead of stdout"}},
-				Action:    schemaJSONAction,
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "document", Aliases: []string{"d"}, Value: "xbrl-json", Usage: "which document: " + documentNames()},
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file instead of stdout"},
+				},
+				Action: schemaJSONAction,
 			},
 			{
 				Name:      "taxonomy",
@@ -35,7 +40,11 @@ func schemaCommand() *cli.Command {
 }
 
 func schemaJSONAction(c *cli.Context) error {
-	b, err := schema.JSONSchema()
+	name := c.String("document")
+	if !slices.ContainsFunc(schema.Documents, func(d schema.Document) bool { return d.Name == name }) {
+		return usageError("schema json: no document %q; want one of %s", name, documentNames())
+	}
+	b, err := schema.DocumentSchema(name)
 	if err != nil {
 		return err
 	}
@@ -45,6 +54,14 @@ func schemaJSONAction(c *cli.Context) error {
 	}
 	_, err = c.App.Writer.Write(b)
 	return err
+}
+
+func documentNames() string {
+	var names []string
+	for _, d := range schema.Documents {
+		names = append(names, d.Name)
+	}
+	return strings.Join(names, ", ")
 }
 
 func schemaTaxonomyAction(c *cli.Context) error {
