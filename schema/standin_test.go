@@ -5,10 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-
-	"github.com/beevik/etree"
 )
 
 var standIn = flag.String("standin", "", "write stand-in base taxonomy schemas into this Arelle web cache directory")
@@ -38,43 +35,9 @@ func TestWriteStandIn(t *testing.T) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(path, standInSchema(cat, ns), 0o644); err != nil {
+		if err := os.WriteFile(path, StandIn(cat, ns), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("wrote %s", path)
 	}
-}
-
-func standInSchema(cat *Catalogue, ns Namespace) []byte {
-	doc := newDoc()
-	s := doc.CreateElement("xs:schema")
-	s.CreateAttr("xmlns:xs", NSXS)
-	s.CreateAttr("xmlns:xbrli", NSXBRLI)
-	s.CreateAttr("xmlns:dtr-types", NSDTRTypes)
-	s.CreateAttr("xmlns:xbrldt", NSXBRLDT)
-	s.CreateAttr("xmlns:"+ns.Prefix, ns.URI)
-	s.CreateAttr("targetNamespace", ns.URI)
-	s.CreateAttr("elementFormDefault", "qualified")
-	s.CreateComment(" stand-in for " + ns.SchemaLocation + " generated from xport's catalogue for offline checks only ")
-	for _, im := range [][2]string{{NSXBRLI, instXSD}, {NSDTRTypes, dtrTypes}, {NSXBRLDT, xbrldtXSD}} {
-		el := s.CreateElement("xs:import")
-		el.CreateAttr("namespace", im[0])
-		el.CreateAttr("schemaLocation", im[1])
-	}
-	types := map[string]bool{}
-	for _, c := range cat.Concepts() {
-		if c.Prefix != ns.Prefix {
-			continue
-		}
-		if p, local, ok := strings.Cut(c.XSDType, ":"); ok && p == ns.Prefix && !types[local] {
-			types[local] = true
-			ct := etree.NewElement("xs:complexType")
-			ct.CreateAttr("name", local)
-			r := ct.CreateElement("xs:simpleContent").CreateElement("xs:restriction")
-			r.CreateAttr("base", xsdTypes[c.Type])
-			s.InsertChildAt(len(s.Child), ct)
-		}
-		Declare(s, c)
-	}
-	return render(doc)
 }
