@@ -148,6 +148,9 @@ func (d Decimal) Round(places int) Decimal {
 		return d
 	}
 	n := -d.exp - places // digits to drop
+	if n > digits(d.c()) {
+		return Decimal{} // |d| < 10^(n-1): rounds to zero
+	}
 	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
 	q, r := new(big.Int).QuoRem(new(big.Int).Abs(d.c()), p, new(big.Int))
 	if r.Lsh(r, 1).Cmp(p) >= 0 {
@@ -166,6 +169,9 @@ func (d Decimal) RoundHalfEven(places int) Decimal {
 		return d
 	}
 	n := -d.exp - places
+	if n > digits(d.c()) {
+		return Decimal{}
+	}
 	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
 	q, r := new(big.Int).QuoRem(new(big.Int).Abs(d.c()), p, new(big.Int))
 	switch c := r.Lsh(r, 1).Cmp(p); {
@@ -176,6 +182,11 @@ func (d Decimal) RoundHalfEven(places int) Decimal {
 		q.Neg(q)
 	}
 	return Decimal{coef: q, exp: -places}.norm()
+}
+
+// digits counts the decimal digits of |c| (1 for zero).
+func digits(c *big.Int) int {
+	return len(new(big.Int).Abs(c).Text(10))
 }
 
 // Places returns the number of digits after the point in d's shortest

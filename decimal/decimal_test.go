@@ -71,6 +71,12 @@ func TestRound(t *testing.T) {
 		{"-16088500", -3, "-16089000"},
 		{"12", 2, "12"},
 		{"499", -3, "0"},
+		{"500", -3, "1000"},
+		{"5", -1, "10"},
+		{"9", -2, "0"},
+		{"-999", -3, "-1000"},
+		{"305000", -2000000000, "0"}, // hostile decimals: no 10^2000000000
+		{"305000", 2000000000, "305000"},
 	}
 	for _, tt := range tests {
 		if got := MustParse(tt.in).Round(tt.places).String(); got != tt.want {
@@ -92,6 +98,9 @@ func TestRoundHalfEven(t *testing.T) {
 		{"3500", -3, "4000"},
 		{"3501", -3, "4000"},
 		{"0.1", 2, "0.1"},
+		{"500", -3, "0"},
+		{"1500", -3, "2000"},
+		{"305000", -2000000000, "0"},
 	}
 	for _, tt := range tests {
 		if got := MustParse(tt.in).RoundHalfEven(tt.places).String(); got != tt.want {

@@ -154,8 +154,21 @@ func interval(f *xbrl.Fact) (decimal.Decimal, decimal.Decimal) {
 	if f.Decimals >= xbrl.DecimalsINF {
 		return f.Value, f.Value
 	}
-	half := decimal.FromInt(5).Shift(-f.Decimals - 1)
+	half := halfUnit(f.Decimals)
 	return f.Value.Sub(half), f.Value.Add(half)
+}
+
+// maxDecimals bounds the decimals the checks compute with. Values have at
+// most 60 digits (decimal.Parse), so an interval of half of 10^100 already
+// contains every sum they can make, and rounding beyond 100 places changes
+// nothing: the bound keeps the verdicts exact while a hostile decimals of
+// -2000000000 costs no more than -100.
+const maxDecimals = 100
+
+// halfUnit is half a unit of the last place decimals counts: 0.5 for 0,
+// 500 for -3.
+func halfUnit(decimals int) decimal.Decimal {
+	return decimal.FromInt(5).Shift(-min(max(decimals, -maxDecimals), maxDecimals) - 1)
 }
 
 // addFact adds a diagnostic at a fact, with the fact's origin.

@@ -37,8 +37,8 @@ func TestConformance(t *testing.T) {
 			codes := map[string]bool{}
 			for _, d := range ds {
 				codes[d.Code] = true
-				if !d.Pos.IsValid() && d.Pos.File == "" {
-					t.Errorf("diagnostic without a position: %v", d)
+				if !d.Pos.IsValid() {
+					t.Errorf("diagnostic without a line and column: %v", d)
 				}
 			}
 			switch expect[0] {
@@ -83,5 +83,41 @@ func TestHostileInput(t *testing.T) {
 	}
 	if _, _, err := validate.File(deep, validate.Options{}, 1000); err == nil {
 		t.Errorf("a file over --max-size was read")
+	}
+	// decimals of two billion places either way: checked as quickly as
+	// -3, with the same verdicts (no 10^2000000000 is ever computed).
+	for _, tt := range []struct {
+		decimals string
+		mode     validate.CalcMode
+		valid    bool
+	}{
+		{"-2000000000", validate.CalcXBRL21, true},
+		{"-2000000000", validate.Calc11, true},
+		{"2000000000", validate.CalcXBRL21, false},
+		{"2000000000", validate.Calc11, false},
+	} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "conformance", "calc-inconsistent.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = []byte(strings.ReplaceAll(string(data), `"decimals": -3`, `"decimals": `+tt.decimals))
+		dir := t.TempDir()
+		for _, name := range []string{"conf.xsd", "conf_cal.xml"} {
+			b, err := os.ReadFile(filepath.Join("..", "testdata", "conformance", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p := filepath.Join(dir, "huge-decimals.json")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, ds, err := validate.File(p, validate.Options{Calc: tt.mode, Cross: true}, 0)
+		if err != nil || ds.HasErrors() == tt.valid {
+			t.Errorf("decimals %s, calc %v: want valid=%t, got %v, %v", tt.decimals, tt.mode, tt.valid, ds, err)
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
@@ -98,10 +97,9 @@ func checkEPS(idx factIndex, ds *source.Diagnostics) {
 			if shares == nil || ni == nil || eps.Decimals >= xbrl.DecimalsINF {
 				continue
 			}
-			half := decimal.FromInt(5).Shift(-eps.Decimals - 1)
-			slack := shares.Value.Abs().Mul(half)
+			slack := shares.Value.Abs().Mul(halfUnit(eps.Decimals))
 			if ni.Decimals < xbrl.DecimalsINF {
-				slack = slack.Add(decimal.FromInt(5).Shift(-ni.Decimals - 1))
+				slack = slack.Add(halfUnit(ni.Decimals))
 			}
 			if diff := eps.Value.Mul(shares.Value).Sub(ni.Value).Abs(); diff.Cmp(slack) > 0 {
 				addFact(ds, source.Warning, "xport.cross:epsInconsistent", eps,

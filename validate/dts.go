@@ -25,19 +25,20 @@ var itemTypes = map[string]xbrl.ItemType{
 // loadSchema reads the report's extension schema, the concepts it
 // declares and the calculation linkbases it references. Base taxonomies
 // the catalogue holds (us-gaap, dei) need no file; any other import that
-// does not resolve locally is recorded as missing.
-func (tx *taxonomy) loadSchema(href string, resolve Resolver, file string) source.Diagnostics {
+// does not resolve locally is recorded as missing. Problems are reported
+// at, the place in the report that references the schema.
+func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) source.Diagnostics {
 	var ds source.Diagnostics
 	data, err := resolve(href)
 	if err != nil {
 		tx.missing = append(tx.missing, href)
-		ds.Add(source.Warning, "xport.validate:taxonomyNotFound", source.Pos{File: file},
+		ds.Add(source.Warning, "xport.validate:taxonomyNotFound", at,
 			"the taxonomy schema %s cannot be read (%v); concepts it declares are not checked", href, err)
 		return ds
 	}
 	doc := etree.NewDocument()
 	if err := doc.ReadFromBytes(data); err != nil || doc.Root() == nil {
-		ds.Add(source.Error, "xport.validate:taxonomyInvalid", source.Pos{File: file}, "the taxonomy schema %s is not XML: %v", href, err)
+		ds.Add(source.Error, "xport.validate:taxonomyInvalid", at, "the taxonomy schema %s is not XML: %v", href, err)
 		return ds
 	}
 	s := doc.Root()
@@ -59,7 +60,7 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, file string) sourc
 	base := path.Dir(href)
 	for _, ref := range s.FindElements("./annotation/appinfo/linkbaseRef") {
 		if strings.HasSuffix(ref.SelectAttrValue("xlink:role", ""), "calculationLinkbaseRef") {
-			ds = append(ds, tx.loadCalculations(path.Join(base, ref.SelectAttrValue("xlink:href", "")), resolve, file)...)
+			ds = append(ds, tx.loadCalculations(path.Join(base, ref.SelectAttrValue("xlink:href", "")), resolve, at)...)
 		}
 	}
 	return ds
@@ -84,17 +85,17 @@ func conceptOf(el *etree.Element, prefix, ns string) *xbrl.Concept {
 
 // loadCalculations reads the summation-item arcs of a calculation
 // linkbase into one network per extended link role.
-func (tx *taxonomy) loadCalculations(href string, resolve Resolver, file string) source.Diagnostics {
+func (tx *taxonomy) loadCalculations(href string, resolve Resolver, at source.Pos) source.Diagnostics {
 	var ds source.Diagnostics
 	data, err := resolve(href)
 	if err != nil {
-		ds.Add(source.Warning, "xport.validate:taxonomyNotFound", source.Pos{File: file},
+		ds.Add(source.Warning, "xport.validate:taxonomyNotFound", at,
 			"the calculation linkbase %s cannot be read (%v); calculations are not checked", href, err)
 		return ds
 	}
 	doc := etree.NewDocument()
 	if err := doc.ReadFromBytes(data); err != nil || doc.Root() == nil {
-		ds.Add(source.Error, "xport.validate:taxonomyInvalid", source.Pos{File: file}, "the linkbase %s is not XML: %v", href, err)
+		ds.Add(source.Error, "xport.validate:taxonomyInvalid", at, "the linkbase %s is not XML: %v", href, err)
 		return ds
 	}
 	for _, link := range doc.Root().SelectElements("calculationLink") {
@@ -110,7 +111,7 @@ func (tx *taxonomy) loadCalculations(href string, resolve Resolver, file string)
 			from, to := locs[arc.SelectAttrValue("xlink:from", "")], locs[arc.SelectAttrValue("xlink:to", "")]
 			w, err := strconv.ParseFloat(arc.SelectAttrValue("weight", ""), 64)
 			if from == nil || to == nil || err != nil || (w != 1 && w != -1) {
-				ds.Add(source.Warning, "xport.validate:calculationArc", source.Pos{File: file},
+				ds.Add(source.Warning, "xport.validate:calculationArc", at,
 					"a calculation arc of %s cannot be read (weight %q); it is not checked", href, arc.SelectAttrValue("weight", ""))
 				continue
 			}

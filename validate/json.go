@@ -40,9 +40,10 @@ func jsonSchema() (*jsonschema.Schema, error) {
 }
 
 // JSON checks xBRL-JSON bytes against the JSON Schema generated from
-// xport's types. Each violation is reported at the source position of the
-// fact it concerns, found through where (fact id → position), or at file
-// when the fact is unknown or the problem is not in a fact.
+// xport's types. Each violation is reported at the position of the fact
+// it concerns, found through where (fact id → position), or else at the
+// key it concerns in the file (/documentInfo/documentType), or at the
+// start of the file.
 func JSON(data []byte, file string, where map[string]source.Pos) source.Diagnostics {
 	var ds source.Diagnostics
 	sch, err := jsonSchema()
@@ -60,31 +61,46 @@ func JSON(data []byte, file string, where map[string]source.Pos) source.Diagnost
 	err = sch.Validate(v)
 	var ve *jsonschema.ValidationError
 	if errors.As(err, &ve) {
+		at := locator{file: file, where: where, keys: keyOffsets(data), lines: newLineIndex(data)}
 		for _, u := range ve.BasicOutput().Errors {
 			if u.Error == "" || strings.HasPrefix(u.Error, "doesn't validate with") {
 				continue
 			}
-			ds.Add(source.Error, "xport.schema:"+keyword(u.KeywordLocation), posOf(u.InstanceLocation, file, where),
+			ds.Add(source.Error, "xport.schema:"+keyword(u.KeywordLocation), at.pos(u.InstanceLocation),
 				"%s: %s", displayLocation(u.InstanceLocation), u.Error)
 		}
 	} else if err != nil {
-		ds.Add(source.Error, "xport.schema:validate", source.Pos{File: file}, "%v", err)
+		ds.Add(source.Error, "xport.schema:validate", source.Pos{File: file, Line: 1, Col: 1}, "%v", err)
 	}
 	ds.Sort()
 	return ds
 }
 
-// posOf maps an instance location such as /facts/f12/dimensions/period to
-// the source position of fact f12.
-func posOf(loc, file string, where map[string]source.Pos) source.Pos {
+// locator maps JSON Schema instance locations to positions.
+type locator struct {
+	file  string
+	where map[string]source.Pos // fact id → position
+	keys  map[string]int64      // key path → offset (keyOffsets)
+	lines lineIndex
+}
+
+// pos maps an instance location such as /facts/f12/dimensions/period to
+// the position of fact f12, and any other to the nearest key recorded on
+// its path.
+func (l locator) pos(loc string) source.Pos {
 	parts := strings.Split(loc, "/")
 	if len(parts) >= 3 && parts[1] == "facts" {
 		id := strings.NewReplacer("~1", "/", "~0", "~").Replace(parts[2])
-		if p, ok := where[id]; ok {
+		if p, ok := l.where[id]; ok {
 			return p
 		}
 	}
-	return source.Pos{File: file}
+	for n := min(len(parts), 3); n > 1; n-- {
+		if off, ok := l.keys[strings.Join(parts[:n], "/")]; ok {
+			return l.lines.pos(l.file, off)
+		}
+	}
+	return source.Pos{File: l.file, Line: 1, Col: 1}
 }
 
 // keyword returns the last keyword of a keyword location: "pattern".

@@ -29,12 +29,12 @@ type jsonLoader struct {
 	tx       *taxonomy
 	ds       source.Diagnostics
 	ns       map[string]string // prefix → namespace
-	keys     map[string]int64  // "/facts/ID" → offset of its key
+	keys     map[string]int64  // "/facts/ID" → offset of its key (keyOffsets)
 	reported map[string]bool
 }
 
 func (d *Document) loadJSON(resolve Resolver) (*xbrl.Report, source.Diagnostics) {
-	l := &jsonLoader{d: d, tx: newTaxonomy(), ns: map[string]string{}, keys: map[string]int64{}, reported: map[string]bool{}}
+	l := &jsonLoader{d: d, tx: newTaxonomy(), ns: map[string]string{}, reported: map[string]bool{}}
 	var v map[string]any
 	dec := json.NewDecoder(bytes.NewReader(d.Data))
 	dec.UseNumber()
@@ -42,10 +42,10 @@ func (d *Document) loadJSON(resolve Resolver) (*xbrl.Report, source.Diagnostics)
 		l.ds.Add(source.Error, "xbrlje:invalidJSON", l.errPos(err), "not a JSON object: %v", err)
 		return nil, l.ds
 	}
-	l.scanKeys()
+	l.keys = keyOffsets(l.d.Data)
 	info, _ := v["documentInfo"].(map[string]any)
 	if info == nil {
-		l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", l.at(""), "documentInfo is missing or not an object")
+		l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", l.atKey("/documentInfo"), "documentInfo is missing or not an object")
 		return nil, l.ds
 	}
 	rep := &xbrl.Report{Provenance: xbrl.Provenance{Source: d.Name}}
@@ -53,7 +53,7 @@ func (d *Document) loadJSON(resolve Resolver) (*xbrl.Report, source.Diagnostics)
 	facts, ok := v["facts"].(map[string]any)
 	if !ok {
 		if _, present := v["facts"]; present {
-			l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", l.at(""), "facts is not an object")
+			l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", l.atKey("/facts"), "facts is not an object")
 		}
 	}
 	ids := make([]string, 0, len(facts))
@@ -80,14 +80,16 @@ func (l *jsonLoader) errPos(err error) source.Pos {
 	return source.Pos{File: l.d.Name, Line: 1, Col: 1}
 }
 
-// scanKeys records where each fact's key is written, so problems point at
-// the fact in the file.
-func (l *jsonLoader) scanKeys() {
+// keyOffsets records where each object key of the first two levels is
+// written ("/documentInfo/documentType", "/facts/f1" → offset of the
+// key, past any white space), so problems point into the file.
+func keyOffsets(data []byte) map[string]int64 {
 	type frame struct {
 		object, wantKey bool
 		key             string
 	}
-	dec := json.NewDecoder(bytes.NewReader(l.d.Data))
+	keys := map[string]int64{}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	var stack []frame
 	valueDone := func() {
 		if n := len(stack); n > 0 && stack[n-1].object {
@@ -98,7 +100,7 @@ func (l *jsonLoader) scanKeys() {
 		off := dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
-			return
+			return keys
 		}
 		switch t := tok.(type) {
 		case json.Delim:
@@ -111,8 +113,14 @@ func (l *jsonLoader) scanKeys() {
 		case string:
 			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].wantKey {
 				stack[n-1].key, stack[n-1].wantKey = t, false
-				if n == 2 && stack[0].key == "facts" {
-					l.keys["/facts/"+t] = off
+				for off < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
+					off++ // the decoder's offset is where the last token ended
+				}
+				switch {
+				case n == 1:
+					keys["/"+t] = off
+				case n == 2 && stack[0].object:
+					keys["/"+stack[0].key+"/"+t] = off
 				}
 				continue
 			}
@@ -125,11 +133,27 @@ func (l *jsonLoader) scanKeys() {
 
 // at returns the position of a fact in the file, or the file.
 func (l *jsonLoader) at(id string) source.Pos {
-	if off, ok := l.keys["/facts/"+id]; ok {
-		for off < int64(len(l.d.Data)) && strings.IndexByte(" \t\r\n,:", l.d.Data[off]) >= 0 {
-			off++ // the decoder's offset is where the last token ended
+	return l.atKey("/facts/" + id)
+}
+
+// atKey returns the position of the key at a path of keyOffsets
+// ("/documentInfo/documentType"), of its parent, or the file's start.
+func (l *jsonLoader) atKey(path string) source.Pos {
+	for ; path != ""; path = path[:strings.LastIndexByte(path, '/')] {
+		if off, ok := l.keys[path]; ok {
+			return l.d.lines.pos(l.d.Name, off)
 		}
-		return l.d.lines.pos(l.d.Name, off)
+	}
+	return source.Pos{File: l.d.Name, Line: 1, Col: 1}
+}
+
+// textPos is the position of the first JSON string with value s, or the
+// start of the document.
+func (l *jsonLoader) textPos(s string) source.Pos {
+	if q, err := json.Marshal(s); err == nil {
+		if off := bytes.Index(l.d.Data, q); off >= 0 {
+			return l.d.lines.pos(l.d.Name, int64(off))
+		}
 	}
 	return source.Pos{File: l.d.Name, Line: 1, Col: 1}
 }
@@ -138,27 +162,27 @@ func (l *jsonLoader) at(id string) source.Pos {
 // the taxonomy.
 func (l *jsonLoader) documentInfo(info map[string]any, rep *xbrl.Report, resolve Resolver) {
 	if dt, _ := info["documentType"].(string); dt != exporter.DocumentType {
-		l.ds.Add(source.Error, "oimce:unsupportedDocumentType", l.at(""), "documentType %q is not %s", dt, exporter.DocumentType)
+		l.ds.Add(source.Error, "oimce:unsupportedDocumentType", l.atKey("/documentInfo/documentType"), "documentType %q is not %s", dt, exporter.DocumentType)
 	}
 	nss, _ := info["namespaces"].(map[string]any)
 	for p, u := range nss {
 		s, ok := u.(string)
 		if !ok {
-			l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", l.at(""), "namespace %q is not a string", p)
+			l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", l.atKey("/documentInfo/namespaces"), "namespace %q is not a string", p)
 			continue
 		}
 		l.ns[p] = s
 	}
 	tax, _ := info["taxonomy"].([]any)
 	if len(tax) == 0 {
-		l.ds.Add(source.Error, "oime:noTaxonomy", l.at(""), "documentInfo.taxonomy names no taxonomy")
+		l.ds.Add(source.Error, "oime:noTaxonomy", l.atKey("/documentInfo/taxonomy"), "documentInfo.taxonomy names no taxonomy")
 	}
 	for _, t := range tax {
 		if href, ok := t.(string); ok {
 			if rep.Taxonomy.Schema == "" {
 				rep.Taxonomy.Schema = href
 			}
-			l.ds = append(l.ds, l.tx.loadSchema(href, resolve, l.d.Name)...)
+			l.ds = append(l.ds, l.tx.loadSchema(href, resolve, l.textPos(href))...)
 		}
 	}
 }
@@ -256,13 +280,15 @@ func endOfDay(t time.Time) time.Time {
 // canonical form.
 func (l *jsonLoader) unitAndValue(obj, dims map[string]any, at source.Pos, f *xbrl.Fact) {
 	numeric := f.Concept.Type.Numeric()
-	if us, ok := dims["unit"].(string); ok && !numeric && f.Concept.Type != "" {
+	us, hasUnit := dims["unit"].(string)
+	switch {
+	case hasUnit && !numeric && f.Concept.Type != "":
 		l.ds.Add(source.Error, "oime:misplacedUnitDimension", at, "%s is not numeric but has a unit (%s)", f.Concept.QName(), us)
-	} else if ok {
+	case hasUnit:
 		f.Unit = l.unit(us, at)
-	} else if numeric && f.Concept.Type != xbrl.Pure && f.Concept.Type != xbrl.Percent {
+	case numeric && f.Concept.Type != xbrl.Pure && f.Concept.Type != xbrl.Percent:
 		f.Unit = nil
-	} else if numeric {
+	case numeric:
 		f.Unit = &xbrl.PureUnit
 	}
 	dec, hasDec := obj["decimals"]
@@ -273,7 +299,9 @@ func (l *jsonLoader) unitAndValue(obj, dims map[string]any, at source.Pos, f *xb
 	if !isString && obj["value"] != nil {
 		l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", at, "the value of %s is not a string", f.ID)
 	}
-	if !numeric && f.Concept.Type != "" {
+	// A concept of unknown type (its taxonomy is missing, already
+	// reported) is taken as numeric only with a unit or decimals.
+	if !numeric && (f.Concept.Type != "" || !hasUnit && !hasDec) {
 		f.Text = value
 		return
 	}

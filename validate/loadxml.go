@@ -153,7 +153,7 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		case c.name.Space == nsLink && c.name.Local == "schemaRef":
 			href := c.attr(nsXLink, "href")
 			rep.Taxonomy.Schema = href
-			l.ds = append(l.ds, l.tx.loadSchema(href, resolve, d.Name)...)
+			l.ds = append(l.ds, l.tx.loadSchema(href, resolve, c.pos)...)
 		case c.name.Space == nsXBRLI && c.name.Local == "context":
 			l.contexts[c.attr("", "id")] = c
 		case c.name.Space == nsXBRLI && c.name.Local == "unit":

@@ -41,10 +41,12 @@ func Check(rep *xbrl.Report, opts Options) source.Diagnostics {
 	return ds
 }
 
+// checkEntity requires the entity of the report's facts to be identified;
+// a report without facts has no context and needs none.
 func checkEntity(rep *xbrl.Report, ds *source.Diagnostics) {
 	e := rep.Entity
-	if strings.TrimSpace(e.ID) == "" || e.Scheme == "" {
-		ds.Add(source.Error, "xbrl.4.7.3.1:entityIdentifier", source.Pos{File: rep.Provenance.Source},
+	if len(rep.Facts) > 0 && (strings.TrimSpace(e.ID) == "" || e.Scheme == "") {
+		ds.Add(source.Error, "xbrl.4.7.3.1:entityIdentifier", rep.Facts[0].Source,
 			"the entity identifier or its scheme is empty")
 	}
 }
