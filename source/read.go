@@ -205,3 +205,53 @@ func (d *Document) Pos(i, col int) Pos {
 	}
 	return d.Lines[i].Pos(d.Name, col)
 }
+
+// Cell is a piece of a line between tabs or runs of two or more spaces,
+// as text laid out in columns (or extracted from a PDF) separates fields.
+type Cell struct {
+	Text string // trimmed
+	Col  int    // 0-based column of its first character in the line's Text, in runes
+}
+
+// Cells splits the line into cells. A tab always separates cells, even
+// where expanding it left one space in Text; a single space never does.
+func (l Line) Cells() []Cell {
+	var cells []Cell
+	var cur []rune
+	start, col, spaces := 0, 0, 0
+	flush := func() {
+		if len(cur) > 0 {
+			cells = append(cells, Cell{Text: strings.TrimRight(string(cur), " "), Col: start})
+		}
+		cur = cur[:0]
+	}
+	forEachRune(l.orig, func(_ int, r rune) {
+		switch r {
+		case '\t':
+			flush()
+			col += TabWidth - col%TabWidth
+			spaces = 0
+			return
+		case '\f', '\v':
+			return
+		case ' ', '\u00a0', '\u2007', '\u202f':
+			spaces++
+			if spaces == 2 {
+				flush()
+			}
+			if len(cur) > 0 {
+				cur = append(cur, ' ')
+			}
+			col++
+			return
+		}
+		if len(cur) == 0 {
+			start = col
+		}
+		spaces = 0
+		cur = append(cur, r)
+		col++
+	})
+	flush()
+	return cells
+}

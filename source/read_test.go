@@ -2,6 +2,7 @@ package source
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -79,4 +80,37 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCells(t *testing.T) {
+	tests := []struct {
+		line string
+		want []Cell
+	}{
+		{"Gold\tAdvanced Chemical Company\t", []Cell{{"Gold", 0}, {"Advanced Chemical Company", 8}}},
+		{"Tin Tin\tPT Mitra Stania Prima (*)", []Cell{{"Tin Tin", 0}, {"PT Mitra Stania Prima (*)", 8}}},
+		{"Tantalum Hi-Temp (*)", []Cell{{"Tantalum Hi-Temp (*)", 0}}},
+		{"\tCV United Smelting (*)", []Cell{{"CV United Smelting (*)", 8}}},
+		{"Delaware  001-33486    77-0560433", []Cell{{"Delaware", 0}, {"001-33486", 10}, {"77-0560433", 23}}},
+		{"Cendres + M\xe9taux SA\tx", []Cell{{"Cendres + Métaux SA", 0}, {"x", 24}}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		doc, err := Parse("t.txt", []byte(tt.line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []Cell
+		if len(doc.Lines) > 0 {
+			got = doc.Lines[0].Cells()
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("Cells(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+		for _, c := range got {
+			if r := []rune(doc.Lines[0].Text); !strings.HasPrefix(string(r[c.Col:]), c.Text) {
+				t.Errorf("Cells(%q): %q is not at column %d of %q", tt.line, c.Text, c.Col, doc.Lines[0].Text)
+			}
+		}
+	}
 }
