@@ -13,6 +13,7 @@ import (
 	"github.com/xport/xport/exporter"
 	"github.com/xport/xport/extract"
 	"github.com/xport/xport/mapping"
+	"github.com/xport/xport/minerals"
 	"github.com/xport/xport/schema"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/validate"
@@ -35,7 +36,10 @@ type Options struct {
 // Result is a converted document: the report, every diagnostic from
 // every stage, and the rendered files.
 type Result struct {
-	Document    *source.Document
+	Document *source.Document
+	// Minerals is what was read from a conflict minerals report; nil for
+	// an earnings release.
+	Minerals    *minerals.Report
 	Report      *xbrl.Report
 	Diagnostics source.Diagnostics
 	Files       []schema.File // instance, xBRL-JSON, taxonomy schema and linkbases
@@ -61,9 +65,16 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Document: doc}
-	tables := res.extract(doc)                               // extract
-	if err := res.mapTables(doc, tables, opts); err != nil { // map
-		return nil, err
+	if minerals.IsReport(doc) {
+		report := res.extractMinerals(doc)                         // extract
+		if err := res.mapMinerals(doc, report, opts); err != nil { // map
+			return nil, err
+		}
+	} else {
+		tables := res.extract(doc)                               // extract
+		if err := res.mapTables(doc, tables, opts); err != nil { // map
+			return nil, err
+		}
 	}
 	res.Report.Provenance = provenance(name, data, res.Report.Provenance.Notes)
 	res.validate()      // validate
@@ -80,6 +91,21 @@ func (res *Result) extract(doc *source.Document) []*extract.Table {
 
 func (res *Result) mapTables(doc *source.Document, tables []*extract.Table, opts Options) error {
 	rep, diags, err := mapping.Map(doc, tables, mapping.Options{CIK: opts.CIK, Name: opts.Name})
+	res.Report = rep
+	res.Diagnostics = append(res.Diagnostics, diags...)
+	return err
+}
+
+// extractMinerals reads a conflict minerals report (Form SD).
+func (res *Result) extractMinerals(doc *source.Document) *minerals.Report {
+	report, diags := minerals.Read(doc)
+	res.Minerals = report
+	res.Diagnostics = append(res.Diagnostics, diags...)
+	return report
+}
+
+func (res *Result) mapMinerals(doc *source.Document, report *minerals.Report, opts Options) error {
+	rep, diags, err := mapping.MapMinerals(doc, report, mapping.Options{CIK: opts.CIK, Name: opts.Name})
 	res.Report = rep
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	return err

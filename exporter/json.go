@@ -55,7 +55,8 @@ type JSONFact struct {
 }
 
 // JSONDimensions are a fact's core dimensions and, in Taxonomy, its
-// explicit dimensions: axis SQName to member SQName.
+// taxonomy-defined dimensions: axis SQName to member SQName (explicit)
+// or to the member's value (typed).
 type JSONDimensions struct {
 	Concept  string            `json:"concept" jsonschema:"pattern=^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*$"`
 	Entity   string            `json:"entity" jsonschema:"pattern=^[A-Za-z_][A-Za-z0-9_.-]*:.+$"`
@@ -81,9 +82,11 @@ func (d JSONDimensions) MarshalJSON() ([]byte, error) {
 }
 
 // JSONSchemaExtend lets the schema accept taxonomy-defined dimensions:
-// any other property is an axis whose value is a member, both SQNames.
+// any other property is an axis (an SQName) whose value is a member (an
+// SQName, for an explicit dimension) or the typed member's value (for a
+// typed dimension, xport's are positive integers).
 func (JSONDimensions) JSONSchemaExtend(s *jsonschema.Schema) {
-	s.AdditionalProperties = &jsonschema.Schema{Type: "string", Pattern: sqName}
+	s.AdditionalProperties = &jsonschema.Schema{Type: "string", Pattern: sqName + `|^[1-9][0-9]*$`}
 	s.PropertyNames = &jsonschema.Schema{Pattern: `^(concept|entity|period|unit|[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*)$`}
 }
 
@@ -137,6 +140,10 @@ func NewJSONReport(rep *xbrl.Report) *JSONReport {
 		if len(f.Dims) > 0 {
 			jf.Dimensions.Taxonomy = map[string]string{}
 			for _, d := range f.Dims {
+				if d.Axis.TypedDomain != nil {
+					jf.Dimensions.Taxonomy[d.Axis.QName()] = d.Typed // OIM: the typed member's value
+					continue
+				}
 				jf.Dimensions.Taxonomy[d.Axis.QName()] = d.Member.QName()
 			}
 		}

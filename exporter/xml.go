@@ -120,6 +120,12 @@ func writeContexts(root *etree.Element, rep *xbrl.Report) {
 		if len(f.Dims) > 0 {
 			seg := entity.CreateElement("xbrli:segment")
 			for _, d := range f.Dims {
+				if td := d.Axis.TypedDomain; td != nil {
+					m := seg.CreateElement("xbrldi:typedMember")
+					m.CreateAttr("dimension", d.Axis.QName())
+					m.CreateElement(td.QName()).SetText(d.Typed)
+					continue
+				}
 				m := seg.CreateElement("xbrldi:explicitMember")
 				m.CreateAttr("dimension", d.Axis.QName())
 				m.SetText(d.Member.QName())

@@ -18,6 +18,12 @@ type Namespace struct {
 	Prefix, URI, SchemaLocation string
 }
 
+// Shipped reports whether xport itself defines the namespace: its schema
+// location is a relative file name, and xport writes that schema beside
+// every report that uses it (the conflict minerals taxonomy, which no
+// standard body publishes).
+func (ns Namespace) Shipped() bool { return !strings.Contains(ns.SchemaLocation, "://") }
+
 // Dimension is an explicit dimension the catalogue can report on, with
 // the domain, table (hypercube) and line items a definition linkbase
 // relates it to.
@@ -30,6 +36,20 @@ type Catalogue struct {
 	Namespaces []Namespace
 	Dimensions map[string]*Dimension    // by the axis's QName
 	concepts   map[string]*xbrl.Concept // by QName
+	enums      map[string][]string      // enumeration item types' values, by prefixed type name
+	typed      []*xbrl.Concept          // typed dimensions' domain elements
+}
+
+// TypedDomains returns the domain elements of the typed dimensions of
+// namespace prefix.
+func (c *Catalogue) TypedDomains(prefix string) []*xbrl.Concept {
+	var out []*xbrl.Concept
+	for _, d := range c.typed {
+		if d.Prefix == prefix {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // Lookup returns the concept with the prefixed name q, or nil.
@@ -69,7 +89,7 @@ func LoadCatalogue() (*Catalogue, error) { return ParseCatalogue("catalogue.txt"
 // ParseCatalogue reads a catalogue in the format of catalogue.txt. Every
 // problem is reported as name:line: message.
 func ParseCatalogue(name, text string) (*Catalogue, error) {
-	c := &Catalogue{concepts: map[string]*xbrl.Concept{}, Dimensions: map[string]*Dimension{}}
+	c := &Catalogue{concepts: map[string]*xbrl.Concept{}, Dimensions: map[string]*Dimension{}, enums: map[string][]string{}}
 	var errs []string
 	type dimLine struct {
 		f    []string
@@ -85,8 +105,10 @@ func ParseCatalogue(name, text string) (*Catalogue, error) {
 		switch f[0] {
 		case "namespace":
 			err = c.addNamespace(f)
-		case "dimension":
+		case "dimension", "typed":
 			dims = append(dims, dimLine{f, i + 1})
+		case "enum":
+			err = c.addEnum(f)
 		default:
 			err = c.addConcept(f)
 		}
@@ -95,7 +117,11 @@ func ParseCatalogue(name, text string) (*Catalogue, error) {
 		}
 	}
 	for _, d := range dims {
-		if err := c.addDimension(d.f); err != nil {
+		add := c.addDimension
+		if d.f[0] == "typed" {
+			add = c.addTyped
+		}
+		if err := add(d.f); err != nil {
 			errs = append(errs, fmt.Sprintf("%s:%d: %v", name, d.line, err))
 		}
 	}
@@ -150,6 +176,49 @@ func (c *Catalogue) addDimension(f []string) error {
 	return nil
 }
 
+// addEnum reads "enum | prefix:typeName | value | value ...": an
+// enumeration item type and the values it allows.
+func (c *Catalogue) addEnum(f []string) error {
+	if len(f) < 3 {
+		return fmt.Errorf("enum wants a type and at least one value")
+	}
+	if _, _, err := xbrl.SplitQName(f[1]); err != nil {
+		return err
+	}
+	c.enums[f[1]] = f[2:]
+	return nil
+}
+
+// addTyped reads "typed | axis | domain element | xs type | table | line
+// items": a typed dimension, whose members are values of the domain
+// element rather than domain member concepts.
+func (c *Catalogue) addTyped(f []string) error {
+	if len(f) != 6 {
+		return fmt.Errorf("typed wants 5 fields, has %d", len(f)-1)
+	}
+	axis, table, items := c.Lookup(f[1]), c.Lookup(f[4]), c.Lookup(f[5])
+	switch {
+	case axis == nil || axis.Type != xbrl.Axis:
+		return fmt.Errorf("%s is not an axis in the catalogue", f[1])
+	case table == nil || table.Type != xbrl.Hypercube:
+		return fmt.Errorf("%s is not a hypercube in the catalogue", f[4])
+	case items == nil || !items.Abstract:
+		return fmt.Errorf("%s is not an abstract line items concept in the catalogue", f[5])
+	}
+	prefix, local, err := xbrl.SplitQName(f[2])
+	if err != nil {
+		return err
+	}
+	if !strings.HasPrefix(f[3], "xs:") {
+		return fmt.Errorf("%s: the typed domain's type %q is not an XML Schema type", f[2], f[3])
+	}
+	ns, _ := c.Namespace(prefix)
+	axis.TypedDomain = &xbrl.Concept{Prefix: prefix, Name: local, Namespace: ns.URI, XSDType: f[3]}
+	c.typed = append(c.typed, axis.TypedDomain)
+	c.Dimensions[axis.QName()] = &Dimension{Axis: axis, Table: table, LineItems: items}
+	return nil
+}
+
 func (c *Catalogue) addConcept(f []string) error {
 	if len(f) != 5 {
 		return fmt.Errorf("concept wants 5 fields, has %d", len(f))
@@ -189,6 +258,13 @@ func (c *Catalogue) addConcept(f []string) error {
 	}
 	if _, dup := c.concepts[k.QName()]; dup {
 		return fmt.Errorf("%s: listed twice", f[0])
+	}
+	if t == xbrl.Enumeration && xsdType != "" {
+		values, ok := c.enums[xsdType]
+		if !ok {
+			return fmt.Errorf("%s: enumeration type %s has no enum line before it", f[0], xsdType)
+		}
+		k.Enum = values
 	}
 	c.concepts[k.QName()] = k
 	return nil

@@ -73,12 +73,27 @@ func Taxonomy(rep *xbrl.Report, cat *Catalogue) ([]File, error) {
 		{g.base + "_cal.xml", g.links("calculation")},
 		{g.base + "_def.xml", g.links("definition")},
 	}
+	for _, ns := range cat.Namespaces {
+		if ns.Shipped() && g.uses(ns) {
+			files = append(files, File{ns.SchemaLocation, NamespaceSchema(cat, ns)})
+		}
+	}
 	for _, f := range files {
 		if f.Data == nil {
 			return nil, fmt.Errorf("generating %s failed", f.Name)
 		}
 	}
 	return files, nil
+}
+
+// uses reports whether the report uses a concept of namespace ns.
+func (g *taxGen) uses(ns Namespace) bool {
+	for _, c := range g.rep.Concepts {
+		if c.Namespace == ns.URI {
+			return true
+		}
+	}
+	return false
 }
 
 type taxGen struct {
@@ -156,7 +171,9 @@ func (g *taxGen) schema() []byte {
 	}
 	imports := [][2]string{{NSXBRLI, instXSD}, {NSLink, linkXSD}, {NSDTRTypes, dtrTypes}, {NSXBRLDT, xbrldtXSD}}
 	for _, ns := range g.cat.Namespaces {
-		imports = append(imports, [2]string{ns.URI, ns.SchemaLocation})
+		if !ns.Shipped() || g.uses(ns) {
+			imports = append(imports, [2]string{ns.URI, ns.SchemaLocation})
+		}
 	}
 	for _, im := range imports {
 		el := s.CreateElement("xs:import")
@@ -193,6 +210,9 @@ func Declare(s *etree.Element, c *xbrl.Concept) {
 	el.CreateAttr("xbrli:periodType", string(c.PeriodType))
 	if c.Balance != xbrl.NoBalance {
 		el.CreateAttr("xbrli:balance", string(c.Balance))
+	}
+	if c.TypedDomain != nil {
+		el.CreateAttr("xbrldt:typedDomainRef", "#"+c.TypedDomain.ID())
 	}
 }
 

@@ -8,13 +8,15 @@ import (
 // checkCross checks what statements say about each other, by us-gaap
 // concept: the balance sheet balances, cash at the start plus the change
 // is cash at the end, and EPS agrees with net income over weighted shares
-// within its rounding. (The same figure printed twice is one fact; two
+// within its rounding, and a conflict minerals report's counts agree with
+// its smelter list. (The same figure printed twice is one fact; two
 // different values for it are inconsistent duplicates.)
 func checkCross(rep *xbrl.Report, ds *source.Diagnostics) {
 	idx := indexFacts(rep)
 	checkBalanceSheet(idx, ds)
 	checkCashRollForward(idx, ds)
 	checkEPS(idx, ds)
+	checkSmelterCounts(rep, ds)
 }
 
 // factIndex finds facts without dimensions by us-gaap local name and

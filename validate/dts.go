@@ -77,6 +77,10 @@ func conceptOf(el *etree.Element, prefix, ns string) *xbrl.Concept {
 	switch sg := el.SelectAttrValue("substitutionGroup", ""); {
 	case strings.HasSuffix(sg, "dimensionItem"):
 		c.Type = xbrl.Axis
+		if ref := el.SelectAttrValue("xbrldt:typedDomainRef", ""); ref != "" {
+			_, id, _ := strings.Cut(ref, "#")
+			c.TypedDomain = &xbrl.Concept{Name: id}
+		}
 	case strings.HasSuffix(sg, "hypercubeItem"):
 		c.Type = xbrl.Hypercube
 	}

@@ -178,7 +178,10 @@ func concepts(facts []*xbrl.Fact) []*xbrl.Concept {
 func members(f *xbrl.Fact) []*xbrl.Concept {
 	var out []*xbrl.Concept
 	for _, d := range f.Dims {
-		out = append(out, d.Axis, d.Member)
+		out = append(out, d.Axis)
+		if d.Member != nil {
+			out = append(out, d.Member)
+		}
 	}
 	return out
 }

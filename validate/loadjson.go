@@ -349,7 +349,7 @@ func (l *jsonLoader) unit(s string, at source.Pos) *xbrl.Unit {
 	return u
 }
 
-// taxonomyDims reads the explicit dimensions: every property of
+// taxonomyDims reads the taxonomy-defined dimensions: every property of
 // dimensions but the core ones.
 func (l *jsonLoader) taxonomyDims(dims map[string]any, at source.Pos, f *xbrl.Fact) {
 	keys := make([]string, 0, len(dims))
@@ -367,12 +367,17 @@ func (l *jsonLoader) taxonomyDims(dims map[string]any, at source.Pos, f *xbrl.Fa
 		if !ok {
 			continue
 		}
+		axis := l.tx.qnameConcept(ans, ap, al, at, &l.ds, l.reported)
+		if axis != nil && axis.TypedDomain != nil {
+			f.Dims = append(f.Dims, xbrl.Member{Axis: axis, Typed: ms}) // OIM: a typed member is its value
+			continue
+		}
 		mns, mp, ml, ok := l.sqName(ms, at)
 		if !ok {
 			continue
 		}
 		f.Dims = append(f.Dims, xbrl.Member{
-			Axis:   l.tx.qnameConcept(ans, ap, al, at, &l.ds, l.reported),
+			Axis:   axis,
 			Member: l.tx.qnameConcept(mns, mp, ml, at, &l.ds, l.reported),
 		})
 	}

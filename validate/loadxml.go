@@ -313,6 +313,17 @@ func (l *xmlLoader) context(ctx *node, f *xbrl.Fact, rep *xbrl.Report) {
 		}
 		if seg := ent.child(nsXBRLI, "segment"); seg != nil {
 			for _, m := range seg.children {
+				if m.name.Space == nsDI && m.name.Local == "typedMember" {
+					ans, ap, al := m.qname(m.attr("", "dimension"))
+					d := xbrl.Member{Axis: l.tx.qnameConcept(ans, ap, al, m.pos, &l.ds, l.reported)}
+					if len(m.children) == 1 {
+						d.Typed = strings.TrimSpace(m.children[0].text)
+					} else {
+						l.ds.Add(source.Error, "xbrldie:TypedMemberNotTypedDimensionError", m.pos, "a typed member holds one element, this one %d", len(m.children))
+					}
+					f.Dims = append(f.Dims, d)
+					continue
+				}
 				if m.name.Space == nsDI && m.name.Local == "explicitMember" {
 					ans, ap, al := m.qname(m.attr("", "dimension"))
 					mns, mp, ml := m.qname(m.text)

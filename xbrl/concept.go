@@ -67,6 +67,12 @@ type Concept struct {
 	// XSDType is the schema type when it is not the one Type implies
 	// (dei's tradingSymbolItemType, say).
 	XSDType string
+	// TypedDomain is, for a typed dimension, the element whose values
+	// identify its members (xbrldt:typedDomainRef); nil for an explicit
+	// dimension and for every other concept.
+	TypedDomain *Concept
+	// Enum lists the values an enumeration's type allows, in order.
+	Enum []string
 }
 
 // QName returns the concept's prefixed name, "us-gaap:Revenues".

@@ -68,11 +68,14 @@ var (
 	PureUnit    = Unit{ID: "pure", Numerator: []string{"xbrli:pure"}}
 )
 
-// Member places a fact on an explicit dimension: Axis is the dimension,
-// Member the domain member ("us-gaap:IncomeStatementLocationAxis" =
-// "us-gaap:CostOfSalesMember").
+// Member places a fact on a dimension. On an explicit dimension Member is
+// the domain member ("us-gaap:IncomeStatementLocationAxis" =
+// "us-gaap:CostOfSalesMember"); on a typed dimension (Axis.TypedDomain
+// set) Typed is the value that identifies the member ("cmr:FacilityAxis"
+// = "17", the seventeenth facility of a list).
 type Member struct {
 	Axis, Member *Concept
+	Typed        string
 }
 
 // DecimalsINF is the Decimals of a fact reported exactly (decimals="INF").
@@ -114,10 +117,16 @@ func (f *Fact) Key() string {
 
 // ContextID returns the id of the fact's context: the period's id, then
 // each dimension member's prefixed name:
-// "D20120930_20121229_us-gaap_CostOfSalesMember".
+// "D20120930_20121229_us-gaap_CostOfSalesMember", or for a typed
+// dimension the axis and value: "D20140101_20141231_FacilityAxis_17".
+// Typed values must be NCName characters (xport's are sequence numbers).
 func (f *Fact) ContextID() string {
 	id := f.Period.ID()
 	for _, d := range f.Dims {
+		if d.Member == nil {
+			id += "_" + d.Axis.Name + "_" + d.Typed
+			continue
+		}
 		id += "_" + d.Member.Prefix + "_" + d.Member.Name
 	}
 	return id

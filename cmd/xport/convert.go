@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/xport/xport"
+	"github.com/xport/xport/minerals"
 	"github.com/xport/xport/source"
 )
 
@@ -65,6 +66,20 @@ func convertAction(c *cli.Context) error {
 	}
 	fmt.Fprintf(c.App.Writer, "wrote %s\n", strings.Join(names, ", "))
 	rep := res.Report
+	if m := res.Minerals; m != nil {
+		counts := map[minerals.Metal]int{}
+		marked := 0
+		for _, f := range m.Facilities {
+			counts[f.Metal]++
+			if f.Marked {
+				marked++
+			}
+		}
+		fmt.Fprintf(c.App.Writer, "%d facts: %d smelters and refiners (gold %d, tantalum %d, tin %d, tungsten %d; %d marked), %d countries of origin; %d warning(s)\n",
+			len(rep.Facts), len(m.Facilities), counts[minerals.Gold], counts[minerals.Tantalum], counts[minerals.Tin], counts[minerals.Tungsten],
+			marked, len(m.Countries), res.Diagnostics.Count(source.Warning))
+		return nil
+	}
 	fmt.Fprintf(c.App.Writer, "%d facts from %d figures read (%.1f%% mapped); %d not mapped (list them with -v); %d warning(s)\n",
 		len(rep.Facts), rep.Figures, rep.MappedShare(), len(rep.Unmapped), res.Diagnostics.Count(source.Warning))
 	return nil

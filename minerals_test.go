@@ -1,0 +1,146 @@
+package xport
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/beevik/etree"
+)
+
+const sdSample = "testdata/infinera-sd-2014.txt"
+
+// facility is one smelter list entry as an output states it.
+type facility struct{ metal, name, mark string }
+
+// TestConflictMineralsOutputs converts the Form SD sample and reads the
+// smelter list back from the instance XML and from the xBRL-JSON: both
+// hold every facility with its metal and mark (counted per metal, the
+// hard cases found by name), and the cover page and determination.
+func TestConflictMineralsOutputs(t *testing.T) {
+	res := convertFile(t, sdSample, Options{CIK: "1138639"})
+	if !res.Valid() {
+		t.Fatalf("invalid: %v", res.Diagnostics)
+	}
+	fromXML := xmlFacilities(t, file(t, res, "infinera-sd-2014.xbrl"))
+	fromJSON, plain := jsonFacilities(t, file(t, res, "infinera-sd-2014.json"))
+	for _, out := range []struct {
+		name string
+		fs   map[string]*facility
+	}{{"XML", fromXML}, {"JSON", fromJSON}} {
+		t.Run(out.name, func(t *testing.T) {
+			counts := map[string]int{}
+			marked := 0
+			byName := map[string]*facility{}
+			for _, f := range out.fs {
+				counts[f.metal]++
+				if f.mark == "true" {
+					marked++
+				}
+				byName[f.name] = f
+			}
+			want := map[string]int{"Gold": 108, "Tantalum": 39, "Tin": 68, "Tungsten": 33}
+			for m, n := range want {
+				if counts[m] != n {
+					t.Errorf("%s: %d facilities, want %d", m, counts[m], n)
+				}
+			}
+			if len(out.fs) != 248 || marked != 181 {
+				t.Errorf("%d facilities, %d marked; want 248, 181", len(out.fs), marked)
+			}
+			for _, h := range []facility{
+				{"Tantalum", "H.C. Starck Hermsdorf GmbH", "true"},
+				{"Tantalum", "Hi-Temp", "true"},
+				{"Tin", "CV United Smelting", "true"},
+				{"Tin", "CV Gita Pesona", "false"},
+				{"Tin", "PT Koba Tin", "false"},
+				{"Tin", "PT Timeh (Parsers) This", "true"},
+				{"Gold", "Cendres + Métaux SA", "true"},
+			} {
+				if f := byName[h.name]; f == nil || *f != h {
+					t.Errorf("%q: got %+v, want %+v", h.name, f, h)
+				}
+			}
+		})
+	}
+	for concept, want := range map[string]string{
+		"dei:EntityRegistrantName":                "Infinera Corporation",
+		"dei:DocumentType":                        "SD",
+		"dei:EntityIncorporationStateCountryCode": "DE",
+		"dei:EntityFileNumber":                    "001-33486",
+		"cmr:ConflictMineralsDetermination":       "DRC conflict undeterminable",
+		"cmr:GoldSmelterCount":                    "108",
+		"cmr:SmelterCount":                        "248",
+		"cmr:SignerName":                          "Brad Feller",
+	} {
+		if plain[concept] != want {
+			t.Errorf("%s = %q, want %q", concept, plain[concept], want)
+		}
+	}
+}
+
+// xmlFacilities reads the facilities of an instance: the facts of each
+// cmr:FacilityAxis context.
+func xmlFacilities(t *testing.T, data []byte) map[string]*facility {
+	t.Helper()
+	doc := etree.NewDocument()
+	if err := doc.ReadFromBytes(data); err != nil {
+		t.Fatal(err)
+	}
+	member := map[string]string{} // context id → facility number
+	for _, ctx := range doc.FindElements("//xbrli:context") {
+		if tm := ctx.FindElement(".//xbrldi:typedMember[@dimension='cmr:FacilityAxis']"); tm != nil && len(tm.ChildElements()) == 1 {
+			member[ctx.SelectAttrValue("id", "")] = tm.ChildElements()[0].Text()
+		}
+	}
+	out := map[string]*facility{}
+	for _, el := range doc.Root().ChildElements() {
+		n, ok := member[el.SelectAttrValue("contextRef", "")]
+		if !ok {
+			continue
+		}
+		setField(out, n, el.FullTag(), el.Text())
+	}
+	return out
+}
+
+// jsonFacilities reads the facilities of an xBRL-JSON report, and the
+// values of the facts without taxonomy-defined dimensions by concept.
+func jsonFacilities(t *testing.T, data []byte) (map[string]*facility, map[string]string) {
+	t.Helper()
+	var doc struct {
+		Facts map[string]struct {
+			Value      string            `json:"value"`
+			Dimensions map[string]string `json:"dimensions"`
+		} `json:"facts"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*facility{}
+	plain := map[string]string{}
+	for _, f := range doc.Facts {
+		if n, ok := f.Dimensions["cmr:FacilityAxis"]; ok {
+			setField(out, n, f.Dimensions["concept"], f.Value)
+		} else if len(f.Dimensions) <= 4 {
+			plain[f.Dimensions["concept"]] = f.Value
+		}
+	}
+	return out, plain
+}
+
+func setField(out map[string]*facility, n, concept, value string) {
+	f := out[n]
+	if f == nil {
+		f = &facility{}
+		out[n] = f
+	}
+	switch strings.TrimPrefix(concept, "cmr:") {
+	case "SmelterMetal":
+		f.metal = value
+	case "SmelterName":
+		f.name = value
+	case "SmelterConflictFreeMark":
+		f.mark = value
+	}
+}
