@@ -144,3 +144,54 @@ func setField(out map[string]*facility, n, concept, value string) {
 		f.mark = value
 	}
 }
+
+// TestTemplateLayoutOutputs converts the report in the reporting
+// template's layout: every facility has its identification number and
+// country in the xBRL-JSON, and the cover's zip and area codes are dei
+// facts.
+func TestTemplateLayoutOutputs(t *testing.T) {
+	res := convertFile(t, "testdata/minerals/northwind-sd-2016.txt", Options{})
+	if !res.Valid() {
+		t.Fatalf("invalid: %v", res.Diagnostics)
+	}
+	var doc struct {
+		Facts map[string]struct {
+			Value      string            `json:"value"`
+			Dimensions map[string]string `json:"dimensions"`
+		} `json:"facts"`
+	}
+	if err := json.Unmarshal(file(t, res, "northwind-sd-2016.json"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	ids, countries := map[string]string{}, map[string]string{}
+	plain := map[string]string{}
+	for _, f := range doc.Facts {
+		n := f.Dimensions["cmr:FacilityAxis"]
+		switch f.Dimensions["concept"] {
+		case "cmr:SmelterIdentificationNumber":
+			ids[n] = f.Value
+		case "cmr:SmelterCountry":
+			countries[n] = f.Value
+		default:
+			if n == "" {
+				plain[f.Dimensions["concept"]] = f.Value
+			}
+		}
+	}
+	if len(ids) != 11 || ids["4"] != "CID900004" || countries["4"] != "Switzerland" || countries["11"] != "China" {
+		t.Errorf("ids %v, countries %v", ids, countries)
+	}
+	for concept, want := range map[string]string{
+		"dei:EntityAddressPostalZipCode":             "44114",
+		"dei:CityAreaCode":                           "216",
+		"dei:LocalPhoneNumber":                       "555-0142",
+		"dei:EntityIncorporationStateCountryCode":    "OH",
+		"cmr:ConflictMineralsDetermination":          "DRC conflict free",
+		"cmr:IndependentPrivateSectorAuditPerformed": "true",
+		"cmr:MarkedSmelterCount":                     "9",
+	} {
+		if plain[concept] != want {
+			t.Errorf("%s = %q, want %q", concept, plain[concept], want)
+		}
+	}
+}

@@ -37,7 +37,7 @@ func TestOutputIsSchemaValid(t *testing.T) {
 	}
 	catalog := writeCatalog(t, base)
 
-	inputs := []string{sample, sdSample}
+	inputs := []string{sample, sdSample, "testdata/minerals/northwind-sd-2016.txt"}
 	for _, name := range releaseFiles(t) {
 		inputs = append(inputs, filepath.Join("testdata", "releases", name))
 	}

@@ -121,6 +121,8 @@ func (mm *mineralsMapper) cover(r *minerals.Report) {
 		mm.text("dei:EntityFileNumber", r.FileNumber),
 		mm.text("dei:EntityTaxIdentificationNumber", r.EmployerID),
 		mm.text("dei:EntityAddressAddressLine1", r.Address),
+		mm.text("dei:EntityAddressPostalZipCode", r.ZipCode),
+		mm.text("dei:CityAreaCode", r.AreaCode),
 		mm.text("dei:LocalPhoneNumber", r.Phone),
 		mm.text("dei:DocumentPeriodEndDate", minerals.Field{Value: r.PeriodEnd.Format(time.DateOnly), Pos: r.Period.Pos}),
 		mm.text("cmr:SignerName", r.Signer),

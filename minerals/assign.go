@@ -48,6 +48,10 @@ func assignMetals(doc *source.Document, entries []entry, ds *source.Diagnostics)
 				}
 				out = append(out, f)
 			}
+			for _, c := range e.unassigned {
+				ds.Add(source.Warning, "minerals.unassignedCell", at(c.Col),
+					"%q is in the identification, country or mark column of a line with %d names; not given to any of them", c.Text, len(names))
+			}
 			if len(names) > 1 {
 				ds.Add(source.Info, "minerals.mergedLine", names[1].Pos,
 					"%d facilities printed on one line; read separately", len(names))

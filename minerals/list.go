@@ -66,6 +66,9 @@ type entry struct {
 	metals []Metal    // labels printed at the start of the line
 	names  []Facility // names printed on the line, without metals yet
 	fused  bool       // a metal label joined to the name by one space
+	// unassigned holds identification, country or mark cells of a line
+	// with several names: which name they belong to is unknown.
+	unassigned []source.Cell
 }
 
 // readList reads the smelter list that starts at the header line at
@@ -73,15 +76,19 @@ type entry struct {
 // nor blank. It returns the facilities and the index after the list.
 func readList(doc *source.Document, start int, ds *source.Diagnostics) ([]Facility, int) {
 	var entries []entry
+	var lay layout
 	i := start
 	for ; i < len(doc.Lines); i++ {
 		text := doc.Lines[i].Text
 		trimmed := strings.TrimSpace(text)
 		switch {
-		case trimmed == "" || listHeader.MatchString(text):
-			continue // blank lines and page-header repeats
+		case trimmed == "":
+			continue
+		case listHeader.MatchString(text):
+			lay = headerLayout(doc.Lines[i]) // the first header, or a page-header repeat
+			continue
 		}
-		e, ok := readEntry(doc, i)
+		e, ok := readEntry(doc, i, lay)
 		if !ok {
 			if cs := doc.Lines[i].Cells(); len(cs) >= 2 && cs[0].Col == 0 && len(strings.Fields(cs[0].Text)) == 1 {
 				ds.Add(source.Warning, "minerals.unknownMetal", doc.Pos(i, 0),
@@ -104,10 +111,69 @@ func readList(doc *source.Document, start int, ds *source.Diagnostics) ([]Facili
 // whose metal cell is empty does.
 func indented(s string) bool { return s != "" && (s[0] == ' ' || s[0] == '\t') }
 
+// layout locates the columns a list's header names beyond the metal and
+// the name, as the industry's reporting template lays a list out:
+// "Metal  Smelter Name  Smelter ID  Country  Conflict-Free". Each is the
+// rune column its header starts at, or -1.
+type layout struct {
+	id, country, mark int
+}
+
+var (
+	idHeader      = regexp.MustCompile(`(?i)\b(smelter )?(id|identification( number)?)\b`)
+	countryHeader = regexp.MustCompile(`(?i)\b(country|location)\b`)
+	markHeader    = regexp.MustCompile(`(?i)conflict[- ]free|conformant|certified|status`)
+)
+
+func headerLayout(l source.Line) layout {
+	lay := layout{-1, -1, -1}
+	for _, c := range l.Cells() {
+		switch {
+		case idHeader.MatchString(c.Text) && !strings.Contains(strings.ToLower(c.Text), "name"):
+			lay.id = c.Col
+		case countryHeader.MatchString(c.Text):
+			lay.country = c.Col
+		case markHeader.MatchString(c.Text):
+			lay.mark = c.Col
+		}
+	}
+	return lay
+}
+
+// column names the header column a cell at col falls under: the one that
+// starts nearest at or before it (one column of slack for ragged text).
+func (lay layout) column(col int) string {
+	best, name := -1, "name"
+	for _, c := range []struct {
+		at   int
+		name string
+	}{{lay.id, "id"}, {lay.country, "country"}, {lay.mark, "mark"}} {
+		if c.at >= 0 && c.at <= col+1 && c.at > best {
+			best, name = c.at, c.name
+		}
+	}
+	return name
+}
+
+// marked reads a conflict-free column: yes, conformant, active, certified.
+func marked(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if strings.HasPrefix(s, "not") || strings.HasPrefix(s, "non") || s == "no" {
+		return false
+	}
+	for _, w := range []string{"yes", "y", "x", "true", "conformant", "compliant", "active", "certified", "conflict free", "conflict-free"} {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
 // readEntry reads one list line: leading metal labels, then one or more
-// names with their marks. A line without metal labels must be indented
-// and hold a name that starts with a capital or a digit.
-func readEntry(doc *source.Document, i int) (entry, bool) {
+// names with their marks, and the columns of the header's layout. A line
+// without metal labels must be indented and hold a name that starts with
+// a capital or a digit.
+func readEntry(doc *source.Document, i int, lay layout) (entry, bool) {
 	cells := doc.Lines[i].Cells()
 	e := entry{line: i}
 	if len(cells) == 0 {
@@ -137,8 +203,29 @@ func readEntry(doc *source.Document, i int) (entry, bool) {
 		}
 		names = cells
 	}
+	var extra []source.Cell
 	for _, c := range names {
+		if lay.column(c.Col) != "name" {
+			extra = append(extra, c)
+			continue
+		}
 		e.names = append(e.names, splitNames(doc, i, c)...)
+	}
+	if len(e.names) > 1 && len(extra) > 0 {
+		e.unassigned = extra
+	}
+	if len(e.names) == 1 {
+		f := &e.names[0]
+		for _, c := range extra {
+			switch lay.column(c.Col) {
+			case "id":
+				f.ID = c.Text
+			case "country":
+				f.Country = c.Text
+			case "mark":
+				f.Marked = f.Marked || marked(c.Text)
+			}
+		}
 	}
 	return e, len(e.metals) > 0 || len(e.names) > 0
 }

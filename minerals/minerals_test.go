@@ -215,3 +215,62 @@ func TestGarbledCopy(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateLayout reads a report laid out as the industry's reporting
+// template lays out its list: aligned columns for metal, name, smelter
+// identification number, country and conflict-free status, and a clean
+// cover page.
+func TestTemplateLayout(t *testing.T) {
+	path := filepath.Join("..", "testdata", "minerals", "northwind-sd-2016.txt")
+	r, ds := readFile(t, path)
+	if ds.HasErrors() {
+		t.Errorf("errors: %v", ds)
+	}
+	want := []Facility{
+		{Metal: Gold, Name: "Alpine Refining AG", Marked: true, ID: "CID900001", Country: "Switzerland"},
+		{Metal: Gold, Name: "Baltic Precious Metals Oy", Marked: true, ID: "CID900002", Country: "Finland"},
+		{Metal: Gold, Name: "Cascade Gold Works, Inc.", Marked: true, ID: "CID900003", Country: "United States"},
+		{Metal: Gold, Name: "Société Aurifère du Léman SA", Marked: true, ID: "CID900004", Country: "Switzerland"},
+		{Metal: Tantalum, Name: "Eastern Tantalum Processing Co., Ltd.", Marked: true, ID: "CID900005", Country: "China"},
+		{Metal: Tantalum, Name: "Ridgeway Metals Corporation", Marked: false, ID: "CID900006", Country: "United States"},
+		{Metal: Tin, Name: "Andes Tin Smelting S.A.", Marked: true, ID: "CID900007", Country: "Bolivia"},
+		{Metal: Tin, Name: "PT Kepulauan Timah Jaya", Marked: true, ID: "CID900008", Country: "Indonesia"},
+		{Metal: Tin, Name: "Northern Tin Refinery Ltd", Marked: false, ID: "CID900009", Country: "Malaysia"},
+		{Metal: Tungsten, Name: "Carpathian Wolfram GmbH", Marked: true, ID: "CID900010", Country: "Austria"},
+		{Metal: Tungsten, Name: "Jiangnan Tungsten Materials Co., Ltd.", Marked: true, ID: "CID900011", Country: "China"},
+	}
+	if len(r.Facilities) != len(want) {
+		t.Fatalf("%d facilities, want %d", len(r.Facilities), len(want))
+	}
+	for i, w := range want {
+		got := r.Facilities[i]
+		got.Pos, got.line, got.col = source.Pos{}, 0, 0
+		if got != w {
+			t.Errorf("facility %d = %+v, want %+v", i+1, got, w)
+		}
+	}
+	for _, tt := range []struct {
+		what  string
+		field Field
+		want  string
+	}{
+		{"registrant", r.Registrant, "NORTHWIND INSTRUMENTS, INC."},
+		{"state", r.Incorporation, "Ohio"},
+		{"zip code", r.ZipCode, "44114"},
+		{"area code", r.AreaCode, "216"},
+		{"phone", r.Phone, "555-0142"},
+		{"determination", r.Determination, "DRC conflict free"},
+		{"audit", r.Audit, "true"},
+		{"CFSI member", r.CFSIMember, "false"},
+		{"signer", r.Signer, "Dana Whitfield"},
+		{"title", r.SignerTitle, "General Counsel"},
+		{"signed", r.SignedOn, "2017-05-24"},
+	} {
+		if tt.field.Value != tt.want {
+			t.Errorf("%s = %q, want %q", tt.what, tt.field.Value, tt.want)
+		}
+	}
+	if len(r.Countries) != 7 || r.Countries[6].Code != "RW" {
+		t.Errorf("countries %+v", r.Countries)
+	}
+}

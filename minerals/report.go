@@ -23,8 +23,11 @@ func (f Field) Found() bool { return f.Value != "" }
 // Report is what a Form SD and its Conflict Minerals Report state.
 type Report struct {
 	// Cover page.
-	Registrant, Incorporation, FileNumber, EmployerID, Address, Phone Field
-	Rule                                                              Field
+	Registrant, Incorporation, FileNumber, EmployerID, Address, ZipCode Field
+	// AreaCode and Phone are the telephone number's area code and local
+	// number ("216", "555-0142").
+	AreaCode, Phone Field
+	Rule            Field
 	// PeriodStart and PeriodEnd are the reporting period, read from
 	// Period ("January 1, 2014 to December 31, 2014").
 	Period                        Field
@@ -135,6 +138,7 @@ var (
 	registrantLabel = regexp.MustCompile(`\(Exact name of registrant`)
 	stateLabel      = regexp.MustCompile(`\(State or other jurisdiction`)
 	addressLabel    = regexp.MustCompile(`\(Address of principal`)
+	zipRe           = regexp.MustCompile(`^\d{5}(-\d{4})?$`)
 	fileNumberRe    = regexp.MustCompile(`\b\d{3}-\d{4,5}\b`)
 	employerIDRe    = regexp.MustCompile(`\b\d{2}-\d{7}\b`)
 	phoneRe         = regexp.MustCompile(`(\(\d{3}\)\s*|\b\d{3}[-. ])?\b\d{3}-\d{4}\b`)
@@ -182,6 +186,10 @@ func readCover(doc *source.Document, r *Report, ds *source.Diagnostics) {
 		j := prevNonBlank(doc, i)
 		if cs := doc.Lines[j].Cells(); len(cs) > 0 {
 			r.Address = cellField(doc, j, cs[0])
+			if last := cs[len(cs)-1]; len(cs) > 1 && zipRe.MatchString(last.Text) {
+				r.ZipCode = cellField(doc, j, last)
+				cs = cs[:len(cs)-1]
+			}
 			if len(cs) > 1 {
 				rest := strings.TrimSpace(string([]rune(doc.Lines[j].Text)[cs[1].Col:]))
 				r.Address.From = "partly illegible: the rest of the line reads " + `"` + rest + `"`
@@ -192,9 +200,15 @@ func readCover(doc *source.Document, r *Report, ds *source.Diagnostics) {
 	}
 	// the telephone number is near the top, beside its caption
 	for i := 0; i < min(len(doc.Lines), 40) && !r.Phone.Found(); i++ {
-		if m := phoneRe.FindStringIndex(doc.Lines[i].Text); m != nil {
-			r.Phone = field(doc, i, m[0], doc.Lines[i].Text[m[0]:m[1]])
-			if len(strings.Map(keepDigits, r.Phone.Value)) < 10 {
+		if m := phoneRe.FindStringSubmatchIndex(doc.Lines[i].Text); m != nil {
+			text := doc.Lines[i].Text
+			r.Phone = field(doc, i, m[0], text[m[0]:m[1]])
+			if m[2] >= 0 { // an area code
+				r.AreaCode = field(doc, i, m[2], strings.Map(keepDigits, text[m[2]:m[3]]))
+				local := strings.TrimLeft(text[m[3]:m[1]], " -.")
+				r.Phone = field(doc, i, m[1]-len(local), local)
+			}
+			if len(strings.Map(keepDigits, text[m[0]:m[1]])) < 10 {
 				r.Phone.From = "area code illegible"
 				ds.Add(source.Warning, "minerals.illegible", r.Phone.Pos, "the telephone number %q has no legible area code", r.Phone.Value)
 			}
