@@ -12,9 +12,12 @@ func FuzzConvert(f *testing.F) {
 	if b, err := os.ReadFile(sample); err == nil {
 		f.Add(b)
 	}
-	if b, err := os.ReadFile("testdata/invalid/conflicting-revenue.txt"); err == nil {
-		f.Add(b)
+	for _, path := range []string{"testdata/invalid/conflicting-revenue.txt", sdSample, "testdata/minerals/northwind-sd-2016.txt"} {
+		if b, err := os.ReadFile(path); err == nil {
+			f.Add(b)
+		}
 	}
+	f.Add([]byte("Form SD conflict minerals\nMetal\tSmelter or Refiner Facility Name\nTin Tin\tA (*) B\n\tc\nfor the reporting period January 1, 2014 to December 31, 2014\n"))
 	f.Add([]byte("Revenues for the quarter were $1.5 million, or $(0.01) per share, compared to $2 million in the third quarter of 2012.\n"))
 	f.Add([]byte("                Q1'11   Q2'11\nRevenue ($ Mil)  $1.0   $2.0\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -18,6 +18,7 @@ import (
 func TestRun(t *testing.T) {
 	sample := filepath.Join("..", "..", "testdata", "infinera-q4-2012.txt")
 	invalid := filepath.Join("..", "..", "testdata", "invalid", "conflicting-revenue.txt")
+	sd := filepath.Join("..", "..", "testdata", "infinera-sd-2014.txt")
 	conf := filepath.Join("..", "..", "testdata", "conformance") + string(filepath.Separator)
 	tests := []struct {
 		name     string
@@ -38,6 +39,14 @@ func TestRun(t *testing.T) {
 			stdout: "499 facts from 538 figures read (99.8% mapped); 1 not mapped",
 			stderr: "infinera-q4-2012.txt:5:80: warning: no --cik given",
 			files:  []string{"infinera-q4-2012.xbrl", "infinera-q4-2012.json", "infinera-q4-2012.xsd", "infinera-q4-2012_lab.xml", "infinera-q4-2012_pre.xml", "infinera-q4-2012_cal.xml"},
+		},
+		{
+			name:   "convert a conflict minerals report",
+			args:   []string{"convert", sd, "--cik", "1138639", "-o", "OUT"},
+			code:   0,
+			stdout: "248 smelters and refiners (gold 108, tantalum 39, tin 68, tungsten 33; 181 marked), 42 countries of origin",
+			stderr: "infinera-sd-2014.txt:355:5: warning: Tin \"PT Timah (Persero), Tbk\" and \"PT Timeh (Parsers) This\"",
+			files:  []string{"infinera-sd-2014.xbrl", "infinera-sd-2014.json", "infinera-sd-2014.xsd", "xport-cmr-2025.xsd", "infinera-sd-2014_def.xml"},
 		},
 		{
 			name:   "convert with a CIK, flags first",
