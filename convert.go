@@ -42,7 +42,7 @@ type Result struct {
 	Minerals    *minerals.Report
 	Report      *xbrl.Report
 	Diagnostics source.Diagnostics
-	Files       []schema.File // instance, xBRL-JSON, taxonomy schema and linkbases
+	Files       []schema.File // instance, xBRL-JSON, xBRL-CSV (lists only), taxonomy schema and linkbases
 }
 
 // ErrInvalid is returned by Write when the result has errors.
@@ -120,12 +120,17 @@ func provenance(name string, data []byte, notes []xbrl.Note) xbrl.Provenance {
 	return xbrl.Provenance{Source: filepath.Base(name), SHA256: hex.EncodeToString(sum[:]), Generator: Generator, Notes: notes}
 }
 
-// emit renders the outputs in memory, checks the xBRL-JSON against the
+// emit renders the outputs in memory (instance, xBRL-JSON and, for a
+// report with lists, xBRL-CSV), checks the xBRL-JSON against the
 // generated JSON Schema, and generates the taxonomy.
 func (res *Result) emit(name string) {
 	rep := res.Report
 	fail := func(code, what string, err error) {
-		res.Diagnostics.Add(source.Error, code, source.Pos{File: rep.Provenance.Source}, "%s: %v", what, err)
+		at := source.Pos{File: rep.Provenance.Source}
+		if fe := (*exporter.FactError)(nil); errors.As(err, &fe) {
+			at, err = fe.Pos, fe.Err
+		}
+		res.Diagnostics.Add(source.Error, code, at, "%s: %v", what, err)
 	}
 	inst, err := exporter.XML(rep)
 	if err != nil {
@@ -135,6 +140,11 @@ func (res *Result) emit(name string) {
 	js, err := exporter.JSON(rep)
 	if err != nil {
 		fail("xport.emit:json", "rendering xBRL-JSON", err)
+		return
+	}
+	tables, err := exporter.CSV(rep, name)
+	if err != nil {
+		fail("xport.emit:csv", "rendering xBRL-CSV", err)
 		return
 	}
 	where := map[string]source.Pos{}
@@ -152,7 +162,11 @@ func (res *Result) emit(name string) {
 		fail("xport.emit:taxonomy", "generating the taxonomy", err)
 		return
 	}
-	res.Files = append([]schema.File{{Name: name + ".xbrl", Data: inst}, {Name: name + ".json", Data: js}}, tax...)
+	res.Files = []schema.File{{Name: name + ".xbrl", Data: inst}, {Name: name + ".json", Data: js}}
+	for _, t := range tables {
+		res.Files = append(res.Files, schema.File{Name: t.Name, Data: t.Data})
+	}
+	res.Files = append(res.Files, tax...)
 }
 
 // Valid reports whether the result has no errors.

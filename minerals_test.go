@@ -1,11 +1,16 @@
 package xport
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/beevik/etree"
+
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
 )
 
 const sdSample = "testdata/infinera-sd-2014.txt"
@@ -14,9 +19,10 @@ const sdSample = "testdata/infinera-sd-2014.txt"
 type facility struct{ metal, name, mark string }
 
 // TestConflictMineralsOutputs converts the Form SD sample and reads the
-// smelter list back from the instance XML and from the xBRL-JSON: both
-// hold every facility with its metal and mark (counted per metal, the
-// hard cases found by name), and the cover page and determination.
+// smelter list back from the instance XML, the xBRL-JSON and the
+// xBRL-CSV facility table: each holds every facility with its metal and
+// mark (counted per metal, the hard cases found by name); the JSON also
+// the cover page and determination.
 func TestConflictMineralsOutputs(t *testing.T) {
 	res := convertFile(t, sdSample, Options{CIK: "1138639"})
 	if !res.Valid() {
@@ -24,10 +30,11 @@ func TestConflictMineralsOutputs(t *testing.T) {
 	}
 	fromXML := xmlFacilities(t, file(t, res, "infinera-sd-2014.xbrl"))
 	fromJSON, plain := jsonFacilities(t, file(t, res, "infinera-sd-2014.json"))
+	fromCSV := csvFacilities(t, file(t, res, "infinera-sd-2014-facility.csv"))
 	for _, out := range []struct {
 		name string
 		fs   map[string]*facility
-	}{{"XML", fromXML}, {"JSON", fromJSON}} {
+	}{{"XML", fromXML}, {"JSON", fromJSON}, {"CSV", fromCSV}} {
 		t.Run(out.name, func(t *testing.T) {
 			counts := map[string]int{}
 			marked := 0
@@ -129,6 +136,26 @@ func jsonFacilities(t *testing.T, data []byte) (map[string]*facility, map[string
 	return out, plain
 }
 
+// csvFacilities reads the facilities of an xBRL-CSV facility table: a
+// row each, the member in column FacilityAxis, a column per concept.
+func csvFacilities(t *testing.T, data []byte) map[string]*facility {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 || rows[0][0] != "FacilityAxis" {
+		t.Fatalf("header %v, want FacilityAxis first", rows)
+	}
+	out := map[string]*facility{}
+	for _, r := range rows[1:] {
+		for i, col := range rows[0] {
+			setField(out, r[0], "cmr:"+col, r[i])
+		}
+	}
+	return out
+}
+
 func setField(out map[string]*facility, n, concept, value string) {
 	f := out[n]
 	if f == nil {
@@ -193,5 +220,29 @@ func TestTemplateLayoutOutputs(t *testing.T) {
 		if plain[concept] != want {
 			t.Errorf("%s = %q, want %q", concept, plain[concept], want)
 		}
+	}
+}
+
+// TestEmitCSVRefusal: a list xBRL-CSV cannot hold (here a facility
+// with two names) is an error at the offending fact, and nothing is
+// emitted.
+func TestEmitCSVRefusal(t *testing.T) {
+	rep := convertFile(t, sdSample, Options{CIK: "1138639"}).Report
+	var second xbrl.Fact
+	for _, f := range rep.Facts {
+		if f.Concept.QName() == "cmr:SmelterName" && f.Dims[0].Typed == "17" {
+			second = *f
+		}
+	}
+	second.Text, second.Source = "Another Name", source.Pos{File: "infinera-sd-2014.txt", Line: 999, Col: 3}
+	rep.Facts = append(rep.Facts, &second)
+	res := &Result{Report: rep}
+	res.emit("infinera-sd-2014")
+	if len(res.Diagnostics) != 1 || res.Files != nil {
+		t.Fatalf("got %v and %d files, want one error and none", res.Diagnostics, len(res.Files))
+	}
+	d := res.Diagnostics[0]
+	if d.Code != "xport.emit:csv" || d.Pos != second.Source || !strings.Contains(d.Message, "a second cmr:SmelterName for cmr:FacilityAxis 17") {
+		t.Errorf("got %s: %s [%s], want it at %s", d.Pos, d.Message, d.Code, second.Source)
 	}
 }

@@ -1,6 +1,7 @@
 // Package exporter is the emit stage: it renders an xbrl.Report as XBRL 2.1
-// instance XML (XML) and as xBRL-JSON (JSON), in memory and
-// deterministically: the same report gives the same bytes.
+// instance XML (XML), as xBRL-JSON (JSON) and, for a report with lists,
+// as xBRL-CSV (CSV), in memory and deterministically: the same report
+// gives the same bytes.
 //
 // A fact read from "Total revenue  128,064" in a table in thousands is
 // written as
@@ -23,4 +24,34 @@
 // urn:xport:provenance, gives the file, line and column each fact was
 // read from. The XML names the source of every fact in a comment beside
 // it.
+//
+// A list, the facts on a typed dimension such as the smelters of a
+// conflict minerals report on cmr:FacilityAxis, is a table in xBRL-CSV:
+// NAME-facility.csv has a row per member, in numeric order, a column per
+// concept and a last column giving the source of the row:
+//
+//	FacilityAxis,SmelterMetal,SmelterName,SmelterConflictFreeMark,source
+//	17,Gold,Cendres + Métaux SA,true,infinera-sd-2014.txt:157:6
+//
+// The facts in no list (cover page, counts) are in NAME-facts.csv, a row
+// each (concept, value, source). NAME-csv.json, the metadata and the
+// file Arelle and other processors open, says what the columns mean:
+//
+//	"documentInfo": {"documentType": "https://xbrl.org/2021/xbrl-csv",
+//	  "namespaces": {...}, "taxonomy": ["infinera-sd-2014.xsd"], "xport:provenance": {...}},
+//	"dimensions": {"entity": "cik:0001138639"},
+//	"tableTemplates": {"facility": {
+//	  "rowIdColumn": "FacilityAxis",
+//	  "dimensions": {"cmr:FacilityAxis": "$FacilityAxis", "period": "2014-01-01T00:00:00/2015-01-01T00:00:00"},
+//	  "columns": {"FacilityAxis": {}, "SmelterName": {"dimensions": {"concept": "cmr:SmelterName"}}, ...,
+//	    "source": {"comment": true}}}, ...},
+//	"tables": {"facility": {"template": "facility", "url": "infinera-sd-2014-facility.csv"}, ...}
+//
+// The member column is a parameter column that the typed dimension
+// refers to ("$FacilityAxis"); the source column is a comment column,
+// which processors skip, so it adds no fact. A report without lists, such
+// as an earnings release, has no xBRL-CSV form. The tables are RFC 4180
+// (UTF-8, CRLF, quoted where needed); a value that is empty or starts
+// with "#" is written "#empty" or with the "#" doubled, and a number
+// carries its decimals as a suffix ("128064000d-3"; none when exact).
 package exporter

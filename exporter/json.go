@@ -98,6 +98,24 @@ func entityPrefix(scheme string) string {
 	return "scheme"
 }
 
+// oimEntity renders the entity as the OIM's entity dimension does:
+// "cik:0001138639".
+func oimEntity(e xbrl.Entity) string { return entityPrefix(e.Scheme) + ":" + e.ID }
+
+// oimNamespaces returns the prefixes an OIM report (xBRL-JSON or
+// xBRL-CSV) of rep declares: those of its concepts and units, the
+// entity's scheme and xport's extension properties.
+func oimNamespaces(rep *xbrl.Report) map[string]string {
+	ns := rep.Namespaces()
+	ns[entityPrefix(rep.Entity.Scheme)] = rep.Entity.Scheme
+	ns["xport"] = ProvenanceNS
+	if len(rep.Units) == 0 {
+		delete(ns, "xbrli")
+		delete(ns, "iso4217")
+	}
+	return ns
+}
+
 // OIMPeriod renders a period with the Open Information Model's end-of-day
 // semantics.
 func OIMPeriod(p xbrl.Period) string {
@@ -110,23 +128,16 @@ func OIMPeriod(p xbrl.Period) string {
 
 // NewJSONReport builds the xBRL-JSON form of rep.
 func NewJSONReport(rep *xbrl.Report) *JSONReport {
-	ns := rep.Namespaces()
-	ns[entityPrefix(rep.Entity.Scheme)] = rep.Entity.Scheme
-	ns["xport"] = ProvenanceNS
-	if len(rep.Units) == 0 {
-		delete(ns, "xbrli")
-		delete(ns, "iso4217")
-	}
 	out := &JSONReport{
 		DocumentInfo: JSONDocumentInfo{
 			DocumentType: DocumentType,
-			Namespaces:   ns,
+			Namespaces:   oimNamespaces(rep),
 			Taxonomy:     []string{rep.Taxonomy.Schema},
 			Provenance:   jsonProvenance(rep.Provenance),
 		},
 		Facts: map[string]JSONFact{},
 	}
-	entity := entityPrefix(rep.Entity.Scheme) + ":" + rep.Entity.ID
+	entity := oimEntity(rep.Entity)
 	for _, f := range rep.Facts {
 		jf := JSONFact{
 			Value: f.ValueString(),
@@ -148,8 +159,9 @@ func NewJSONReport(rep *xbrl.Report) *JSONReport {
 			}
 		}
 		if f.Numeric() {
-			d := f.Decimals
-			jf.Decimals = &d
+			if d := f.Decimals; d < xbrl.DecimalsINF { // OIM: no decimals is an exact value
+				jf.Decimals = &d
+			}
 			if f.Unit.ID != xbrl.PureUnit.ID {
 				// OIM: a pure fact has no unit dimension (xbrli:pure is implied).
 				jf.Dimensions.Unit = f.Unit.String()

@@ -161,13 +161,21 @@ func writeUnit(root *etree.Element, u *xbrl.Unit) {
 	}
 }
 
+// decimalsAttr renders decimals: "INF" for an exact value.
+func decimalsAttr(d int) string {
+	if d >= xbrl.DecimalsINF {
+		return "INF"
+	}
+	return strconv.Itoa(d)
+}
+
 func writeFact(root *etree.Element, f *xbrl.Fact) {
 	el := root.CreateElement(f.Concept.QName())
 	el.CreateAttr("id", f.ID)
 	el.CreateAttr("contextRef", f.ContextID())
 	if f.Numeric() {
 		el.CreateAttr("unitRef", f.Unit.ID)
-		el.CreateAttr("decimals", strconv.Itoa(f.Decimals))
+		el.CreateAttr("decimals", decimalsAttr(f.Decimals))
 	}
 	el.SetText(f.ValueString())
 }

@@ -230,13 +230,6 @@ func readEntry(doc *source.Document, i int, lay layout) (entry, bool) {
 	return e, len(e.metals) > 0 || len(e.names) > 0
 }
 
-func firstWord(s string) string {
-	if i := strings.IndexByte(s, ' '); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
 // startsName reports whether s can start a facility name: a capital
 // letter, a digit or an opening quote or parenthesis.
 func startsName(s string) bool {

@@ -21,7 +21,8 @@ func convertCommand() *cli.Command {
 		ArgsUsage: "FILE",
 		Description: `Writes NAME.xbrl (XBRL 2.1 instance), NAME.xsd with NAME_lab.xml, NAME_pre.xml
 and NAME_cal.xml (the extension taxonomy it references) and NAME.json (xBRL-JSON),
-where NAME is FILE's name without extension. Nothing is written when validation
+where NAME is FILE's name without extension; for a conflict minerals report also
+xBRL-CSV: NAME-csv.json (metadata) and a NAME-*.csv table per list. Nothing is written when validation
 finds an error. Diagnostics go to stderr as file:line:col: severity: message [code].`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "directory to write the files to"},
