@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"github.com/beevik/etree"
+	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/xport/xport/schema"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
@@ -244,5 +246,35 @@ func TestEmitCSVRefusal(t *testing.T) {
 	d := res.Diagnostics[0]
 	if d.Code != "xport.emit:csv" || d.Pos != second.Source || !strings.Contains(d.Message, "a second cmr:SmelterName for cmr:FacilityAxis 17") {
 		t.Errorf("got %s: %s [%s], want it at %s", d.Pos, d.Message, d.Code, second.Source)
+	}
+}
+
+// TestCSVMetadataMatchesSchema checks the xBRL-CSV metadata xport writes
+// against the JSON Schema generated from its Go type, and that the schema
+// rejects metadata of another document type.
+func TestCSVMetadataMatchesSchema(t *testing.T) {
+	res := convertFile(t, sdSample, Options{CIK: "1138639"})
+	b, err := schema.DocumentSchema("xbrl-csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("xbrl-csv", bytes.NewReader(b)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("xbrl-csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(file(t, res, "infinera-sd-2014-csv.json"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(doc); err != nil {
+		t.Errorf("metadata does not match its schema: %v", err)
+	}
+	delete(doc, "tables")
+	if err := s.Validate(doc); err == nil {
+		t.Error("the schema accepts metadata without tables")
 	}
 }

@@ -47,14 +47,18 @@ func notTabular(f *xbrl.Fact, format string, args ...any) error {
 	return &FactError{Pos: f.Source, Err: fmt.Errorf("fact %s: %s: %w", f.ID, fmt.Sprintf(format, args...), ErrNotTabular)}
 }
 
-// The xBRL-CSV metadata file, as xport writes it.
+// CSVMetadata is the xBRL-CSV metadata file as xport writes it; its JSON
+// Schema is generated from this type (`xport schema json --document
+// xbrl-csv`).
+type CSVMetadata struct {
+	DocumentInfo   csvDocumentInfo        `json:"documentInfo"`
+	Dimensions     map[string]string      `json:"dimensions"`
+	TableTemplates map[string]csvTemplate `json:"tableTemplates"`
+	Tables         map[string]csvTableRef `json:"tables"`
+}
+
+// The parts of the metadata.
 type (
-	csvMetadata struct {
-		DocumentInfo   csvDocumentInfo        `json:"documentInfo"`
-		Dimensions     map[string]string      `json:"dimensions"`
-		TableTemplates map[string]csvTemplate `json:"tableTemplates"`
-		Tables         map[string]csvTableRef `json:"tables"`
-	}
 	csvDocumentInfo struct {
 		DocumentType string            `json:"documentType"`
 		Namespaces   map[string]string `json:"namespaces"`
@@ -105,7 +109,7 @@ func CSV(rep *xbrl.Report, base string) ([]CSVFile, error) {
 		}
 		tables = append(tables, t)
 	}
-	meta := csvMetadata{
+	meta := CSVMetadata{
 		DocumentInfo: csvDocumentInfo{
 			DocumentType: CSVDocumentType,
 			Namespaces:   oimNamespaces(rep),
