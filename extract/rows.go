@@ -56,6 +56,12 @@ func (r *rowReader) line(i int) {
 		return
 	}
 	label, labelCol, cells := r.split(i, text)
+	// A lower-case line just below a data row, followed by a row of its
+	// own that starts in upper case, ends the row above's label.
+	if len(cells) > 0 && len(r.pending) > 0 && continuesLabel(r.pending[0]) && r.pendLine == r.lastData+1 &&
+		label != "" && !continuesLabel(label) {
+		r.flush()
+	}
 	if len(r.pending) == 0 {
 		r.pendPos = r.doc.Pos(i, labelCol)
 		r.pendLine = i

@@ -239,6 +239,11 @@ func headingExtent(doc *source.Document, hStart, hEnd int) (start, end int) {
 // that runs past proseEnd), the next table's headings, or the end of the
 // document.
 func bodyExtent(doc *source.Document, from, valueStart, proseEnd int) int {
+	return withContinuation(doc, figuresExtent(doc, from, valueStart, proseEnd), proseEnd)
+}
+
+// figuresExtent is bodyExtent without the label continuation.
+func figuresExtent(doc *source.Document, from, valueStart, proseEnd int) int {
 	end := from
 	inBody := true // the last non-blank line was a figure or a rule
 	for i := from; i < len(doc.Lines); i++ {
@@ -264,6 +269,22 @@ func bodyExtent(doc *source.Document, from, valueStart, proseEnd int) int {
 		inBody = false
 	}
 	return end
+}
+
+// withContinuation extends a body that ends at line end by the line just
+// below its last row when that line continues the row's label: indented,
+// starting in lower case or with "(", short of the figures' columns
+// ("Net income available to common" over "  stockholders").
+func withContinuation(doc *source.Document, end, proseEnd int) int {
+	if end <= 0 || end >= len(doc.Lines) {
+		return end
+	}
+	t := doc.Lines[end].Text
+	trimmed := strings.TrimSpace(t)
+	if t == "" || t[0] != ' ' || !continuesLabel(trimmed) || len(valueTokens(t)) > 0 || len([]rune(strings.TrimRight(t, " "))) > proseEnd {
+		return end
+	}
+	return end + 1
 }
 
 // startsHeaderBlock reports whether line i begins the headings of another
