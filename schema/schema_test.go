@@ -100,6 +100,8 @@ func TestMatch(t *testing.T) {
 		{Income, "", "Loss before income taxes", "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"},
 		{Income, "", "Provision for income taxes", "us-gaap:IncomeTaxExpenseBenefit"},
 		{Income, "", "Net loss", "us-gaap:NetIncomeLoss"},
+		{Income, "", "Net income available to common stockholders", "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"},
+		{Income, "", "Net loss attributable to common shareholders", "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"},
 		{Income, "", "Net income", "us-gaap:NetIncomeLoss"},
 		{Income, "", "Net loss per common share, basic and diluted", "us-gaap:EarningsPerShareBasicAndDiluted"},
 		{Income, "Net income per share:", "Basic", "us-gaap:EarningsPerShareBasic"},
