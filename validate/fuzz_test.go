@@ -3,6 +3,7 @@ package validate_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xport/xport/validate"
@@ -59,6 +60,53 @@ func FuzzLoad(f *testing.F) {
 		for _, d := range ds {
 			if !d.Pos.IsValid() {
 				t.Errorf("%s without a line and column: %v", d.Code, d)
+			}
+		}
+	})
+}
+
+// FuzzLoadCSV feeds arbitrary metadata and an arbitrary table through
+// the xBRL-CSV loader and every check, with the conformance suite's
+// xBRL-CSV reports as seeds; every table the metadata names reads as the
+// fuzzed one. Nothing may panic, every diagnostic has a line and column,
+// and one in a table points inside the table's line.
+func FuzzLoadCSV(f *testing.F) {
+	dir := filepath.Join("..", "testdata", "conformance")
+	files := map[string][]byte{}
+	for _, name := range []string{"conf.xsd", "conf_cal.xml", "valid-csv.json", "valid-csv-facts.csv", "valid-csv-segments.csv",
+		"csv-unknown-reference.json", "csv-unknown-reference.csv", "csv-unmapped-cell.json", "csv-unmapped-cell.csv"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		files[name] = data
+	}
+	f.Add(files["valid-csv.json"], files["valid-csv-facts.csv"])
+	f.Add(files["valid-csv.json"], files["valid-csv-segments.csv"])
+	f.Add(files["csv-unknown-reference.json"], files["csv-unknown-reference.csv"])
+	f.Add(files["csv-unmapped-cell.json"], files["csv-unmapped-cell.csv"])
+	f.Fuzz(func(t *testing.T, meta, table []byte) {
+		resolve := func(href string) ([]byte, error) {
+			switch {
+			case strings.HasSuffix(href, ".csv"):
+				return table, nil
+			case files[href] != nil:
+				return files[href], nil
+			}
+			return nil, os.ErrNotExist
+		}
+		doc, ds := validate.Load("fuzz.json", meta, resolve)
+		if doc.Report == nil {
+			if !ds.HasErrors() {
+				t.Fatalf("unreadable without an error: %v", ds)
+			}
+			return
+		}
+		ds = append(ds, validate.Check(doc.Report, validate.Options{Calc: validate.CalcXBRL21, Cross: true})...)
+		for _, d := range ds {
+			line := doc.LineIn(d.Pos.File, d.Pos.Line)
+			if !d.Pos.IsValid() || d.Pos.Col < 1 || d.Pos.File != doc.Name && d.Pos.Col > len(line)+1 {
+				t.Errorf("%s at %v, outside %q: %v", d.Code, d.Pos, line, d)
 			}
 		}
 	})

@@ -14,29 +14,41 @@ import (
 	"github.com/xport/xport/source"
 )
 
-var (
-	compileOnce sync.Once
-	compiled    *jsonschema.Schema
-	compileErr  error
-)
+// compiledSchema is a generated JSON Schema, compiled on first use.
+type compiledSchema struct {
+	once   sync.Once
+	schema *jsonschema.Schema
+	err    error
+}
 
-// jsonSchema compiles the generated JSON Schema once.
-func jsonSchema() (*jsonschema.Schema, error) {
-	compileOnce.Do(func() {
-		b, err := schema.JSONSchema()
+// documentSchemas are the schemas validation checks documents against,
+// by their name in schema.Documents.
+var documentSchemas = map[string]*compiledSchema{"xbrl-json": {}, "xbrl-csv": {}}
+
+// documentSchema compiles the generated JSON Schema of a document once.
+func documentSchema(name string) (*jsonschema.Schema, error) {
+	c := documentSchemas[name]
+	c.once.Do(func() {
+		b, err := schema.DocumentSchema(name)
 		if err != nil {
-			compileErr = err
+			c.err = err
 			return
 		}
-		c := jsonschema.NewCompiler()
-		c.Draft = jsonschema.Draft2020
-		if err := c.AddResource(schema.JSONSchemaID, bytes.NewReader(b)); err != nil {
-			compileErr = err
+		id := "urn:xport:schema:" + name
+		for _, d := range schema.Documents {
+			if d.Name == name {
+				id = d.ID
+			}
+		}
+		comp := jsonschema.NewCompiler()
+		comp.Draft = jsonschema.Draft2020
+		if err := comp.AddResource(id, bytes.NewReader(b)); err != nil {
+			c.err = err
 			return
 		}
-		compiled, compileErr = c.Compile(schema.JSONSchemaID)
+		c.schema, c.err = comp.Compile(id)
 	})
-	return compiled, compileErr
+	return c.schema, c.err
 }
 
 // JSON checks xBRL-JSON bytes against the JSON Schema generated from
@@ -45,23 +57,36 @@ func jsonSchema() (*jsonschema.Schema, error) {
 // key it concerns in the file (/documentInfo/documentType), or at the
 // start of the file.
 func JSON(data []byte, file string, where map[string]source.Pos) source.Diagnostics {
+	return checkSchema("xbrl-json", data, file, locator{file: file, where: where, keys: keyOffsets(data, 2)})
+}
+
+// csvMetadata checks xBRL-CSV metadata against the JSON Schema generated
+// from xport's types (exporter.CSVMetadata), each violation at the
+// deepest key of its instance location.
+func csvMetadata(data []byte, file string) source.Diagnostics {
+	return checkSchema("xbrl-csv", data, file, locator{file: file, keys: keyOffsets(data, maxKeyDepth)})
+}
+
+// checkSchema checks a JSON document against the schema of the named
+// document, at places at finds.
+func checkSchema(name string, data []byte, file string, at locator) source.Diagnostics {
 	var ds source.Diagnostics
-	sch, err := jsonSchema()
+	sch, err := documentSchema(name)
 	if err != nil {
-		ds.Add(source.Error, "xport.schema:compile", source.Pos{File: file}, "the generated JSON Schema does not compile: %v", err)
+		ds.Add(source.Error, "xport.schema:compile", source.Pos{File: file, Line: 1, Col: 1}, "the generated JSON Schema does not compile: %v", err)
 		return ds
 	}
 	var v any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		ds.Add(source.Error, "json:syntax", source.Pos{File: file}, "not JSON: %v", err)
+		ds.Add(source.Error, "json:syntax", source.Pos{File: file, Line: 1, Col: 1}, "not JSON: %v", err)
 		return ds
 	}
 	err = sch.Validate(v)
 	var ve *jsonschema.ValidationError
 	if errors.As(err, &ve) {
-		at := locator{file: file, where: where, keys: keyOffsets(data), lines: newLineIndex(data)}
+		at.lines = newLineIndex(data)
 		for _, u := range ve.BasicOutput().Errors {
 			if u.Error == "" || strings.HasPrefix(u.Error, "doesn't validate with") {
 				continue
@@ -85,7 +110,7 @@ type locator struct {
 }
 
 // pos maps an instance location such as /facts/f12/dimensions/period to
-// the position of fact f12, and any other to the nearest key recorded on
+// the position of fact f12, and any other to the deepest key recorded on
 // its path.
 func (l locator) pos(loc string) source.Pos {
 	parts := strings.Split(loc, "/")
@@ -95,8 +120,9 @@ func (l locator) pos(loc string) source.Pos {
 			return p
 		}
 	}
-	for n := min(len(parts), 3); n > 1; n-- {
-		if off, ok := l.keys[strings.Join(parts[:n], "/")]; ok {
+	unescape := strings.NewReplacer("~1", "/", "~0", "~")
+	for n := len(parts); n > 1; n-- {
+		if off, ok := l.keys[unescape.Replace(strings.Join(parts[:n], "/"))]; ok {
 			return l.lines.pos(l.file, off)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -24,16 +26,21 @@ var ErrTooLarge = errors.New("file too large")
 // Document is a report read from a file to be validated.
 type Document struct {
 	Name   string       // the file as named on the command line
-	Format string       // "xbrl" (XBRL 2.1 instance) or "json" (xBRL-JSON)
+	Format string       // "xbrl" (XBRL 2.1 instance), "json" (xBRL-JSON) or "csv" (xBRL-CSV metadata)
 	Data   []byte       // the file's bytes
-	Report *xbrl.Report // facts with Source at their place in the file
+	Report *xbrl.Report // facts with Source at their place in the file (for xBRL-CSV, the cell of a table)
 	lines  lineIndex
+	tables []*csvFile // xBRL-CSV: the tables' files
 }
 
-// LoadFile reads an XBRL 2.1 instance (.xbrl, .xml) or an xBRL-JSON report
-// (.json) and the taxonomy it references where it resolves locally. The
+// LoadFile reads an XBRL 2.1 instance (.xbrl, .xml), an xBRL-JSON report
+// (.json) or the metadata of an xBRL-CSV report (.json, with the tables it
+// lists), and the taxonomy it references where it resolves locally. The
 // error is for a file that cannot be read at all (missing, too large);
-// problems inside it are diagnostics.
+// problems inside it are diagnostics. Every file read is bounded by
+// maxSize: a schema over it is not read (a warning, as for a missing
+// one), and an xBRL-CSV table over it leaves the report unread (nil
+// Report, an error diagnostic), as a malformed file does.
 func LoadFile(path string, maxSize int64) (*Document, source.Diagnostics, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -49,7 +56,7 @@ func LoadFile(path string, maxSize int64) (*Document, source.Diagnostics, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, ds := Load(path, data, dirResolver(filepath.Dir(path)))
+	doc, ds := Load(path, data, dirResolver(filepath.Dir(path), maxSize))
 	return doc, ds, nil
 }
 
@@ -58,23 +65,48 @@ func LoadFile(path string, maxSize int64) (*Document, source.Diagnostics, error)
 type Resolver func(href string) ([]byte, error)
 
 // dirResolver resolves relative references against a directory. Absolute
-// URLs are not fetched: validation runs offline.
-func dirResolver(dir string) Resolver {
+// URLs are not fetched: validation runs offline. A file over maxSize
+// bytes is not read; the error wraps ErrTooLarge.
+func dirResolver(dir string, maxSize int64) Resolver {
 	return func(href string) ([]byte, error) {
 		if strings.Contains(href, "://") {
 			return nil, fmt.Errorf("%s is not local; validation runs offline", href)
 		}
-		return os.ReadFile(filepath.Join(dir, filepath.FromSlash(href)))
+		path := filepath.Join(dir, filepath.FromSlash(href))
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		limit := maxSize
+		if limit < math.MaxInt64 {
+			limit++ // one byte more tells a file over the limit
+		}
+		data, err := io.ReadAll(io.LimitReader(f, limit))
+		if err != nil {
+			return nil, err
+		}
+		if int64(len(data)) > maxSize {
+			return nil, fmt.Errorf("%s: %w: the limit is %d bytes (--max-size)", path, ErrTooLarge, maxSize)
+		}
+		return data, nil
 	}
 }
 
 // Load reads a report from data; name gives its format by extension and
-// names it in positions.
+// names it in positions. JSON whose documentInfo.documentType is
+// xBRL-CSV's is the metadata of an xBRL-CSV report: its tables are read
+// through resolve, relative to it.
 func Load(name string, data []byte, resolve Resolver) (*Document, source.Diagnostics) {
 	doc := &Document{Name: name, Data: data, lines: newLineIndex(data)}
 	var ds source.Diagnostics
-	switch ext := strings.ToLower(filepath.Ext(name)); {
-	case ext == ".json" || len(bytes.TrimSpace(data)) > 0 && bytes.TrimSpace(data)[0] == '{':
+	trimmed := bytes.TrimSpace(data)
+	isJSON := strings.ToLower(filepath.Ext(name)) == ".json" || len(trimmed) > 0 && trimmed[0] == '{'
+	switch {
+	case isJSON && isCSVMetadata(data):
+		doc.Format = "csv"
+		doc.Report, ds = doc.loadCSV(resolve)
+	case isJSON:
 		doc.Format = "json"
 		doc.Report, ds = doc.loadJSON(resolve)
 	default:
@@ -110,15 +142,33 @@ func (l lineIndex) pos(file string, off int64) source.Pos {
 }
 
 // Line returns line n (1-based) of the document's file, for excerpts.
-func (d *Document) Line(n int) string {
-	if n < 1 || n > len(d.lines) {
+func (d *Document) Line(n int) string { return d.lines.line(d.Data, n) }
+
+// LineIn returns line n (1-based) of a file a position names: the
+// document's, or one of the tables of an xBRL-CSV report. It is "" for
+// any other file.
+func (d *Document) LineIn(file string, n int) string {
+	if file == d.Name {
+		return d.Line(n)
+	}
+	for _, t := range d.tables {
+		if t.name == file {
+			return t.lines.line(t.data, n)
+		}
+	}
+	return ""
+}
+
+// line returns line n (1-based) of data, which l indexes.
+func (l lineIndex) line(data []byte, n int) string {
+	if n < 1 || n > len(l) {
 		return ""
 	}
-	end := len(d.Data)
-	if n < len(d.lines) {
-		end = d.lines[n] - 1
+	end := len(data)
+	if n < len(l) {
+		end = l[n] - 1
 	}
-	return strings.TrimRight(string(d.Data[d.lines[n-1]:end]), "\r")
+	return strings.TrimRight(string(data[l[n-1]:end]), "\r")
 }
 
 // taxonomy is what validation knows of the concepts a report uses: the

@@ -25,24 +25,21 @@ var (
 
 // jsonLoader builds a report from xBRL-JSON.
 type jsonLoader struct {
-	d        *Document
-	tx       *taxonomy
-	ds       source.Diagnostics
-	ns       map[string]string // prefix → namespace
-	keys     map[string]int64  // "/facts/ID" → offset of its key (keyOffsets)
-	reported map[string]bool
+	oimReader
+	d    *Document
+	keys map[string]int64 // "/facts/ID" → offset of its key (keyOffsets)
 }
 
 func (d *Document) loadJSON(resolve Resolver) (*xbrl.Report, source.Diagnostics) {
-	l := &jsonLoader{d: d, tx: newTaxonomy(), ns: map[string]string{}, reported: map[string]bool{}}
+	l := &jsonLoader{oimReader: newOIMReader(), d: d}
 	var v map[string]any
 	dec := json.NewDecoder(bytes.NewReader(d.Data))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		l.ds.Add(source.Error, "xbrlje:invalidJSON", l.errPos(err), "not a JSON object: %v", err)
+		l.ds.Add(source.Error, "xbrlje:invalidJSON", l.d.jsonErrPos(err), "not a JSON object: %v", err)
 		return nil, l.ds
 	}
-	l.keys = keyOffsets(l.d.Data)
+	l.keys = keyOffsets(l.d.Data, 2)
 	info, _ := v["documentInfo"].(map[string]any)
 	if info == nil {
 		l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", l.atKey("/documentInfo"), "documentInfo is missing or not an object")
@@ -71,22 +68,24 @@ func (d *Document) loadJSON(resolve Resolver) (*xbrl.Report, source.Diagnostics)
 	return rep, l.ds
 }
 
-// errPos locates a JSON syntax error.
-func (l *jsonLoader) errPos(err error) source.Pos {
+// jsonErrPos locates a JSON syntax error in the document.
+func (d *Document) jsonErrPos(err error) source.Pos {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return l.d.lines.pos(l.d.Name, se.Offset)
+		return d.lines.pos(d.Name, se.Offset)
 	}
-	return source.Pos{File: l.d.Name, Line: 1, Col: 1}
+	return source.Pos{File: d.Name, Line: 1, Col: 1}
 }
 
-// keyOffsets records where each object key of the first two levels is
+// keyOffsets records where each object key of the first depth levels is
 // written ("/documentInfo/documentType", "/facts/f1" → offset of the
-// key, past any white space), so problems point into the file.
-func keyOffsets(data []byte) map[string]int64 {
+// key, past any white space), so problems point into the file. Keys are
+// joined as written, without JSON Pointer escapes; keys inside arrays are
+// not recorded.
+func keyOffsets(data []byte, depth int) map[string]int64 {
 	type frame struct {
-		object, wantKey bool
-		key             string
+		object, wantKey, inArray bool
+		path, key                string // the container's path; its current key's
 	}
 	keys := map[string]int64{}
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -105,23 +104,27 @@ func keyOffsets(data []byte) map[string]int64 {
 		switch t := tok.(type) {
 		case json.Delim:
 			if t == '{' || t == '[' {
-				stack = append(stack, frame{object: t == '{', wantKey: t == '{'})
+				f := frame{object: t == '{', wantKey: t == '{'}
+				if n := len(stack); n > 0 {
+					f.path, f.inArray = stack[n-1].key, stack[n-1].inArray || !stack[n-1].object
+				}
+				stack = append(stack, f)
 				continue
 			}
 			stack = stack[:len(stack)-1]
 			valueDone()
 		case string:
 			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].wantKey {
-				stack[n-1].key, stack[n-1].wantKey = t, false
+				top := &stack[n-1]
+				top.wantKey = false
+				if n > depth || top.inArray {
+					continue // nor are the keys below it recorded
+				}
+				top.key = top.path + "/" + t
 				for off < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
 					off++ // the decoder's offset is where the last token ended
 				}
-				switch {
-				case n == 1:
-					keys["/"+t] = off
-				case n == 2 && stack[0].object:
-					keys["/"+stack[0].key+"/"+t] = off
-				}
+				keys[top.key] = off
 				continue
 			}
 			valueDone()
@@ -138,13 +141,17 @@ func (l *jsonLoader) at(id string) source.Pos {
 
 // atKey returns the position of the key at a path of keyOffsets
 // ("/documentInfo/documentType"), of its parent, or the file's start.
-func (l *jsonLoader) atKey(path string) source.Pos {
+func (l *jsonLoader) atKey(path string) source.Pos { return l.d.keyPos(l.keys, path) }
+
+// keyPos returns the position of the key at a path of keys (keyOffsets),
+// of its nearest recorded parent, or the file's start.
+func (d *Document) keyPos(keys map[string]int64, path string) source.Pos {
 	for ; path != ""; path = path[:strings.LastIndexByte(path, '/')] {
-		if off, ok := l.keys[path]; ok {
-			return l.d.lines.pos(l.d.Name, off)
+		if off, ok := keys[path]; ok {
+			return d.lines.pos(d.Name, off)
 		}
 	}
-	return source.Pos{File: l.d.Name, Line: 1, Col: 1}
+	return source.Pos{File: d.Name, Line: 1, Col: 1}
 }
 
 // textPos is the position of the first JSON string with value s, or the
@@ -187,21 +194,6 @@ func (l *jsonLoader) documentInfo(info map[string]any, rep *xbrl.Report, resolve
 	}
 }
 
-// sqName resolves an SQName value, reporting a bad one.
-func (l *jsonLoader) sqName(s string, at source.Pos) (ns, prefix, local string, ok bool) {
-	m := sqNameRe.FindStringSubmatch(s)
-	if m == nil {
-		l.ds.Add(source.Error, "oimce:invalidSQName", at, "%q is not a prefixed name", s)
-		return "", "", "", false
-	}
-	ns, bound := l.ns[m[1]]
-	if !bound {
-		l.ds.Add(source.Error, "oimce:unboundPrefix", at, "the prefix of %q is not in documentInfo.namespaces", s)
-		return "", "", "", false
-	}
-	return ns, m[1], m[2], true
-}
-
 // fact reads one fact.
 func (l *jsonLoader) fact(id string, raw any, rep *xbrl.Report) *xbrl.Fact {
 	at := l.at(id)
@@ -216,11 +208,11 @@ func (l *jsonLoader) fact(id string, raw any, rep *xbrl.Report) *xbrl.Fact {
 		l.ds.Add(source.Error, "oime:missingConceptDimension", at, "fact %s has no concept", id)
 		return nil
 	}
-	ns, prefix, local, ok := l.sqName(cs, at)
-	if !ok {
+	c := l.concept(cs, at)
+	if c == nil {
 		return nil
 	}
-	f := &xbrl.Fact{ID: id, Concept: l.tx.qnameConcept(ns, prefix, local, at, &l.ds, l.reported), Source: at}
+	f := &xbrl.Fact{ID: id, Concept: c, Source: at}
 	if src, _ := obj["xport:source"].(string); src != "" {
 		f.Origin, _ = parsePos(strings.Fields(src))
 	}
@@ -233,17 +225,9 @@ func (l *jsonLoader) fact(id string, raw any, rep *xbrl.Report) *xbrl.Fact {
 
 func (l *jsonLoader) entity(dims map[string]any, at source.Pos, rep *xbrl.Report) {
 	es, _ := dims["entity"].(string)
-	m := entityRe.FindStringSubmatch(es)
-	if m == nil {
-		l.ds.Add(source.Error, "oimce:invalidSQName", at, "entity %q is not a prefixed name", es)
-		return
+	if e, ok := l.oimReader.entity(es, at); ok {
+		rep.Entity = e
 	}
-	scheme, ok := l.ns[m[1]]
-	if !ok {
-		l.ds.Add(source.Error, "oimce:unboundPrefix", at, "the prefix of entity %q is not in documentInfo.namespaces", es)
-		return
-	}
-	rep.Entity = xbrl.Entity{Scheme: scheme, ID: m[2]}
 }
 
 // period reads an OIM period: an instant, or start/end, with end-of-day
@@ -322,33 +306,6 @@ func (l *jsonLoader) unitAndValue(obj, dims map[string]any, at source.Pos, f *xb
 	f.Value = v
 }
 
-// unit reads an OIM unit string: measures joined by "*", an optional "/"
-// and denominator.
-func (l *jsonLoader) unit(s string, at source.Pos) *xbrl.Unit {
-	num, den, _ := strings.Cut(s, "/")
-	u := &xbrl.Unit{ID: s}
-	read := func(part string) []string {
-		var out []string
-		for _, m := range strings.Split(part, "*") {
-			ns, _, local, ok := l.sqName(m, at)
-			if !ok {
-				l.ds.Add(source.Error, "oimce:invalidUnitStringRepresentation", at, "unit %q is not a unit string", s)
-				return nil
-			}
-			out = append(out, measureName(ns, local))
-		}
-		return out
-	}
-	u.Numerator = read(num)
-	if den != "" {
-		u.Denominator = read(den)
-	}
-	if len(u.Numerator) == 1 && len(u.Denominator) == 0 && u.Numerator[0] == "xbrli:pure" {
-		l.ds.Add(source.Error, "oime:illegalPureUnit", at, "a pure unit is implied by leaving out the unit; it must not be written")
-	}
-	return u
-}
-
 // taxonomyDims reads the taxonomy-defined dimensions: every property of
 // dimensions but the core ones.
 func (l *jsonLoader) taxonomyDims(dims map[string]any, at source.Pos, f *xbrl.Fact) {
@@ -362,23 +319,9 @@ func (l *jsonLoader) taxonomyDims(dims map[string]any, at source.Pos, f *xbrl.Fa
 		case "concept", "entity", "period", "unit", "language", "noteId":
 			continue
 		}
-		ans, ap, al, ok := l.sqName(k, at)
 		ms, _ := dims[k].(string)
-		if !ok {
-			continue
+		if m, ok := l.member(k, ms, at); ok {
+			f.Dims = append(f.Dims, m)
 		}
-		axis := l.tx.qnameConcept(ans, ap, al, at, &l.ds, l.reported)
-		if axis != nil && axis.TypedDomain != nil {
-			f.Dims = append(f.Dims, xbrl.Member{Axis: axis, Typed: ms}) // OIM: a typed member is its value
-			continue
-		}
-		mns, mp, ml, ok := l.sqName(ms, at)
-		if !ok {
-			continue
-		}
-		f.Dims = append(f.Dims, xbrl.Member{
-			Axis:   axis,
-			Member: l.tx.qnameConcept(mns, mp, ml, at, &l.ds, l.reported),
-		})
 	}
 }

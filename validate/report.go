@@ -2,6 +2,7 @@ package validate
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -76,6 +77,10 @@ func checkFacts(rep *xbrl.Report, ds *source.Diagnostics) {
 		}
 		checkPeriod(f, c, ds)
 		checkUnit(f, c, ds)
+		if len(c.Enum) > 0 && !slices.Contains(c.Enum, f.Text) {
+			addFact(ds, source.Error, "xmlSchema:enumeration", f,
+				"%q is not a value of %s's type; it allows %s", f.Text, c.QName(), strings.Join(c.Enum, ", "))
+		}
 		if old, ok := seen[f.Key()]; ok && !consistentDuplicates(old, f) {
 			addFact(ds, source.Error, "xbrl.4.10:inconsistentDuplicate", f,
 				"%s for %s is reported twice with different values (%s here, %s at %s)",

@@ -25,7 +25,7 @@ func renderText(w io.Writer, results []checked) error {
 	for _, r := range results {
 		for _, d := range r.diags {
 			fmt.Fprintln(w, d)
-			if line := r.doc.Line(d.Pos.Line); d.Pos.File == r.doc.Name && line != "" && len(line) < 400 {
+			if line := r.doc.LineIn(d.Pos.File, d.Pos.Line); line != "" && len(line) < 400 {
 				fmt.Fprintf(w, "    %s\n    %s^\n", strings.ReplaceAll(line, "\t", " "), strings.Repeat(" ", max(d.Pos.Col-1, 0)))
 			}
 		}

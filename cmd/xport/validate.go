@@ -14,13 +14,14 @@ import (
 func validateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "validate",
-		Usage:     "check XBRL 2.1 instances and xBRL-JSON reports",
+		Usage:     "check XBRL 2.1 instances and xBRL-JSON and xBRL-CSV reports",
 		ArgsUsage: "FILE...",
-		Description: `Reads each FILE (an XBRL 2.1 instance, .xbrl or .xml, or an xBRL-JSON report,
-.json) with the taxonomy it references where that resolves locally, and checks
-the XBRL 2.1 rules (contexts, units, period types, decimals, duplicates), the
-Open Information Model rules for xBRL-JSON and the JSON Schema of xport's
-output, calculations (--calc), and what statements say about each other
+		Description: `Reads each FILE (an XBRL 2.1 instance, .xbrl or .xml; an xBRL-JSON report, .json;
+or the metadata .json of an xBRL-CSV report, whose tables it reads) with the
+taxonomy it references where that resolves locally, and checks the XBRL 2.1
+rules (contexts, units, period types, decimals, duplicates), the Open
+Information Model rules for xBRL-JSON and xBRL-CSV and the JSON Schema of
+xport's output, calculations (--calc), and what statements say about each other
 (the balance sheet balances, cash rolls forward, EPS agrees with net income
 over shares).
 
