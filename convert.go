@@ -142,6 +142,11 @@ func (res *Result) emit(name string) {
 		fail("xport.emit:json", "rendering xBRL-JSON", err)
 		return
 	}
+	feed, err := exporter.JSONL(rep)
+	if err != nil {
+		fail("xport.emit:jsonl", "rendering the fact feed", err)
+		return
+	}
 	tables, err := exporter.CSV(rep, name)
 	if err != nil {
 		fail("xport.emit:csv", "rendering xBRL-CSV", err)
@@ -162,7 +167,7 @@ func (res *Result) emit(name string) {
 		fail("xport.emit:taxonomy", "generating the taxonomy", err)
 		return
 	}
-	res.Files = []schema.File{{Name: name + ".xbrl", Data: inst}, {Name: name + ".json", Data: js}}
+	res.Files = []schema.File{{Name: name + ".xbrl", Data: inst}, {Name: name + ".json", Data: js}, {Name: name + ".jsonl", Data: feed}}
 	for _, t := range tables {
 		res.Files = append(res.Files, schema.File{Name: t.Name, Data: t.Data})
 	}
@@ -172,18 +177,67 @@ func (res *Result) emit(name string) {
 // Valid reports whether the result has no errors.
 func (res *Result) Valid() bool { return !res.Diagnostics.HasErrors() }
 
-// Write writes the result's files into dir, creating it if needed. It
-// writes nothing when the result has errors. Each file is written to a
-// temporary name and renamed, so an interrupted run leaves no partial
-// file.
-func (res *Result) Write(dir string) error {
+// The output formats; the taxonomy (schema and linkbases) goes with
+// every format that references it: xbrl, json and csv.
+const (
+	FormatXBRL  = "xbrl"  // XBRL 2.1 instance, NAME.xbrl
+	FormatJSON  = "json"  // xBRL-JSON, NAME.json
+	FormatCSV   = "csv"   // xBRL-CSV, NAME-csv.json and NAME-*.csv (lists only)
+	FormatJSONL = "jsonl" // the fact feed, NAME.jsonl: a JSON object per fact
+)
+
+// Formats lists the output formats.
+var Formats = []string{FormatXBRL, FormatJSON, FormatCSV, FormatJSONL}
+
+// FormatOf names the format an output file belongs to, or "taxonomy".
+func FormatOf(name string) string {
+	switch {
+	case strings.HasSuffix(name, ".jsonl"):
+		return FormatJSONL
+	case strings.HasSuffix(name, "-csv.json") || strings.HasSuffix(name, ".csv"):
+		return FormatCSV
+	case strings.HasSuffix(name, ".json"):
+		return FormatJSON
+	case strings.HasSuffix(name, ".xbrl"):
+		return FormatXBRL
+	}
+	return "taxonomy"
+}
+
+// Select returns the files of the given formats (all when none is
+// given), with the taxonomy when a chosen format references it.
+func (res *Result) Select(formats ...string) []schema.File {
+	if len(formats) == 0 {
+		return res.Files
+	}
+	want := map[string]bool{}
+	for _, f := range formats {
+		want[f] = true
+		if f != FormatJSONL {
+			want["taxonomy"] = true
+		}
+	}
+	var out []schema.File
+	for _, f := range res.Files {
+		if want[FormatOf(f.Name)] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Write writes the result's files of the given formats (all when none is
+// given) into dir, creating it if needed. It writes nothing when the
+// result has errors. Each file is written to a temporary name and
+// renamed, so an interrupted run leaves no partial file.
+func (res *Result) Write(dir string, formats ...string) error {
 	if !res.Valid() {
 		return ErrInvalid
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, f := range res.Files {
+	for _, f := range res.Select(formats...) {
 		if err := writeAtomic(filepath.Join(dir, f.Name), f.Data); err != nil {
 			return err
 		}

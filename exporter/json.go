@@ -139,37 +139,42 @@ func NewJSONReport(rep *xbrl.Report) *JSONReport {
 	}
 	entity := oimEntity(rep.Entity)
 	for _, f := range rep.Facts {
-		jf := JSONFact{
-			Value: f.ValueString(),
-			Dimensions: JSONDimensions{
-				Concept: f.Concept.QName(),
-				Entity:  entity,
-				Period:  OIMPeriod(f.Period),
-			},
-			Source: SourceText(f),
-		}
-		if len(f.Dims) > 0 {
-			jf.Dimensions.Taxonomy = map[string]string{}
-			for _, d := range f.Dims {
-				if d.Axis.TypedDomain != nil {
-					jf.Dimensions.Taxonomy[d.Axis.QName()] = d.Typed // OIM: the typed member's value
-					continue
-				}
-				jf.Dimensions.Taxonomy[d.Axis.QName()] = d.Member.QName()
-			}
-		}
-		if f.Numeric() {
-			if d := f.Decimals; d < xbrl.DecimalsINF { // OIM: no decimals is an exact value
-				jf.Decimals = &d
-			}
-			if f.Unit.ID != xbrl.PureUnit.ID {
-				// OIM: a pure fact has no unit dimension (xbrli:pure is implied).
-				jf.Dimensions.Unit = f.Unit.String()
-			}
-		}
-		out.Facts[f.ID] = jf
+		out.Facts[f.ID] = jsonFact(f, entity)
 	}
 	return out
+}
+
+// jsonFact renders one fact as xBRL-JSON writes it.
+func jsonFact(f *xbrl.Fact, entity string) JSONFact {
+	jf := JSONFact{
+		Value: f.ValueString(),
+		Dimensions: JSONDimensions{
+			Concept: f.Concept.QName(),
+			Entity:  entity,
+			Period:  OIMPeriod(f.Period),
+		},
+		Source: SourceText(f),
+	}
+	if len(f.Dims) > 0 {
+		jf.Dimensions.Taxonomy = map[string]string{}
+		for _, d := range f.Dims {
+			if d.Axis.TypedDomain != nil {
+				jf.Dimensions.Taxonomy[d.Axis.QName()] = d.Typed // OIM: the typed member's value
+				continue
+			}
+			jf.Dimensions.Taxonomy[d.Axis.QName()] = d.Member.QName()
+		}
+	}
+	if f.Numeric() {
+		if d := f.Decimals; d < xbrl.DecimalsINF { // OIM: no decimals is an exact value
+			jf.Decimals = &d
+		}
+		if f.Unit.ID != xbrl.PureUnit.ID {
+			// OIM: a pure fact has no unit dimension (xbrli:pure is implied).
+			jf.Dimensions.Unit = f.Unit.String()
+		}
+	}
+	return jf
 }
 
 func jsonProvenance(p xbrl.Provenance) *JSONProvenance {

@@ -33,6 +33,7 @@ var Documents = []Document{
 	{"xbrl-json", JSONSchemaID, "xBRL-JSON report written by xport", &exporter.JSONReport{}},
 	{"validation", "urn:xport:schema:validation", "xport validate --format json: the result of checking each file", []exporter.FileResult{}},
 	{"concepts", "urn:xport:schema:concepts", "xport concepts --json: the concept catalogue", []Entry{}},
+	{"jsonl", "urn:xport:schema:jsonl", "the fact feed written by xport (NAME.jsonl): the schema of one line", &exporter.FeedFact{}},
 	{"xbrl-csv", "urn:xport:schema:xbrl-csv", "xBRL-CSV metadata written by xport (NAME-csv.json)", &exporter.CSVMetadata{}},
 }
 

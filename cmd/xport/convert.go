@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -19,15 +20,20 @@ func convertCommand() *cli.Command {
 		Name:      "convert",
 		Usage:     "convert a text disclosure into an XBRL instance, its taxonomy and xBRL-JSON",
 		ArgsUsage: "FILE",
-		Description: `Writes NAME.xbrl (XBRL 2.1 instance), NAME.xsd with NAME_lab.xml, NAME_pre.xml
-and NAME_cal.xml (the extension taxonomy it references) and NAME.json (xBRL-JSON),
+		Description: `Writes NAME.xbrl (XBRL 2.1 instance), NAME.xsd with NAME_lab.xml, NAME_pre.xml,
+NAME_cal.xml and NAME_def.xml (the extension taxonomy it references),
+NAME.json (xBRL-JSON) and NAME.jsonl (the fact feed: one JSON object per fact),
 where NAME is FILE's name without extension; for a conflict minerals report also
-xBRL-CSV: NAME-csv.json (metadata) and a NAME-*.csv table per list. Nothing is written when validation
-finds an error. Diagnostics go to stderr as file:line:col: severity: message [code].`,
+xBRL-CSV: NAME-csv.json (metadata) and a NAME-*.csv table per list. --format
+keeps some of them (the taxonomy goes with xbrl, json and csv); with
+--format jsonl, -o - streams the feed to stdout. Nothing is written when
+validation finds an error. Diagnostics go to stderr as
+file:line:col: severity: message [code].`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "directory to write the files to"},
 			&cli.StringFlag{Name: "cik", Usage: "the entity's SEC CIK (entity identifier scheme http://www.sec.gov/CIK); without it the ticker or name is used, with a warning"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "also list every figure read but not mapped to a fact"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(xport.Formats, ","), Usage: "formats to write, comma-separated: " + strings.Join(xport.Formats, ", ")},
 		},
 		Action: convertAction,
 	}
@@ -38,6 +44,16 @@ func convertAction(c *cli.Context) error {
 		return usageError("convert: want one FILE, got %d arguments", c.NArg())
 	}
 	path := c.Args().First()
+	formats := strings.Split(c.String("format"), ",")
+	for _, f := range formats {
+		if !slices.Contains(xport.Formats, f) {
+			return usageError("convert: --format %q: want %s", f, strings.Join(xport.Formats, ", "))
+		}
+	}
+	dir := c.String("output")
+	if dir == "-" && (len(formats) != 1 || formats[0] != xport.FormatJSONL) {
+		return usageError("convert: -o - (stdout) takes --format jsonl only")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return &exitError{exitUsage, err}
@@ -57,15 +73,24 @@ func convertAction(c *cli.Context) error {
 	if !res.Valid() {
 		return &exitError{exitInvalid, fmt.Errorf("%s: %d error(s); no output written", path, res.Diagnostics.Count(source.Error))}
 	}
-	dir := c.String("output")
-	if err := res.Write(dir); err != nil {
-		return &exitError{exitUsage, err}
+	summary := c.App.Writer
+	if dir == "-" {
+		for _, f := range res.Select(formats...) {
+			if _, err := c.App.Writer.Write(f.Data); err != nil {
+				return err
+			}
+		}
+		summary = stderr
+	} else {
+		if err := res.Write(dir, formats...); err != nil {
+			return &exitError{exitUsage, err}
+		}
+		var names []string
+		for _, f := range res.Select(formats...) {
+			names = append(names, filepath.Join(dir, f.Name))
+		}
+		fmt.Fprintf(summary, "wrote %s\n", strings.Join(names, ", "))
 	}
-	var names []string
-	for _, f := range res.Files {
-		names = append(names, filepath.Join(dir, f.Name))
-	}
-	fmt.Fprintf(c.App.Writer, "wrote %s\n", strings.Join(names, ", "))
 	rep := res.Report
 	if m := res.Minerals; m != nil {
 		counts := map[minerals.Metal]int{}
@@ -76,12 +101,12 @@ func convertAction(c *cli.Context) error {
 				marked++
 			}
 		}
-		fmt.Fprintf(c.App.Writer, "%d facts: %d smelters and refiners (gold %d, tantalum %d, tin %d, tungsten %d; %d marked), %d countries of origin; %d warning(s)\n",
+		fmt.Fprintf(summary, "%d facts: %d smelters and refiners (gold %d, tantalum %d, tin %d, tungsten %d; %d marked), %d countries of origin; %d warning(s)\n",
 			len(rep.Facts), len(m.Facilities), counts[minerals.Gold], counts[minerals.Tantalum], counts[minerals.Tin], counts[minerals.Tungsten],
 			marked, len(m.Countries), res.Diagnostics.Count(source.Warning))
 		return nil
 	}
-	fmt.Fprintf(c.App.Writer, "%d facts from %d figures read (%.1f%% mapped); %d not mapped (list them with -v); %d warning(s)\n",
+	fmt.Fprintf(summary, "%d facts from %d figures read (%.1f%% mapped); %d not mapped (list them with -v); %d warning(s)\n",
 		len(rep.Facts), rep.Figures, rep.MappedShare(), len(rep.Unmapped), res.Diagnostics.Count(source.Warning))
 	return nil
 }

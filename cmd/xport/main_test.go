@@ -27,6 +27,7 @@ func TestRun(t *testing.T) {
 		stdout   string
 		stderr   string
 		files    []string
+		absent   []string // files that must not be written
 		noOutput bool
 		// schema names the JSON document stdout must be, checked
 		// against the JSON Schema xport generates for it.
@@ -47,6 +48,33 @@ func TestRun(t *testing.T) {
 			stdout: "248 smelters and refiners (gold 108, tantalum 39, tin 68, tungsten 33; 181 marked), 42 countries of origin",
 			stderr: "infinera-sd-2014.txt:355:5: warning: Tin \"PT Timah (Persero), Tbk\" and \"PT Timeh (Parsers) This\"",
 			files:  []string{"infinera-sd-2014.xbrl", "infinera-sd-2014.json", "infinera-sd-2014.xsd", "xport-cmr-2025.xsd", "infinera-sd-2014_def.xml"},
+		},
+		{
+			name:   "the fact feed to stdout",
+			args:   []string{"convert", sample, "--format", "jsonl", "-o", "-"},
+			code:   0,
+			stdout: `{"id":"us-gaap_Revenues_D20120930_20121229","concept":"us-gaap:Revenues"`,
+			stderr: "499 facts from 538 figures read",
+		},
+		{
+			name:   "only the instance and its taxonomy",
+			args:   []string{"convert", sample, "--format", "xbrl", "-o", "OUT"},
+			code:   0,
+			files:  []string{"infinera-q4-2012.xbrl", "infinera-q4-2012.xsd", "infinera-q4-2012_cal.xml"},
+			absent: []string{"infinera-q4-2012.json", "infinera-q4-2012.jsonl"},
+			stdout: "wrote ",
+		},
+		{
+			name:   "an unknown format",
+			args:   []string{"convert", sample, "--format", "xml", "-o", "OUT"},
+			code:   2,
+			stderr: "want xbrl, json, csv, jsonl",
+		},
+		{
+			name:   "stdout takes the feed only",
+			args:   []string{"convert", sample, "-o", "-"},
+			code:   2,
+			stderr: "-o - (stdout) takes --format jsonl only",
 		},
 		{
 			name:   "convert with a CIK, flags first",
@@ -205,6 +233,11 @@ func TestRun(t *testing.T) {
 			}
 			if tt.schema != "" {
 				matchesSchema(t, tt.schema, stdout.Bytes())
+			}
+			for _, f := range tt.absent {
+				if _, err := os.Stat(filepath.Join(out, f)); err == nil {
+					t.Errorf("%s written", f)
+				}
 			}
 			for _, f := range tt.files {
 				if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
