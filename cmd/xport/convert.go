@@ -19,7 +19,7 @@ func convertCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "convert",
 		Usage:     "convert a text disclosure into an XBRL instance, its taxonomy and xBRL-JSON",
-		ArgsUsage: "FILE",
+		ArgsUsage: "FILE | - | FILE|DIR|PATTERN...",
 		Description: `Writes NAME.xbrl (XBRL 2.1 instance), NAME.xsd with NAME_lab.xml, NAME_pre.xml,
 NAME_cal.xml and NAME_def.xml (the extension taxonomy it references),
 NAME.json (xBRL-JSON) and NAME.jsonl (the fact feed: one JSON object per fact),
@@ -33,6 +33,7 @@ file:line:col: severity: message [code].`,
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "directory to write the files to"},
 			&cli.StringFlag{Name: "cik", Usage: "the entity's SEC CIK (entity identifier scheme http://www.sec.gov/CIK); without it the ticker or name is used, with a warning"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "also list every figure read but not mapped to a fact"},
+			&cli.StringFlag{Name: "shard", Usage: "i/n: convert only shard i (0-based) of n of the documents, split by a hash of their paths"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(xport.Formats, ","), Usage: "formats to write, comma-separated: " + strings.Join(xport.Formats, ", ")},
 		},
 		Action: convertAction,
@@ -40,8 +41,8 @@ file:line:col: severity: message [code].`,
 }
 
 func convertAction(c *cli.Context) error {
-	if c.NArg() != 1 {
-		return usageError("convert: want one FILE, got %d arguments", c.NArg())
+	if c.NArg() == 0 {
+		return usageError("convert: want one FILE, or files, directories and patterns (- reads stdin)")
 	}
 	path := c.Args().First()
 	formats := strings.Split(c.String("format"), ",")
@@ -54,12 +55,31 @@ func convertAction(c *cli.Context) error {
 	if dir == "-" && (len(formats) != 1 || formats[0] != xport.FormatJSONL) {
 		return usageError("convert: -o - (stdout) takes --format jsonl only")
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return &exitError{exitUsage, err}
+	if batch(c) {
+		if dir == "-" {
+			return usageError("convert: -o - takes one document")
+		}
+		ins, err := expandInputs(c.Args().Slice(), dir)
+		if err != nil {
+			return &exitError{exitUsage, err}
+		}
+		if ins, err = shard(ins, c.String("shard")); err != nil {
+			return usageError("convert: %v", err)
+		}
+		return convertAll(&cliContext{stdout: c.App.Writer, stderr: c.App.ErrWriter, cik: c.String("cik"), verbose: c.Bool("verbose")}, ins, formats)
 	}
-	defer f.Close()
-	res, err := xport.Convert(path, f, xport.Options{CIK: c.String("cik")})
+	var r io.Reader = c.App.Reader
+	if path == "-" {
+		path = "stdin.txt"
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return &exitError{exitUsage, err}
+		}
+		defer f.Close()
+		r = f
+	}
+	res, err := xport.Convert(path, r, xport.Options{CIK: c.String("cik")})
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}
@@ -136,6 +156,23 @@ func printDiagnostics(w io.Writer, ds source.Diagnostics, doc *source.Document) 
 		text := strings.TrimRight(line.Text, " ")
 		fmt.Fprintf(w, "    %s\n    %s^\n", text, strings.Repeat(" ", caretColumn(line, d.Pos.Col)))
 	}
+}
+
+// batch reports whether the arguments name more than one document: more
+// than one argument, a directory, a pattern, or a shard.
+func batch(c *cli.Context) bool {
+	if c.NArg() > 1 || c.String("shard") != "" {
+		return true
+	}
+	arg := c.Args().First()
+	if arg == "-" {
+		return false
+	}
+	if strings.ContainsAny(arg, "*?[") {
+		return true
+	}
+	st, err := os.Stat(arg)
+	return err == nil && st.IsDir()
 }
 
 // caretColumn converts a 1-based byte column of the original line to a

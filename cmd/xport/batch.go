@@ -1,0 +1,232 @@
+package main
+
+import (
+	"fmt"
+	"hash/fnv"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/xport/xport"
+	"github.com/xport/xport/source"
+)
+
+// input is one document to convert: its path, and the directory its
+// outputs go to, below -o (an input found in a directory keeps its place
+// relative to that directory).
+type input struct {
+	path, outDir string
+}
+
+// expandInputs turns the arguments into documents: a file is itself, a
+// directory is every .txt file below it, a pattern is the files it
+// matches. The list is sorted and without repeats.
+func expandInputs(args []string, out string) ([]input, error) {
+	seen := map[string]bool{}
+	var ins []input
+	add := func(path, dir string) {
+		if !seen[path] {
+			seen[path] = true
+			ins = append(ins, input{path, dir})
+		}
+	}
+	for _, arg := range args {
+		if strings.ContainsAny(arg, "*?[") {
+			matches, err := filepath.Glob(arg)
+			if err != nil || len(matches) == 0 {
+				return nil, fmt.Errorf("%s: no file matches", arg)
+			}
+			for _, m := range matches {
+				add(m, out)
+			}
+			continue
+		}
+		st, err := os.Stat(arg)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			add(arg, out)
+			continue
+		}
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type().IsRegular() && strings.EqualFold(filepath.Ext(path), ".txt") {
+				rel, _ := filepath.Rel(arg, filepath.Dir(path))
+				add(path, filepath.Join(out, rel))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(ins, func(i, j int) bool { return ins[i].path < ins[j].path })
+	return ins, nil
+}
+
+// shard keeps the inputs of shard i of n: those whose path hashes to i,
+// so the split does not change when documents are added elsewhere.
+func shard(ins []input, spec string) ([]input, error) {
+	if spec == "" {
+		return ins, nil
+	}
+	a, b, ok := strings.Cut(spec, "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
+		return nil, fmt.Errorf("--shard %q: want i/n with 0 <= i < n", spec)
+	}
+	var out []input
+	for _, in := range ins {
+		h := fnv.New32a()
+		h.Write([]byte(filepath.ToSlash(in.path)))
+		if int(h.Sum32()%uint32(n)) == i {
+			out = append(out, in)
+		}
+	}
+	return out, nil
+}
+
+// outcome is what converting one document came to.
+type outcome struct {
+	in       input
+	res      *xport.Result
+	err      error // unreadable, or invalid (nothing written)
+	duration time.Duration
+}
+
+// convertAll converts the inputs on a pool of workers, one per core,
+// showing a progress bar on stderr when it is a terminal, and prints each
+// document's errors (every diagnostic with -v) and a summary. A document
+// that fails does not stop the others.
+func convertAll(c *cliContext, ins []input, formats []string) error {
+	start := time.Now()
+	jobs := make(chan input)
+	results := make(chan outcome)
+	workers := min(runtime.GOMAXPROCS(0), len(ins))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range jobs {
+				results <- convertOne(in, c.cik, formats)
+			}
+		}()
+	}
+	go func() {
+		for _, in := range ins {
+			jobs <- in
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	bar := newBar(c.stderr, len(ins))
+	var done []outcome
+	for o := range results {
+		done = append(done, o)
+		if bar != nil {
+			bar.Add(1)
+		}
+	}
+	if bar != nil {
+		bar.Finish()
+		fmt.Fprintln(c.stderr)
+	}
+	sort.Slice(done, func(i, j int) bool { return done[i].in.path < done[j].in.path })
+	var facts, warnings, errs, unmapped, failed int
+	for _, o := range done {
+		if o.res != nil {
+			ds := atPath(o.res.Diagnostics, o.in.path)
+			if !c.verbose {
+				ds = errorsOf(ds)
+			}
+			printDiagnostics(c.stderr, ds, o.res.Document)
+			warnings += o.res.Diagnostics.Count(source.Warning)
+			errs += o.res.Diagnostics.Count(source.Error)
+			if o.res.Report != nil {
+				unmapped += len(o.res.Report.Unmapped)
+				if o.err == nil {
+					facts += len(o.res.Report.Facts)
+				}
+			}
+		}
+		if o.err != nil {
+			failed++
+			if o.res == nil {
+				errs++
+			}
+			fmt.Fprintf(c.stderr, "%s: %v\n", o.in.path, o.err)
+		}
+	}
+	fmt.Fprintf(c.stdout, "%d documents: %d converted, %d failed; %d facts, %d warning(s), %d error(s), %d figure(s) not mapped; %s\n",
+		len(done), len(done)-failed, failed, facts, warnings, errs, unmapped, time.Since(start).Round(time.Millisecond))
+	if failed > 0 {
+		return &exitError{exitInvalid, fmt.Errorf("%d of %d documents failed; the others were written", failed, len(done))}
+	}
+	return nil
+}
+
+// convertOne converts and writes one document.
+func convertOne(in input, cik string, formats []string) outcome {
+	start := time.Now()
+	o := outcome{in: in}
+	f, err := os.Open(in.path)
+	if err != nil {
+		o.err = err
+		return o
+	}
+	defer f.Close()
+	o.res, o.err = xport.Convert(in.path, f, xport.Options{CIK: cik})
+	switch {
+	case o.err != nil:
+		o.res = nil
+	case !o.res.Valid():
+		o.err = fmt.Errorf("%d error(s); no output written", o.res.Diagnostics.Count(source.Error))
+	default:
+		o.err = o.res.Write(in.outDir, formats...)
+	}
+	o.duration = time.Since(start)
+	return o
+}
+
+func errorsOf(ds source.Diagnostics) source.Diagnostics {
+	var out source.Diagnostics
+	for _, d := range ds {
+		if d.Severity == source.Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// newBar returns a progress bar on w when w is a terminal, else nil.
+func newBar(w io.Writer, total int) *progressbar.ProgressBar {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("converting"),
+		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionThrottle(100*time.Millisecond))
+}
+
+// cliContext is what the batch needs from the command line.
+type cliContext struct {
+	stdout, stderr io.Writer
+	cik            string
+	verbose        bool
+}
