@@ -1,6 +1,7 @@
 package xport
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/xport/xport/edgar"
 	"github.com/xport/xport/exporter"
 	"github.com/xport/xport/extract"
 	"github.com/xport/xport/mapping"
@@ -58,14 +60,19 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 	if opts.Name == "" {
 		opts.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
-	// Positions name the file without its directory, so the outputs do not
-	// depend on where the command ran.
-	doc, err := source.Parse(filepath.Base(name), data) // read
+	res := &Result{}
+	text, kind, notes, err := res.unwrap(filepath.Base(name), data, &opts)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Document: doc}
-	if minerals.IsReport(doc) {
+	// Positions name the file without its directory, so the outputs do not
+	// depend on where the command ran.
+	doc, err := source.Parse(filepath.Base(name), text) // read
+	if err != nil {
+		return nil, err
+	}
+	res.Document = doc
+	if kind == edgar.KindMinerals || kind == "" && minerals.IsReport(doc) {
 		report := res.extractMinerals(doc)                         // extract
 		if err := res.mapMinerals(doc, report, opts); err != nil { // map
 			return nil, err
@@ -76,7 +83,7 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	res.Report.Provenance = provenance(name, data, res.Report.Provenance.Notes)
+	res.Report.Provenance = provenance(name, data, append(notes, res.Report.Provenance.Notes...))
 	res.validate()      // validate
 	res.emit(opts.Name) // emit
 	res.Diagnostics.Sort()
@@ -94,6 +101,66 @@ func (res *Result) mapTables(doc *source.Document, tables []*extract.Table, opts
 	res.Report = rep
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	return err
+}
+
+// unwrap finds, in an EDGAR submission file, the documents to convert: the
+// first release (EX-99*), or the conflict minerals report (SD with
+// EX-1.01). It returns their text with every other line of the submission
+// left empty, so every position still names a line of the submission,
+// and their kind. The header's CIK identifies the
+// entity unless opts sets one. Any other input is returned as it is.
+func (res *Result) unwrap(file string, data []byte, opts *Options) ([]byte, string, []xbrl.Note, error) {
+	if !edgar.IsSubmission(data) {
+		return data, "", nil, nil
+	}
+	sub, err := edgar.Parse(data)
+	if sub == nil {
+		return nil, "", nil, fmt.Errorf("%s: %w", file, err)
+	}
+	at := func(line int) source.Pos { return source.Pos{File: file, Line: max(line, 1), Col: 1} }
+	if err != nil {
+		res.Diagnostics.Add(source.Warning, "edgar.malformed", at(1), "the submission is damaged: %v", err)
+	}
+	docs := sub.Convertible()
+	if len(docs) == 0 {
+		var types []string
+		for _, d := range sub.Documents {
+			types = append(types, d.Type)
+		}
+		return nil, "", nil, &source.ParseError{Pos: at(1),
+			Err: fmt.Errorf("no document of the submission is a release (EX-99) or a conflict minerals report (SD, EX-1.01); it holds %s", strings.Join(types, ", "))}
+	}
+	// A release is its first exhibit; a conflict minerals report is the
+	// Form SD and its exhibit together (the cover is in one, the list in
+	// the other).
+	kind := docs[0].Kind()
+	var chosen []edgar.Document
+	for _, d := range docs {
+		switch {
+		case d.Kind() == kind && (kind == edgar.KindMinerals || len(chosen) == 0):
+			chosen = append(chosen, d)
+		default:
+			res.Diagnostics.Add(source.Warning, "edgar.notConverted", at(d.Line),
+				"%s is not converted: xport converts one release per submission, here the %s at line %d", d.Type, docs[0].Type, docs[0].Line)
+		}
+	}
+	var notes []xbrl.Note
+	var text []byte
+	lines := 0
+	for _, d := range chosen {
+		notes = append(notes, xbrl.Note{Pos: at(d.Line), Text: "converted the submission's " + d.Type + " document"})
+		text = append(text, bytes.Repeat([]byte("\n"), max(d.FirstLine-1-lines, 0))...)
+		text = append(text, d.Text...)
+		if !bytes.HasSuffix(text, []byte("\n")) {
+			text = append(text, '\n')
+		}
+		lines = bytes.Count(text, []byte("\n"))
+	}
+	if opts.CIK == "" && sub.Header.CIK != "" {
+		opts.CIK = sub.Header.CIK
+		notes = append(notes, xbrl.Note{Pos: at(sub.Header.CIKLine), Text: "the entity's CIK is read from the EDGAR submission header"})
+	}
+	return text, kind, notes, nil
 }
 
 // extractMinerals reads a conflict minerals report (Form SD).

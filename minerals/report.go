@@ -144,6 +144,7 @@ var (
 	phoneRe         = regexp.MustCompile(`(\(\d{3}\)\s*|\b\d{3}[-. ])?\b\d{3}-\d{4}\b`)
 	ruleRe          = regexp.MustCompile(`Rule 13p-1`)
 	periodRe        = regexp.MustCompile(`reporting period (?:from )?(` + datePattern + `) to (` + datePattern + `)`)
+	calendarYearRe  = regexp.MustCompile(`(?i)(?:calendar year|year ended December 31,)\s*(\d{4})\b`)
 	signatureRe     = regexp.MustCompile(`/s/\s*([^\s].*?)(?:\s{2,}|$)`)
 	dateRe          = regexp.MustCompile(datePattern)
 	companyRe       = regexp.MustCompile(`\b[A-Z][A-Za-z0-9&'-]*(?: [A-Z][A-Za-z0-9&'-]*)* (?:Corporation|Incorporated|Inc\.|Company|Corp\.|Limited|Ltd\.|LLC|plc)`)
@@ -222,6 +223,13 @@ func readCover(doc *source.Document, r *Report, ds *source.Diagnostics) {
 		r.Period = field(doc, i, m[2], text[m[2]:m[5]])
 		r.PeriodStart, _ = time.Parse("January 2, 2006", text[m[2]:m[3]])
 		r.PeriodEnd, _ = time.Parse("January 2, 2006", text[m[4]:m[5]])
+	} else if i, m := find(doc, calendarYearRe); i >= 0 {
+		// Rule 13p-1 reports cover a calendar year.
+		year := doc.Lines[i].Text[m[2]:m[3]]
+		r.Period = field(doc, i, m[0], "January 1, "+year+" to December 31, "+year)
+		r.Period.From = "a Rule 13p-1 report covers a calendar year; the text names " + `"` + doc.Lines[i].Text[m[0]:m[1]] + `"`
+		r.PeriodStart, _ = time.Parse("2006-01-02", year+"-01-01")
+		r.PeriodEnd, _ = time.Parse("2006-01-02", year+"-12-31")
 	}
 	if i, m := find(doc, signatureRe); i >= 0 {
 		readSignature(doc, i, m, r)
