@@ -24,18 +24,7 @@ const baseSchemas = "../shared/xbrl-schemas"
 // dei, which are not available offline, are stand-ins declaring the
 // catalogue's concepts (schema.NamespaceSchema).
 func TestOutputIsSchemaValid(t *testing.T) {
-	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		t.Skip("xmllint not installed (Debian: libxml2-utils); .ci/run installs it")
-	}
-	base, err := filepath.Abs(baseSchemas)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(base); err != nil {
-		t.Skipf("no offline XBRL schemas: %v", err)
-	}
-	catalog := writeCatalog(t, base)
+	xmllint, base, catalog := xmllintSetup(t)
 
 	inputs := []string{sample, sdSample, "testdata/minerals/northwind-sd-2016.txt"}
 	for _, name := range releaseFiles(t) {
@@ -77,18 +66,7 @@ func TestOutputIsSchemaValid(t *testing.T) {
 // output as written is accepted, but a fact whose value does not fit its
 // type, or a schema naming a type that does not exist, is rejected.
 func TestSchemaCheckCatchesBadOutput(t *testing.T) {
-	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		t.Skip("xmllint not installed")
-	}
-	base, err := filepath.Abs(baseSchemas)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(base); err != nil {
-		t.Skipf("no offline XBRL schemas: %v", err)
-	}
-	catalog := writeCatalog(t, base)
+	xmllint, _, catalog := xmllintSetup(t)
 	res := convertFile(t, sample, Options{})
 	xbrlFile := string(file(t, res, "infinera-q4-2012.xbrl"))
 	xsdFile := string(file(t, res, "infinera-q4-2012.xsd"))
@@ -126,6 +104,25 @@ func TestSchemaCheckCatchesBadOutput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// xmllintSetup finds xmllint and the offline XBRL schemas, skipping the
+// test without them, and writes the XML catalog that resolves every
+// schema URL offline.
+func xmllintSetup(t *testing.T) (xmllint, base, catalog string) {
+	t.Helper()
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Skip("xmllint not installed (Debian: libxml2-utils); .ci/run installs it")
+	}
+	base, err = filepath.Abs(baseSchemas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(base); err != nil {
+		t.Skipf("no offline XBRL schemas: %v", err)
+	}
+	return xmllint, base, writeCatalog(t, base)
 }
 
 // writeCatalog writes stand-ins for the base taxonomies and an XML
