@@ -133,14 +133,7 @@ func (mm *mineralsMapper) cover(r *minerals.Report) {
 }
 
 func (mm *mineralsMapper) statements(r *minerals.Report) {
-	counts := map[minerals.Metal]int{}
-	marked := 0
-	for _, f := range r.Facilities {
-		counts[f.Metal]++
-		if f.Marked {
-			marked++
-		}
-	}
+	counts, marked := r.Counts()
 	children := []*xbrl.Concept{
 		mm.text("cmr:CoveredProducts", r.Products),
 		mm.text("cmr:DueDiligenceFramework", r.Framework),

@@ -357,3 +357,16 @@ func boolText(b bool) string {
 	}
 	return "false"
 }
+
+// Counts returns how many facilities the list holds per metal, and how
+// many carry the mark.
+func (r *Report) Counts() (perMetal map[Metal]int, marked int) {
+	perMetal = map[Metal]int{}
+	for _, f := range r.Facilities {
+		perMetal[f.Metal]++
+		if f.Marked {
+			marked++
+		}
+	}
+	return perMetal, marked
+}

@@ -113,14 +113,7 @@ func convertAction(c *cli.Context) error {
 	}
 	rep := res.Report
 	if m := res.Minerals; m != nil {
-		counts := map[minerals.Metal]int{}
-		marked := 0
-		for _, f := range m.Facilities {
-			counts[f.Metal]++
-			if f.Marked {
-				marked++
-			}
-		}
+		counts, marked := m.Counts()
 		fmt.Fprintf(summary, "%d facts: %d smelters and refiners (gold %d, tantalum %d, tin %d, tungsten %d; %d marked), %d countries of origin; %d warning(s)\n",
 			len(rep.Facts), len(m.Facilities), counts[minerals.Gold], counts[minerals.Tantalum], counts[minerals.Tin], counts[minerals.Tungsten],
 			marked, len(m.Countries), res.Diagnostics.Count(source.Warning))
