@@ -1,7 +1,6 @@
 package xport
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -33,6 +32,14 @@ type Options struct {
 	// Name is the base name of the output files. Default: the input's
 	// file name without extension.
 	Name string
+	// Kind is the kind of document to convert: edgar.KindRelease (an
+	// earnings release) or edgar.KindMinerals (a Form SD with its conflict
+	// minerals report). Of an EDGAR submission, the documents of that kind
+	// are converted; plain text is converted as that kind. Empty: detected,
+	// from the type of a submission's first convertible document, or from
+	// whether plain text reads as a conflict minerals report. A kind given
+	// is noted in the provenance.
+	Kind string
 }
 
 // Result is a converted document: the report, every diagnostic from
@@ -51,8 +58,12 @@ type Result struct {
 var ErrInvalid = errors.New("the report is invalid; no output written")
 
 // Convert reads a text disclosure and converts it. The error is for input
-// that cannot be read at all; problems in what was read are diagnostics.
+// that cannot be read at all (or an unknown Options.Kind); problems in
+// what was read are diagnostics.
 func Convert(name string, r io.Reader, opts Options) (*Result, error) {
+	if err := checkKind(opts.Kind); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -61,29 +72,29 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 		opts.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
 	res := &Result{}
-	text, kind, notes, err := res.unwrap(filepath.Base(name), data, &opts)
+	in, err := res.unwrap(filepath.Base(name), data, opts)
 	if err != nil {
 		return nil, err
 	}
 	// Positions name the file without its directory, so the outputs do not
 	// depend on where the command ran.
-	doc, err := source.Parse(filepath.Base(name), text) // read
+	doc, err := source.Parse(filepath.Base(name), in.text) // read
 	if err != nil {
 		return nil, err
 	}
 	res.Document = doc
-	if kind == edgar.KindMinerals || kind == "" && minerals.IsReport(doc) {
-		report := res.extractMinerals(doc)                         // extract
-		if err := res.mapMinerals(doc, report, opts); err != nil { // map
+	if in.kind == edgar.KindMinerals || in.kind == "" && minerals.IsReport(doc) {
+		report := res.extractMinerals(doc, in.mineralsOptions())                  // extract
+		if err := res.mapMinerals(doc, report, in.mapOptions(opts)); err != nil { // map
 			return nil, err
 		}
 	} else {
-		tables := res.extract(doc)                               // extract
-		if err := res.mapTables(doc, tables, opts); err != nil { // map
+		tables := res.extract(doc)                                              // extract
+		if err := res.mapTables(doc, tables, in.mapOptions(opts)); err != nil { // map
 			return nil, err
 		}
 	}
-	res.Report.Provenance = provenance(name, data, append(notes, res.Report.Provenance.Notes...))
+	res.Report.Provenance = provenance(name, data, append(in.notes, res.Report.Provenance.Notes...))
 	res.validate()      // validate
 	res.emit(opts.Name) // emit
 	res.Diagnostics.Sort()
@@ -96,83 +107,23 @@ func (res *Result) extract(doc *source.Document) []*extract.Table {
 	return tables
 }
 
-func (res *Result) mapTables(doc *source.Document, tables []*extract.Table, opts Options) error {
-	rep, diags, err := mapping.Map(doc, tables, mapping.Options{CIK: opts.CIK, Name: opts.Name})
+func (res *Result) mapTables(doc *source.Document, tables []*extract.Table, opts mapping.Options) error {
+	rep, diags, err := mapping.Map(doc, tables, opts)
 	res.Report = rep
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	return err
 }
 
-// unwrap finds, in an EDGAR submission file, the documents to convert: the
-// first release (EX-99*), or the conflict minerals report (SD with
-// EX-1.01). It returns their text with every other line of the submission
-// left empty, so every position still names a line of the submission,
-// and their kind. The header's CIK identifies the
-// entity unless opts sets one. Any other input is returned as it is.
-func (res *Result) unwrap(file string, data []byte, opts *Options) ([]byte, string, []xbrl.Note, error) {
-	if !edgar.IsSubmission(data) {
-		return data, "", nil, nil
-	}
-	sub, err := edgar.Parse(data)
-	if sub == nil {
-		return nil, "", nil, fmt.Errorf("%s: %w", file, err)
-	}
-	at := func(line int) source.Pos { return source.Pos{File: file, Line: max(line, 1), Col: 1} }
-	if err != nil {
-		res.Diagnostics.Add(source.Warning, "edgar.malformed", at(1), "the submission is damaged: %v", err)
-	}
-	docs := sub.Convertible()
-	if len(docs) == 0 {
-		var types []string
-		for _, d := range sub.Documents {
-			types = append(types, d.Type)
-		}
-		return nil, "", nil, &source.ParseError{Pos: at(1),
-			Err: fmt.Errorf("no document of the submission is a release (EX-99) or a conflict minerals report (SD, EX-1.01); it holds %s", strings.Join(types, ", "))}
-	}
-	// A release is its first exhibit; a conflict minerals report is the
-	// Form SD and its exhibit together (the cover is in one, the list in
-	// the other).
-	kind := docs[0].Kind()
-	var chosen []edgar.Document
-	for _, d := range docs {
-		switch {
-		case d.Kind() == kind && (kind == edgar.KindMinerals || len(chosen) == 0):
-			chosen = append(chosen, d)
-		default:
-			res.Diagnostics.Add(source.Warning, "edgar.notConverted", at(d.Line),
-				"%s is not converted: xport converts one release per submission, here the %s at line %d", d.Type, docs[0].Type, docs[0].Line)
-		}
-	}
-	var notes []xbrl.Note
-	var text []byte
-	lines := 0
-	for _, d := range chosen {
-		notes = append(notes, xbrl.Note{Pos: at(d.Line), Text: "converted the submission's " + d.Type + " document"})
-		text = append(text, bytes.Repeat([]byte("\n"), max(d.FirstLine-1-lines, 0))...)
-		text = append(text, d.Text...)
-		if !bytes.HasSuffix(text, []byte("\n")) {
-			text = append(text, '\n')
-		}
-		lines = bytes.Count(text, []byte("\n"))
-	}
-	if opts.CIK == "" && sub.Header.CIK != "" {
-		opts.CIK = sub.Header.CIK
-		notes = append(notes, xbrl.Note{Pos: at(sub.Header.CIKLine), Text: "the entity's CIK is read from the EDGAR submission header"})
-	}
-	return text, kind, notes, nil
-}
-
 // extractMinerals reads a conflict minerals report (Form SD).
-func (res *Result) extractMinerals(doc *source.Document) *minerals.Report {
-	report, diags := minerals.Read(doc)
+func (res *Result) extractMinerals(doc *source.Document, opts minerals.Options) *minerals.Report {
+	report, diags := minerals.ReadWith(doc, opts)
 	res.Minerals = report
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	return report
 }
 
-func (res *Result) mapMinerals(doc *source.Document, report *minerals.Report, opts Options) error {
-	rep, diags, err := mapping.MapMinerals(doc, report, mapping.Options{CIK: opts.CIK, Name: opts.Name})
+func (res *Result) mapMinerals(doc *source.Document, report *minerals.Report, opts mapping.Options) error {
+	rep, diags, err := mapping.MapMinerals(doc, report, opts)
 	res.Report = rep
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	return err

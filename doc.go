@@ -17,4 +17,11 @@
 //	if err != nil { ... }            // the input could not be read
 //	for _, d := range res.Diagnostics { fmt.Println(d) }
 //	err = res.Write("out")           // out/release.xbrl, release.json, release.xsd, ...
+//
+// An EDGAR submission file is unwrapped first: its documents of one kind
+// (every EX-99 release exhibit, or the Form SD with its EX-1.01 report)
+// are read as one text whose lines keep their submission line numbers,
+// and its header's CIK and company name identify the entity and name the
+// registrant where the text does not. Options.Kind chooses the kind
+// instead of detecting it, for a submission or for plain text.
 package xport

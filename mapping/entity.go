@@ -77,6 +77,17 @@ func findEntity(doc *source.Document, tables []*extract.Table) entityInfo {
 	return e
 }
 
+// headerName names the registrant after the EDGAR submission header when
+// the text names no company, and says so in the provenance.
+func (m *mapper) headerName() {
+	if m.ent.name != "" || m.opts.Registrant == "" {
+		return
+	}
+	m.ent.name, m.ent.namePos = m.opts.Registrant, m.opts.RegistrantPos
+	m.rep.Provenance.Notes = append(m.rep.Provenance.Notes, xbrl.Note{Pos: m.opts.RegistrantPos,
+		Text: "the registrant's name is read from the EDGAR submission header"})
+}
+
 var companyRe = regexp.MustCompile(`(?i)\b(inc|incorporated|corp|corporation|company|co|ltd|limited|plc|llc|lp|n\.v|s\.a|ag|group|holdings)\.?$`)
 
 func looksLikeCompany(s string) bool { return companyRe.MatchString(strings.TrimSpace(s)) }

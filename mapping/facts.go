@@ -81,6 +81,12 @@ func (m *mapper) cellFact(row extract.Row, cell extract.Cell, rm rowMap, cp colu
 		Source:   cell.Pos,
 		Label:    row.Label,
 	}
+	if old, ok := m.byKey[f.Key()]; ok && m.guessed && !agree(old, f) {
+		why := fmt.Sprintf("%s for %s is %s at %s, and this table's statement is only guessed from its rows", c.QName(), f.Period, old.ValueString(), old.Source)
+		m.unmap(cell, row.Label, why)
+		m.diags.Add(source.Warning, "map.guessContradicted", cell.Pos, "%s is not mapped: %s", cell.Text, why)
+		return nil
+	}
 	return m.add(f)
 }
 
@@ -99,7 +105,8 @@ func rowPlaces(row extract.Row) int {
 // add records a fact, merging it with an earlier fact of the same
 // concept, period and unit. The same value printed twice (net loss in the
 // statement of operations and in the cash flow statement) is one fact; two
-// values that do not agree within their precision are an error.
+// values that do not agree within their precision are an error at the
+// second, and a warning at the first, each naming the other.
 func (m *mapper) add(f *xbrl.Fact) *xbrl.Fact {
 	old, ok := m.byKey[f.Key()]
 	if !ok {
@@ -107,10 +114,11 @@ func (m *mapper) add(f *xbrl.Fact) *xbrl.Fact {
 		m.rep.Facts = append(m.rep.Facts, f)
 		return f
 	}
-	d := min(old.Decimals, f.Decimals)
-	if !old.Value.RoundHalfEven(d).Equal(f.Value.RoundHalfEven(d)) || old.Text != f.Text {
+	if !agree(old, f) {
 		m.diags.Add(source.Error, "map.inconsistentDuplicate", f.Source,
 			"%s for %s is %s here but %s at %s", f.Concept.QName(), f.Period, f.ValueString(), old.ValueString(), old.Source)
+		m.diags.Add(source.Warning, "map.inconsistentDuplicate", old.Source,
+			"%s for %s is %s here but %s at %s", f.Concept.QName(), f.Period, old.ValueString(), f.ValueString(), f.Source)
 		return old
 	}
 	if f.Decimals > old.Decimals {
@@ -121,6 +129,13 @@ func (m *mapper) add(f *xbrl.Fact) *xbrl.Fact {
 	}
 	old.Also = append(old.Also, f.Source)
 	return old
+}
+
+// agree reports whether two facts of one concept, period and unit have
+// the same value within the precision of the less precise.
+func agree(a, b *xbrl.Fact) bool {
+	d := min(a.Decimals, b.Decimals)
+	return a.Value.RoundHalfEven(d).Equal(b.Value.RoundHalfEven(d)) && a.Text == b.Text
 }
 
 var (

@@ -17,6 +17,16 @@ type Options struct {
 	// CIK is the SEC Central Index Key of the entity. Empty: the entity is
 	// identified by ticker or name under an xport scheme, with a warning.
 	CIK string
+	// CIKPos is where CIK was read, when it was read from the input (an
+	// EDGAR submission header) rather than given. Zero: given.
+	CIKPos source.Pos
+	// Registrant is the registrant's name as the header of the EDGAR
+	// submission the document was taken from gives it (COMPANY CONFORMED
+	// NAME), and RegistrantPos where it is printed. It names the
+	// registrant (dei:EntityRegistrantName) when the document's text does
+	// not, with a provenance note. Empty: the text's name or none.
+	Registrant    string
+	RegistrantPos source.Pos
 	// Name is the base name of the output files; the instance references
 	// Name + ".xsd". Default "report".
 	Name string
@@ -46,6 +56,8 @@ type mapper struct {
 	// extOrigin records which row (statement kind, heading and label) each
 	// extension name was made for.
 	extOrigin map[string]string
+	// guessed is set while a table whose kind is guessed is mapped.
+	guessed bool
 }
 
 // Map turns the tables of doc into a report. Diagnostics say what could
@@ -62,21 +74,21 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		noted: map[string]bool{}, labels: map[string]string{}, balances: map[string]*xbrl.Concept{}, extOrigin: map[string]string{},
 	}
 	m.ent = findEntity(doc, tables)
+	m.headerName()
 	if err := m.identify(); err != nil {
 		return nil, nil, err
 	}
 	m.setNamespace(m.pf.latest())
 	m.inheritScales(tables)
-	// Balance sheets go first: what they say about a line (asset or
-	// liability) decides the sign of its change in the cash flow statement.
+	kinds := make([]tableKind, len(tables))
 	for i, t := range tables {
-		if schema.KindOf(titleLines(t)) == schema.Balance {
-			m.table(i, t)
-		}
+		kinds[i] = m.kindOf(t)
 	}
-	for i, t := range tables {
-		if schema.KindOf(titleLines(t)) != schema.Balance {
-			m.table(i, t)
+	for order := range 4 {
+		for i, t := range tables {
+			if mapOrder(kinds[i]) == order {
+				m.table(i, t, kinds[i])
+			}
 		}
 	}
 	for _, c := range extract.Stray(doc, tables) {
@@ -120,16 +132,23 @@ type rowMap struct {
 	dims    []xbrl.Member // explicit dimensions of the row's facts
 }
 
-// table maps one table: its rows to concepts, its cells to facts, and its
-// structure to a network with calculation relationships.
-func (m *mapper) table(index int, t *extract.Table) {
+// table maps one table, read as tk says: its rows to concepts, its cells
+// to facts, and its structure to a network with calculation
+// relationships.
+func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 	m.rep.Figures += countFigures(t)
 	title := titleText(t)
-	kind := schema.KindOf(titleLines(t))
+	kind := tk.kind
 	if kind != schema.Reconciliation && !m.opts.Rules.Covers(kind) {
-		m.unmapTable(t, fmt.Sprintf("no mapping rules for %s tables yet", kindName(kind)))
+		why := tk.why
+		if why == "" {
+			why = fmt.Sprintf("no mapping rules for %s tables yet", kindName(kind))
+		}
+		m.unmapTable(t, why)
 		return
 	}
+	m.guessed = tk.guessed
+	defer func() { m.guessed = false }()
 	periods := make([]columnPeriod, len(t.Columns))
 	for c, col := range t.Columns {
 		periods[c] = m.pf.period(col.Header, kind == schema.Balance, title)
@@ -138,7 +157,7 @@ func (m *mapper) table(index int, t *extract.Table) {
 			m.rep.Provenance.Notes = append(m.rep.Provenance.Notes, xbrl.Note{Pos: col.Header.Pos, Text: periods[c].note})
 		}
 	}
-	rows := m.rowMaps(kind, t)
+	rows := m.rowMaps(kind, t, tk.guessed)
 	concepts := make([]*xbrl.Concept, len(rows))
 	for r := range rows {
 		concepts[r] = rows[r].concept
@@ -152,7 +171,11 @@ func (m *mapper) table(index int, t *extract.Table) {
 				continue
 			}
 			if concepts[r] == nil {
-				m.unmap(cell, row.Label, "the row has no label to map")
+				why := "the row has no label to map"
+				if tk.guessed && row.Label != "" {
+					why = tk.why
+				}
+				m.unmap(cell, row.Label, why)
 				continue
 			}
 			power := t.Scale.Power
@@ -161,7 +184,7 @@ func (m *mapper) table(index int, t *extract.Table) {
 			}
 			facts[r][c] = m.cellFact(row, cell, rows[r], periods[c], sharePower, power)
 		}
-		if kind == schema.Balance && row.Kind == extract.DataRow {
+		if kind == schema.Balance && row.Kind == extract.DataRow && !tk.guessed {
 			m.labelFacts(t, row, periods, sharePower)
 		}
 	}
@@ -251,8 +274,9 @@ func (m *mapper) unmap(cell extract.Cell, label, reason string) {
 }
 
 // rowMaps finds the concept of every data row: by rule, or else an
-// extension concept named after the label.
-func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table) []rowMap {
+// extension concept named after the label. In a table whose kind is
+// guessed, a row no rule maps has none.
+func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []rowMap {
 	out := make([]rowMap, len(t.Rows))
 	for i, row := range t.Rows {
 		if row.Kind != extract.DataRow {
@@ -264,10 +288,7 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table) []rowMap {
 			}
 			row.Label = "Subtotal" // an unlabelled total of the rows above
 		}
-		section := ""
-		if h := max(row.Section, row.Closes); h >= 0 {
-			section = t.Rows[h].Label
-		}
+		section := sectionOf(t, row)
 		if kind == schema.Reconciliation {
 			out[i] = m.reconciliationRow(row, section)
 		} else if r := m.opts.Rules.Match(kind, section, row.Label); r != nil {
@@ -275,6 +296,8 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table) []rowMap {
 			if kind == schema.Balance {
 				m.balances[schema.NormalizeLabel(row.Label)] = r.Concept
 			}
+		} else if guessed {
+			continue
 		} else {
 			var parent *xbrl.Concept
 			if r := m.opts.Rules.Match(kind, "", section); section != "" && r != nil {

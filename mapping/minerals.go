@@ -17,7 +17,8 @@ import (
 // a member of the typed dimension cmr:FacilityAxis, numbered in list
 // order, with facts for its metal, name and mark; each country of origin
 // a member of cmr:CountryOfOriginAxis. Every fact has the reporting
-// period as its context.
+// period as its context. A registrant name r has from opts.Registrant
+// (the submission header's) is noted in the provenance.
 func MapMinerals(doc *source.Document, r *minerals.Report, opts Options) (*xbrl.Report, source.Diagnostics, error) {
 	if err := opts.defaults(); err != nil {
 		return nil, nil, err
@@ -30,6 +31,11 @@ func MapMinerals(doc *source.Document, r *minerals.Report, opts Options) (*xbrl.
 	m.ent = findEntity(doc, nil)
 	if m.ent.name == "" && r.Registrant.Found() {
 		m.ent.name, m.ent.namePos = r.Registrant.Value, r.Registrant.Pos
+	}
+	if r.Registrant.Found() && r.Registrant.Value == opts.Registrant && r.Registrant.Pos == opts.RegistrantPos {
+		// minerals.ReadWith fell back on the submission header's name
+		m.rep.Provenance.Notes = append(m.rep.Provenance.Notes, xbrl.Note{Pos: opts.RegistrantPos,
+			Text: "the registrant's name is read from the EDGAR submission header"})
 	}
 	if err := m.identify(); err != nil {
 		return nil, nil, err

@@ -97,7 +97,7 @@ func (m *mapper) cover() {
 	if m.rep.Entity.Scheme == xbrl.SECScheme {
 		pos := m.ent.cikPos
 		if m.opts.CIK != "" {
-			pos = source.Pos{} // given on the command line, not printed
+			pos = m.opts.CIKPos // zero when given on the command line
 		}
 		add("dei:EntityCentralIndexKey", m.rep.Entity.ID, pos)
 	}

@@ -68,9 +68,27 @@ func IsReport(doc *source.Document) bool {
 // Read reads a conflict minerals report. It always returns a report;
 // what it could not read is in the diagnostics, located.
 func Read(doc *source.Document) (*Report, source.Diagnostics) {
+	return ReadWith(doc, Options{})
+}
+
+// Options tell ReadWith what is known of a report from outside its text.
+type Options struct {
+	// Registrant names the registrant when the text does not (no cover
+	// page caption "(Exact name of registrant ...)"): for a report taken
+	// from an EDGAR submission, the header's COMPANY CONFORMED NAME, at
+	// the position it is printed. Zero: none.
+	Registrant Field
+}
+
+// ReadWith reads a conflict minerals report as Read does, falling back on
+// what opts know for what the text does not state.
+func ReadWith(doc *source.Document, opts Options) (*Report, source.Diagnostics) {
 	var ds source.Diagnostics
 	r := &Report{}
 	readCover(doc, r, &ds)
+	if !r.Registrant.Found() {
+		r.Registrant = opts.Registrant
+	}
 	readStatements(doc, r, &ds)
 	for i := 0; i < len(doc.Lines); i++ {
 		l := doc.Lines[i]

@@ -57,18 +57,20 @@ func documentSchema(name string) (*jsonschema.Schema, error) {
 // key it concerns in the file (/documentInfo/documentType), or at the
 // start of the file.
 func JSON(data []byte, file string, where map[string]source.Pos) source.Diagnostics {
-	return checkSchema("xbrl-json", data, file, locator{file: file, where: where, keys: keyOffsets(data, 2)})
+	return checkSchema("xbrl-json", data, file, locator{file: file, where: where, depth: 2})
 }
 
 // csvMetadata checks xBRL-CSV metadata against the JSON Schema generated
 // from xport's types (exporter.CSVMetadata), each violation at the
 // deepest key of its instance location.
 func csvMetadata(data []byte, file string) source.Diagnostics {
-	return checkSchema("xbrl-csv", data, file, locator{file: file, keys: keyOffsets(data, maxKeyDepth)})
+	return checkSchema("xbrl-csv", data, file, locator{file: file, depth: maxKeyDepth})
 }
 
 // checkSchema checks a JSON document against the schema of the named
-// document, at places at finds.
+// document, at places at finds. Keys are located only when there is a
+// violation to place: valid documents, the common case, are not scanned
+// twice.
 func checkSchema(name string, data []byte, file string, at locator) source.Diagnostics {
 	var ds source.Diagnostics
 	sch, err := documentSchema(name)
@@ -86,7 +88,7 @@ func checkSchema(name string, data []byte, file string, at locator) source.Diagn
 	err = sch.Validate(v)
 	var ve *jsonschema.ValidationError
 	if errors.As(err, &ve) {
-		at.lines = newLineIndex(data)
+		at.keys, at.lines = keyOffsets(data, at.depth), newLineIndex(data)
 		for _, u := range ve.BasicOutput().Errors {
 			if u.Error == "" || strings.HasPrefix(u.Error, "doesn't validate with") {
 				continue
@@ -105,7 +107,8 @@ func checkSchema(name string, data []byte, file string, at locator) source.Diagn
 type locator struct {
 	file  string
 	where map[string]source.Pos // fact id → position
-	keys  map[string]int64      // key path → offset (keyOffsets)
+	depth int                   // how deep keys are located
+	keys  map[string]int64      // key path → offset (keyOffsets), to depth
 	lines lineIndex
 }
 

@@ -123,7 +123,7 @@ func convertAll(c *cliContext, ins []input, formats []string) error {
 		go func() {
 			defer wg.Done()
 			for in := range jobs {
-				results <- convertOne(in, c.cik, formats)
+				results <- convertOne(in, c.opts, formats)
 			}
 		}()
 	}
@@ -182,7 +182,7 @@ func convertAll(c *cliContext, ins []input, formats []string) error {
 }
 
 // convertOne converts and writes one document.
-func convertOne(in input, cik string, formats []string) outcome {
+func convertOne(in input, opts xport.Options, formats []string) outcome {
 	start := time.Now()
 	o := outcome{in: in}
 	f, err := os.Open(in.path)
@@ -191,7 +191,7 @@ func convertOne(in input, cik string, formats []string) outcome {
 		return o
 	}
 	defer f.Close()
-	o.res, o.err = xport.Convert(in.path, f, xport.Options{CIK: cik})
+	o.res, o.err = xport.Convert(in.path, f, opts)
 	switch {
 	case o.err != nil:
 		o.res = nil
@@ -227,6 +227,6 @@ func newBar(w io.Writer, total int) *progressbar.ProgressBar {
 // cliContext is what the batch needs from the command line.
 type cliContext struct {
 	stdout, stderr io.Writer
-	cik            string
+	opts           xport.Options // CIK and kind; the name is each input's
 	verbose        bool
 }

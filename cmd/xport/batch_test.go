@@ -58,6 +58,33 @@ func TestBatch(t *testing.T) {
 	}
 }
 
+// TestBatchKind: --kind reaches every document of a batch; a submission
+// without a document of that kind fails, and the others convert.
+func TestBatchKind(t *testing.T) {
+	in := t.TempDir()
+	edgar := filepath.Join("..", "..", "testdata", "edgar")
+	copyFile(t, filepath.Join(edgar, "release-8k.txt"), filepath.Join(in, "release-8k.txt"))
+	copyFile(t, filepath.Join(edgar, "minerals-sd.txt"), filepath.Join(in, "minerals-sd.txt"))
+	tests := []struct {
+		kind, summary, stderr string
+		code                  int
+	}{
+		{"auto", "2 documents: 2 converted, 0 failed; 27 facts,", "", exitOK},
+		{"release", "2 documents: 1 converted, 1 failed; 9 facts,", "minerals-sd.txt:1:1: no document of the submission is of the kind given, an earnings release (EX-99); it holds SD, EX-1.01", exitInvalid},
+		{"minerals", "2 documents: 1 converted, 1 failed; 18 facts,", "no document of the submission is of the kind given, a conflict minerals report (SD, EX-1.01); it holds 8-K, EX-99.1, GRAPHIC", exitInvalid},
+		{"8-K", "", `--kind "8-K": want release, minerals or auto`, exitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"xport", "convert", in, "--kind", tt.kind, "-o", t.TempDir()}, strings.NewReader(""), &stdout, &stderr)
+			if code != tt.code || !strings.HasPrefix(stdout.String(), tt.summary) || !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("exit %d, summary %q; stderr:\n%s\nwant exit %d, %q and %q", code, stdout.String(), stderr.String(), tt.code, tt.summary, tt.stderr)
+			}
+		})
+	}
+}
+
 // TestStdin converts a document read from standard input.
 func TestStdin(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "infinera-q4-2012.txt"))

@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/xport/xport"
+	"github.com/xport/xport/edgar"
 	"github.com/xport/xport/minerals"
 	"github.com/xport/xport/source"
 )
@@ -26,7 +27,10 @@ NAME.json (xBRL-JSON) and NAME.jsonl (the fact feed: one JSON object per fact),
 where NAME is FILE's name without extension; for a conflict minerals report also
 xBRL-CSV: NAME-csv.json (metadata) and a NAME-*.csv table per list. --format
 keeps some of them (the taxonomy goes with xbrl, json and csv); with
---format jsonl, -o - streams the feed to stdout. Nothing is written when
+--format jsonl, -o - streams the feed to stdout. An EDGAR submission is
+converted by its documents: every EX-99 exhibit, or the Form SD with its
+EX-1.01; --kind release|minerals chooses which (auto: the kind of its first
+such document), and reads plain text as that kind. Nothing is written when
 validation finds an error. Diagnostics go to stderr as
 file:line:col: severity: message [code].`,
 		Flags: []cli.Flag{
@@ -34,6 +38,7 @@ file:line:col: severity: message [code].`,
 			&cli.StringFlag{Name: "cik", Usage: "the entity's SEC CIK (entity identifier scheme http://www.sec.gov/CIK); without it the ticker or name is used, with a warning"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "also list every figure read but not mapped to a fact"},
 			&cli.StringFlag{Name: "shard", Usage: "i/n: convert only shard i (0-based) of n of the documents, split by a hash of their paths"},
+			&cli.StringFlag{Name: "kind", Value: "auto", Usage: "the kind of document: release (earnings release), minerals (Form SD conflict minerals report) or auto (detected: a submission by its document types, plain text by its wording)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(xport.Formats, ","), Usage: "formats to write, comma-separated: " + strings.Join(xport.Formats, ", ")},
 		},
 		Action: convertAction,
@@ -51,6 +56,10 @@ func convertAction(c *cli.Context) error {
 			return usageError("convert: --format %q: want %s", f, strings.Join(xport.Formats, ", "))
 		}
 	}
+	opts, err := convertOptions(c)
+	if err != nil {
+		return err
+	}
 	dir := c.String("output")
 	if dir == "-" && (len(formats) != 1 || formats[0] != xport.FormatJSONL) {
 		return usageError("convert: -o - (stdout) takes --format jsonl only")
@@ -66,7 +75,7 @@ func convertAction(c *cli.Context) error {
 		if ins, err = shard(ins, c.String("shard")); err != nil {
 			return usageError("convert: %v", err)
 		}
-		return convertAll(&cliContext{stdout: c.App.Writer, stderr: c.App.ErrWriter, cik: c.String("cik"), verbose: c.Bool("verbose")}, ins, formats)
+		return convertAll(&cliContext{stdout: c.App.Writer, stderr: c.App.ErrWriter, opts: opts, verbose: c.Bool("verbose")}, ins, formats)
 	}
 	var r io.Reader = c.App.Reader
 	if path == "-" {
@@ -79,7 +88,7 @@ func convertAction(c *cli.Context) error {
 		defer f.Close()
 		r = f
 	}
-	res, err := xport.Convert(path, r, xport.Options{CIK: c.String("cik")})
+	res, err := xport.Convert(path, r, opts)
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}
@@ -122,6 +131,18 @@ func convertAction(c *cli.Context) error {
 	fmt.Fprintf(summary, "%d facts from %d figures read (%.1f%% mapped); %d not mapped (list them with -v); %d warning(s)\n",
 		len(rep.Facts), rep.Figures, rep.MappedShare(), len(rep.Unmapped), res.Diagnostics.Count(source.Warning))
 	return nil
+}
+
+// kinds are the values of --kind and the Options.Kind each stands for.
+var kinds = map[string]string{"auto": "", edgar.KindRelease: edgar.KindRelease, edgar.KindMinerals: edgar.KindMinerals}
+
+// convertOptions reads the conversion options from the flags.
+func convertOptions(c *cli.Context) (xport.Options, error) {
+	kind, ok := kinds[c.String("kind")]
+	if !ok {
+		return xport.Options{}, usageError("convert: --kind %q: want %s, %s or auto", c.String("kind"), edgar.KindRelease, edgar.KindMinerals)
+	}
+	return xport.Options{CIK: c.String("cik"), Kind: kind}, nil
 }
 
 // atPath names the input by the path the user gave rather than its base

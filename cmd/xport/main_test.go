@@ -71,6 +71,27 @@ func TestRun(t *testing.T) {
 			stderr: "want xbrl, json, csv, jsonl",
 		},
 		{
+			name:   "a kind given",
+			args:   []string{"convert", sd, "--kind", "release", "-o", "OUT"},
+			code:   0,
+			stdout: "0 facts from 2 figures read",
+			files:  []string{"infinera-sd-2014.xbrl"},
+			absent: []string{"infinera-sd-2014-csv.json"},
+		},
+		{
+			name:   "a kind given, which the document is not",
+			args:   []string{"convert", sample, "--kind", "minerals", "-o", "OUT"},
+			code:   1,
+			stderr: "no reporting period found",
+		},
+		{
+			name:     "an unknown kind",
+			args:     []string{"convert", sample, "--kind", "sd", "-o", "OUT"},
+			code:     2,
+			stderr:   `convert: --kind "sd": want release, minerals or auto`,
+			noOutput: true,
+		},
+		{
 			name:   "stdout takes the feed only",
 			args:   []string{"convert", sample, "-o", "-"},
 			code:   2,

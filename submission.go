@@ -1,0 +1,190 @@
+package xport
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/xport/xport/edgar"
+	"github.com/xport/xport/mapping"
+	"github.com/xport/xport/minerals"
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+// input is the text Convert reads and what is known of it besides: the
+// kind of document, and for an EDGAR submission what its header says.
+type input struct {
+	text  []byte
+	kind  string // edgar.KindRelease, edgar.KindMinerals, or "" to detect
+	notes []xbrl.Note
+	// cik and registrant are the submission header's CENTRAL INDEX KEY
+	// (when no CIK was given) and COMPANY CONFORMED NAME, at the
+	// positions they are printed.
+	cik, registrant       string
+	cikPos, registrantPos source.Pos
+}
+
+// checkKind accepts the kinds Options.Kind may name.
+func checkKind(kind string) error {
+	switch kind {
+	case "", edgar.KindRelease, edgar.KindMinerals:
+		return nil
+	}
+	return fmt.Errorf("unknown kind %q: want %q, %q or \"\" (detect)", kind, edgar.KindRelease, edgar.KindMinerals)
+}
+
+// describeKind names a kind of document with the EDGAR types it has.
+func describeKind(kind string) string {
+	if kind == edgar.KindMinerals {
+		return "a conflict minerals report (SD, EX-1.01)"
+	}
+	return "an earnings release (EX-99)"
+}
+
+// forcedNote says the kind was given, not detected.
+func forcedNote(file, kind string) xbrl.Note {
+	return xbrl.Note{Pos: source.Pos{File: file},
+		Text: "converted as " + describeKind(kind) + ": the kind is given (--kind " + kind + "), not detected"}
+}
+
+// unwrap finds, in an EDGAR submission file, the documents to convert:
+// those of the kind opts ask for or, when they ask for none, of the kind
+// of the first convertible document: every release exhibit (EX-99,
+// EX-99.1, EX-99.2, ...), or the Form SD with its conflict minerals
+// report (EX-1.01). Binary documents (graphics, PDFs) are skipped. It
+// returns their text with every other line of the submission left empty,
+// so every position still names a line of the submission. The header's
+// CIK identifies the entity unless opts set one, and its company name
+// stands for the registrant's when the text has none. Any other input is
+// returned as it is.
+func (res *Result) unwrap(file string, data []byte, opts Options) (*input, error) {
+	in := &input{text: data, kind: opts.Kind}
+	if opts.Kind != "" {
+		in.notes = append(in.notes, forcedNote(file, opts.Kind))
+	}
+	if !edgar.IsSubmission(data) {
+		return in, nil
+	}
+	sub, err := edgar.Parse(data)
+	if sub == nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if err != nil {
+		res.Diagnostics.Add(source.Warning, "edgar.malformed", lineStart(file, 1), "the submission is damaged: %v", err)
+	}
+	chosen, err := res.choose(file, sub, opts.Kind)
+	if err != nil {
+		return nil, err
+	}
+	in.kind = chosen[0].Kind()
+	for _, d := range chosen {
+		in.notes = append(in.notes, xbrl.Note{Pos: lineStart(file, d.Line), Text: "converted the submission's " + d.Type + " document"})
+	}
+	in.text = assemble(chosen)
+	h := sub.Header
+	if opts.CIK == "" && h.CIK != "" {
+		in.cik, in.cikPos = h.CIK, headerPos(file, data, h.CIKLine, h.CIK)
+		in.notes = append(in.notes, xbrl.Note{Pos: in.cikPos, Text: "the entity's CIK is read from the EDGAR submission header"})
+	}
+	if h.CompanyName != "" {
+		in.registrant, in.registrantPos = h.CompanyName, headerPos(file, data, h.NameLine, h.CompanyName)
+	}
+	return in, nil
+}
+
+// choose picks the documents of a submission to convert, those of kind
+// or, when kind is "", of the first convertible document's kind, and
+// warns of the convertible documents it leaves out. A submission with
+// nothing of the kind is an error naming the types it holds.
+func (res *Result) choose(file string, sub *edgar.Submission, kind string) ([]edgar.Document, error) {
+	docs := sub.Convertible()
+	forced := kind != ""
+	if !forced && len(docs) > 0 {
+		kind = docs[0].Kind()
+	}
+	var chosen, others []edgar.Document
+	for _, d := range docs {
+		if d.Kind() == kind {
+			chosen = append(chosen, d)
+		} else {
+			others = append(others, d)
+		}
+	}
+	if len(chosen) == 0 {
+		var types []string
+		for _, d := range sub.Documents {
+			types = append(types, d.Type)
+		}
+		what := "a release (EX-99) or a conflict minerals report (SD, EX-1.01)"
+		if forced {
+			what = "of the kind given, " + describeKind(kind)
+		}
+		return nil, &source.ParseError{Pos: lineStart(file, 1),
+			Err: fmt.Errorf("no document of the submission is %s; it holds %s", what, strings.Join(types, ", "))}
+	}
+	for _, d := range others {
+		why := fmt.Sprintf("xport converts one kind of document per submission, here %s from the %s at line %d (--kind %s converts this one)",
+			describeKind(kind), chosen[0].Type, chosen[0].Line, d.Kind())
+		if forced {
+			why = "the kind given (--kind " + kind + ") is " + describeKind(kind)
+		}
+		res.Diagnostics.Add(source.Warning, "edgar.notConverted", lineStart(file, d.Line), "%s is not converted: %s", d.Type, why)
+	}
+	return chosen, nil
+}
+
+// assemble joins the texts of documents, each on the lines it has in the
+// submission, the lines between them left empty.
+func assemble(docs []edgar.Document) []byte {
+	var text []byte
+	lines := 0
+	for _, d := range docs {
+		text = append(text, bytes.Repeat([]byte("\n"), max(d.FirstLine-1-lines, 0))...)
+		text = append(text, d.Text...)
+		if !bytes.HasSuffix(text, []byte("\n")) {
+			text = append(text, '\n')
+		}
+		lines = bytes.Count(text, []byte("\n"))
+	}
+	return text
+}
+
+// lineStart is the position of the start of a line; 1 when unknown.
+func lineStart(file string, line int) source.Pos {
+	return source.Pos{File: file, Line: max(line, 1), Col: 1}
+}
+
+// headerPos is the position of value on line n of data: the start of the
+// line if the value is not on it.
+func headerPos(file string, data []byte, n int, value string) source.Pos {
+	at := lineStart(file, n)
+	for i := 1; i < n && len(data) > 0; i++ {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			return at
+		}
+		data = data[j+1:]
+	}
+	if j := bytes.IndexByte(data, '\n'); j >= 0 {
+		data = data[:j]
+	}
+	if c := bytes.Index(data, []byte(value)); c >= 0 {
+		at.Col = c + 1
+	}
+	return at
+}
+
+// mapOptions are the map stage's options for the input.
+func (in *input) mapOptions(opts Options) mapping.Options {
+	mo := mapping.Options{CIK: opts.CIK, Name: opts.Name, Registrant: in.registrant, RegistrantPos: in.registrantPos}
+	if mo.CIK == "" {
+		mo.CIK, mo.CIKPos = in.cik, in.cikPos
+	}
+	return mo
+}
+
+// mineralsOptions are the minerals reader's options for the input.
+func (in *input) mineralsOptions() minerals.Options {
+	return minerals.Options{Registrant: minerals.Field{Value: in.registrant, Pos: in.registrantPos}}
+}
