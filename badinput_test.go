@@ -1,8 +1,14 @@
 package xport
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/xport/xport/source"
 )
 
 const badTable = `Example Corp
@@ -37,6 +43,26 @@ Revenues                  $ 1,000      $   900
 Cost                          600          500
 `
 
+// TestStrayFiguresAllListed: figures outside any table get one warning
+// per line, and every one of them is listed as not mapped at its place.
+func TestStrayFiguresAllListed(t *testing.T) {
+	res, err := Convert("bad.txt", strings.NewReader(strayFigures), Options{CIK: "1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range res.Report.Unmapped {
+		got = append(got, u.Pos.String()+" "+u.Text)
+	}
+	want := []string{"bad.txt:3:27 $ 1,000", "bad.txt:3:40 $   900", "bad.txt:4:31 600", "bad.txt:4:44 500"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("not mapped: %q\nwant %q", got, want)
+	}
+	if n := res.Diagnostics.Count(source.Warning); n != 3 {
+		t.Errorf("%d warnings, want 3 (no facts, and one per line of stray figures): %v", n, res.Diagnostics)
+	}
+}
+
 // TestBadInput converts documents with a figure that is not a number, a
 // figure between columns and a column without a readable date: each gets
 // a located warning, and the rest of the document still converts.
@@ -48,7 +74,7 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"not a number and unaligned", badTable, []string{"10:31 extract.notANumber", "11:50 extract.unalignedCell"}, 6},
 		{"undated column", badHeading, []string{"7:27 extract.undatedColumn", "7:40 extract.undatedColumn"}, 0},
-		{"figures outside any table", strayFigures, []string{"3:27 extract.strayFigure", "4:44 extract.strayFigure", "1:1 map.noFacts"}, 0},
+		{"figures outside any table", strayFigures, []string{"3:27 extract.strayFigure", "4:31 extract.strayFigure", "1:1 map.noFacts"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,6 +102,44 @@ func TestBadInput(t *testing.T) {
 			}
 			if n != tt.facts {
 				t.Errorf("%d numeric facts, want %d", n, tt.facts)
+			}
+		})
+	}
+}
+
+// TestUnreadableDocuments: input that is not a text disclosure, or is
+// cut short, fails with an error at its place and nothing to write.
+func TestUnreadableDocuments(t *testing.T) {
+	sub, err := os.ReadFile("testdata/edgar/release-8k.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := sub[:bytes.Index(sub, []byte("Cost of revenue"))] // inside the EX-99.1 text
+	long := append([]byte("Example Corp\n"), bytes.Repeat([]byte("1,234 "), source.MaxLineLength/6+1)...)
+	tests := []struct {
+		name string
+		data []byte
+		want string // the error, or the error diagnostic
+	}{
+		{"binary", []byte("Example Corp\nRevenue \x00\x01\x02"), "in.txt:2:9: binary data (NUL byte): not a text document"},
+		{"long line", long, fmt.Sprintf("in.txt:2:%d: line longer than %d bytes: not a text document", source.MaxLineLength+1, source.MaxLineLength)},
+		{"truncated submission", cut, "in.txt:46:1: error: the EX-99.1 document (line 41) is cut short"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Convert("in.txt", bytes.NewReader(tt.data), Options{})
+			var got string
+			switch {
+			case err != nil:
+				got = err.Error()
+			case !res.Valid():
+				got = fmt.Sprint(res.Diagnostics)
+				if werr := res.Write(t.TempDir()); !errors.Is(werr, ErrInvalid) {
+					t.Errorf("Write of an invalid result: %v, want ErrInvalid", werr)
+				}
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

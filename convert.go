@@ -64,9 +64,9 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 	if err := checkKind(opts.Kind); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	data, err := io.ReadAll(r)
+	data, err := source.ReadAll(filepath.Base(name), r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	if opts.Name == "" {
 		opts.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))

@@ -2,6 +2,7 @@ package xport
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -70,13 +71,12 @@ func (res *Result) unwrap(file string, data []byte, opts Options) (*input, error
 	if sub == nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	if err != nil {
-		res.Diagnostics.Add(source.Warning, "edgar.malformed", lineStart(file, 1), "the submission is damaged: %v", err)
-	}
+	damage := err
 	chosen, err := res.choose(file, sub, opts.Kind)
 	if err != nil {
 		return nil, err
 	}
+	res.checkDamage(file, damage, chosen)
 	in.kind = chosen[0].Kind()
 	for _, d := range chosen {
 		in.notes = append(in.notes, xbrl.Note{Pos: lineStart(file, d.Line), Text: "converted the submission's " + d.Type + " document"})
@@ -91,6 +91,29 @@ func (res *Result) unwrap(file string, data []byte, opts Options) (*input, error
 		in.registrant, in.registrantPos = h.CompanyName, headerPos(file, data, h.NameLine, h.CompanyName)
 	}
 	return in, nil
+}
+
+// checkDamage reports what Parse found wrong with a submission where it
+// is. A document to convert that is cut short (the file ends inside its
+// text) is an error, so nothing is written: its figures cannot be told
+// from what is missing. Other damage, such as a missing closing tag after
+// the documents converted, is a warning.
+func (res *Result) checkDamage(file string, damage error, chosen []edgar.Document) {
+	if damage == nil {
+		return
+	}
+	at := lineStart(file, 1)
+	if e := (*edgar.Error)(nil); errors.As(damage, &e) {
+		at = lineStart(file, e.Line)
+	}
+	for _, d := range chosen {
+		if d.Truncated {
+			res.Diagnostics.Add(source.Error, "edgar.truncated", at,
+				"the %s document (line %d) is cut short: %v; the file is incomplete, nothing is converted", d.Type, d.Line, damage)
+			return
+		}
+	}
+	res.Diagnostics.Add(source.Warning, "edgar.malformed", at, "the submission is damaged: %v", damage)
 }
 
 // choose picks the documents of a submission to convert, those of kind

@@ -91,11 +91,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 			}
 		}
 	}
-	for _, c := range extract.Stray(doc, tables) {
-		m.rep.Figures++
-		m.unmap(c, "", "outside any table: no column headings found above it")
-		m.diags.Add(source.Warning, "extract.strayFigure", c.Pos, "figure %q is outside any table: no column headings were found above it", c.Text)
-	}
+	m.stray(extract.Stray(doc, tables))
 	if len(m.rep.Facts) == 0 {
 		m.diags.Add(source.Warning, "map.noFacts", m.doc.Pos(0, 0), "no figure of the document became a fact")
 	}
@@ -105,6 +101,28 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 	m.finish()
 	m.diags.Sort()
 	return m.rep, m.diags, nil
+}
+
+// stray reports the figures found outside any table: each is listed as
+// not mapped, and each line that has some gets one warning, so a line of
+// thousands of figures is one warning, not thousands.
+func (m *mapper) stray(cells []extract.Cell) {
+	for i, c := range cells {
+		m.rep.Figures++
+		m.unmap(c, "", "outside any table: no column headings found above it")
+		if i > 0 && cells[i-1].Pos.Line == c.Pos.Line {
+			continue
+		}
+		n := 1
+		for n < len(cells)-i && cells[i+n].Pos.Line == c.Pos.Line {
+			n++
+		}
+		if n == 1 {
+			m.diags.Add(source.Warning, "extract.strayFigure", c.Pos, "figure %q is outside any table: no column headings were found above it", c.Text)
+		} else {
+			m.diags.Add(source.Warning, "extract.strayFigure", c.Pos, "%d figures (%q, ...) are outside any table: no column headings were found above them", n, c.Text)
+		}
+	}
 }
 
 func (o *Options) defaults() error {

@@ -16,6 +16,15 @@ const TabWidth = 8
 // ErrBinary reports input that is not text.
 var ErrBinary = errors.New("binary data (NUL byte): not a text document")
 
+// MaxLineLength bounds a line, in bytes. Disclosures, even paragraphs a
+// PDF-to-text tool put on one line, stay far below it; a longer line is
+// data of another kind, and reading it as text would take memory and time
+// in proportion to its figures.
+const MaxLineLength = 1 << 20
+
+// ErrLongLine reports a line over MaxLineLength.
+var ErrLongLine = fmt.Errorf("line longer than %d bytes: not a text document", MaxLineLength)
+
 // Document is a source text split into normalised lines.
 type Document struct {
 	Name  string
@@ -50,11 +59,43 @@ func isMarkup(line string) bool {
 // Windows-1252/Latin-1 characters, as old EDGAR texts were written; a NUL
 // byte is an error, located, because such input is not text.
 func Read(name string, r io.Reader) (*Document, error) {
-	data, err := io.ReadAll(r)
+	data, err := ReadAll(name, r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	return Parse(name, data)
+}
+
+// ReadAll reads all of r as io.ReadAll does, but stops at the first line
+// longer than MaxLineLength with a ParseError, so that a document of one
+// endless line is refused after a megabyte, not read into memory whole.
+func ReadAll(name string, r io.Reader) ([]byte, error) {
+	var data []byte
+	chunk := make([]byte, 64<<10)
+	num, length, prevCR := 1, 0, false
+	for {
+		n, err := r.Read(chunk)
+		for _, c := range chunk[:n] {
+			switch {
+			case c == '\n' && prevCR: // the end of a \r\n, counted at the \r
+			case c == '\n' || c == '\r':
+				num, length = num+1, 0
+			default:
+				length++
+				if length > MaxLineLength {
+					return nil, &ParseError{Pos: Pos{File: name, Line: num, Col: length}, Err: ErrLongLine}
+				}
+			}
+			prevCR = c == '\r'
+		}
+		data = append(data, chunk[:n]...)
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
 }
 
 // Parse splits data into lines; see Read.
@@ -68,6 +109,9 @@ func Parse(name string, data []byte) (*Document, error) {
 		raw := data[:end]
 		if i := bytes.IndexByte(raw, 0); i >= 0 {
 			return nil, &ParseError{Pos: Pos{File: name, Line: num, Col: i + 1}, Err: ErrBinary}
+		}
+		if len(raw) > MaxLineLength {
+			return nil, &ParseError{Pos: Pos{File: name, Line: num, Col: MaxLineLength + 1}, Err: ErrLongLine}
 		}
 		doc.Lines = append(doc.Lines, newLine(num, string(raw)))
 		data = data[next:]

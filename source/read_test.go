@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -60,6 +61,29 @@ func TestParseRejectsBinary(t *testing.T) {
 	var pe *ParseError
 	if !errors.As(err, &pe) || !errors.Is(err, ErrBinary) || pe.Pos.String() != "bin.dat:2:3" {
 		t.Fatalf("got %v, want a ParseError at bin.dat:2:3 wrapping ErrBinary", err)
+	}
+}
+
+func TestParseRejectsLongLine(t *testing.T) {
+	data := append([]byte("title\n"), bytes.Repeat([]byte("1,234 "), MaxLineLength/6+1)...)
+	_, err := Parse("long.txt", data)
+	var pe *ParseError
+	want := fmt.Sprintf("long.txt:2:%d", MaxLineLength+1)
+	if !errors.As(err, &pe) || !errors.Is(err, ErrLongLine) || pe.Pos.String() != want {
+		t.Fatalf("got %v, want a ParseError at %s wrapping ErrLongLine", err, want)
+	}
+	if _, err := Parse("ok.txt", data[:6+MaxLineLength]); err != nil {
+		t.Errorf("a line of exactly MaxLineLength bytes: %v", err)
+	}
+	// ReadAll refuses the line as it reads it, at the same position, and
+	// counts \r\n as one line end.
+	crlf := append([]byte("a\r\nb\r\n"), data[6:]...)
+	_, err = ReadAll("long.txt", bytes.NewReader(crlf))
+	if want := fmt.Sprintf("long.txt:3:%d", MaxLineLength+1); !errors.As(err, &pe) || !errors.Is(err, ErrLongLine) || pe.Pos.String() != want {
+		t.Errorf("ReadAll: got %v, want a ParseError at %s wrapping ErrLongLine", err, want)
+	}
+	if got, err := ReadAll("ok.txt", bytes.NewReader(data[:6+MaxLineLength])); err != nil || len(got) != 6+MaxLineLength {
+		t.Errorf("ReadAll of a line of exactly MaxLineLength bytes: %d bytes, %v", len(got), err)
 	}
 }
 

@@ -167,9 +167,31 @@ func printDiagnostics(w io.Writer, ds source.Diagnostics, doc *source.Document) 
 			continue
 		}
 		line := doc.Lines[d.Pos.Line-1]
-		text := strings.TrimRight(line.Text, " ")
-		fmt.Fprintf(w, "    %s\n    %s^\n", text, strings.Repeat(" ", caretColumn(line, d.Pos.Col)))
+		printExcerpt(w, strings.TrimRight(line.Text, " "), caretColumn(line, d.Pos.Col))
 	}
+}
+
+// excerptWidth bounds the part of a line shown under a diagnostic.
+const excerptWidth = 160
+
+// printExcerpt writes a line and a caret under column caret (in runes);
+// of a line wider than excerptWidth only the part around the caret is
+// shown, between ellipses.
+func printExcerpt(w io.Writer, text string, caret int) {
+	runes := []rune(text)
+	if len(runes) > excerptWidth {
+		start := min(max(caret-excerptWidth/2, 0), len(runes)-excerptWidth)
+		prefix, suffix := "", ""
+		if start > 0 {
+			prefix = "…"
+			caret = caret - start + 1
+		}
+		if start+excerptWidth < len(runes) {
+			suffix = "…"
+		}
+		text = prefix + string(runes[start:start+excerptWidth]) + suffix
+	}
+	fmt.Fprintf(w, "    %s\n    %s^\n", text, strings.Repeat(" ", max(caret, 0)))
 }
 
 // batch reports whether the arguments name more than one document: more

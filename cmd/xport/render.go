@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xport/xport/exporter"
 	"github.com/xport/xport/source"
@@ -25,8 +26,9 @@ func renderText(w io.Writer, results []checked) error {
 	for _, r := range results {
 		for _, d := range r.diags {
 			fmt.Fprintln(w, d)
-			if line := r.doc.LineIn(d.Pos.File, d.Pos.Line); line != "" && len(line) < 400 {
-				fmt.Fprintf(w, "    %s\n    %s^\n", strings.ReplaceAll(line, "\t", " "), strings.Repeat(" ", max(d.Pos.Col-1, 0)))
+			if line := r.doc.LineIn(d.Pos.File, d.Pos.Line); line != "" {
+				line = strings.ReplaceAll(line, "\t", " ")
+				printExcerpt(w, line, utf8.RuneCountInString(line[:min(max(d.Pos.Col-1, 0), len(line))]))
 			}
 		}
 		status := "valid"
