@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/xport/xport/edgar"
@@ -40,6 +41,9 @@ type Options struct {
 	// whether plain text reads as a conflict minerals report. A kind given
 	// is noted in the provenance.
 	Kind string
+	// Formats are the formats to render, among Formats; the taxonomy
+	// comes with xbrl, json and csv. Empty: all of them.
+	Formats []string
 }
 
 // Result is a converted document: the report, every diagnostic from
@@ -95,8 +99,8 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 		}
 	}
 	res.Report.Provenance = provenance(name, data, append(in.notes, res.Report.Provenance.Notes...))
-	res.validate()      // validate
-	res.emit(opts.Name) // emit
+	res.validate()                    // validate
+	res.emit(opts.Name, opts.Formats) // emit
 	res.Diagnostics.Sort()
 	return res, nil
 }
@@ -138,58 +142,87 @@ func provenance(name string, data []byte, notes []xbrl.Note) xbrl.Provenance {
 	return xbrl.Provenance{Source: filepath.Base(name), SHA256: hex.EncodeToString(sum[:]), Generator: Generator, Notes: notes}
 }
 
-// emit renders the outputs in memory (instance, xBRL-JSON and, for a
-// report with lists, xBRL-CSV), checks the xBRL-JSON against the
-// generated JSON Schema, and generates the taxonomy.
-func (res *Result) emit(name string) {
-	rep := res.Report
-	fail := func(code, what string, err error) {
-		at := source.Pos{File: rep.Provenance.Source}
-		if fe := (*exporter.FactError)(nil); errors.As(err, &fe) {
-			at, err = fe.Pos, fe.Err
+// emit renders the outputs of the chosen formats in memory (all when
+// none is chosen): the instance, xBRL-JSON, checked against the
+// generated JSON Schema, the fact feed, xBRL-CSV for a report with lists,
+// and the taxonomy the first three reference. A format not chosen costs
+// nothing.
+func (res *Result) emit(name string, formats []string) {
+	want := func(f string) bool { return len(formats) == 0 || slices.Contains(formats, f) }
+	renderers := []struct {
+		format, code, what string
+		render             func(*xbrl.Report, string) ([]schema.File, error)
+	}{
+		{FormatXBRL, "xport.emit:xml", "rendering the instance", renderXML},
+		{FormatJSON, "xport.emit:json", "rendering xBRL-JSON", res.renderJSON},
+		{FormatJSONL, "xport.emit:jsonl", "rendering the fact feed", renderFeed},
+		{FormatCSV, "xport.emit:csv", "rendering xBRL-CSV", renderCSV},
+		{"taxonomy", "xport.emit:taxonomy", "generating the taxonomy", renderTaxonomy},
+	}
+	for _, r := range renderers {
+		if !want(r.format) && (r.format != "taxonomy" || !(want(FormatXBRL) || want(FormatJSON) || want(FormatCSV))) {
+			continue
 		}
-		res.Diagnostics.Add(source.Error, code, at, "%s: %v", what, err)
+		files, err := r.render(res.Report, name)
+		if err != nil {
+			res.fail(r.code, r.what, err)
+			res.Files = nil
+			return
+		}
+		res.Files = append(res.Files, files...)
 	}
+}
+
+// fail reports an output that could not be rendered, at the fact that
+// stopped it when there is one.
+func (res *Result) fail(code, what string, err error) {
+	at := source.Pos{File: res.Report.Provenance.Source}
+	if fe := (*exporter.FactError)(nil); errors.As(err, &fe) {
+		at, err = fe.Pos, fe.Err
+	}
+	res.Diagnostics.Add(source.Error, code, at, "%s: %v", what, err)
+}
+
+func renderXML(rep *xbrl.Report, name string) ([]schema.File, error) {
 	inst, err := exporter.XML(rep)
-	if err != nil {
-		fail("xport.emit:xml", "rendering the instance", err)
-		return
-	}
+	return []schema.File{{Name: name + ".xbrl", Data: inst}}, err
+}
+
+// renderJSON renders xBRL-JSON and checks it against the JSON Schema
+// generated from xport's types, each violation at its fact's source.
+func (res *Result) renderJSON(rep *xbrl.Report, name string) ([]schema.File, error) {
 	js, err := exporter.JSON(rep)
 	if err != nil {
-		fail("xport.emit:json", "rendering xBRL-JSON", err)
-		return
+		return nil, err
 	}
-	feed, err := exporter.JSONL(rep)
-	if err != nil {
-		fail("xport.emit:jsonl", "rendering the fact feed", err)
-		return
-	}
-	tables, err := exporter.CSV(rep, name)
-	if err != nil {
-		fail("xport.emit:csv", "rendering xBRL-CSV", err)
-		return
-	}
-	where := map[string]source.Pos{}
+	where := make(map[string]source.Pos, len(rep.Facts))
 	for _, f := range rep.Facts {
 		where[f.ID] = f.Source
 	}
 	res.Diagnostics = append(res.Diagnostics, validate.JSON(js, rep.Provenance.Source, where)...)
+	return []schema.File{{Name: name + ".json", Data: js}}, nil
+}
+
+func renderFeed(rep *xbrl.Report, name string) ([]schema.File, error) {
+	feed, err := exporter.JSONL(rep)
+	return []schema.File{{Name: name + ".jsonl", Data: feed}}, err
+}
+
+func renderCSV(rep *xbrl.Report, name string) ([]schema.File, error) {
+	tables, err := exporter.CSV(rep, name)
+	files := make([]schema.File, len(tables))
+	for i, t := range tables {
+		files[i] = schema.File{Name: t.Name, Data: t.Data}
+	}
+	return files, err
+}
+
+func renderTaxonomy(rep *xbrl.Report, _ string) ([]schema.File, error) {
 	cat, _, err := schema.Default()
 	if err != nil {
-		fail("xport.emit:taxonomy", "loading the catalogue", err)
-		return
+		return nil, fmt.Errorf("loading the catalogue: %w", err)
 	}
-	tax, err := schema.Taxonomy(rep, cat)
-	if err != nil {
-		fail("xport.emit:taxonomy", "generating the taxonomy", err)
-		return
-	}
-	res.Files = []schema.File{{Name: name + ".xbrl", Data: inst}, {Name: name + ".json", Data: js}, {Name: name + ".jsonl", Data: feed}}
-	for _, t := range tables {
-		res.Files = append(res.Files, schema.File{Name: t.Name, Data: t.Data})
-	}
-	res.Files = append(res.Files, tax...)
+	return schema.Taxonomy(rep, cat)
 }
 
 // Valid reports whether the result has no errors.

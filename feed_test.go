@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -83,5 +85,36 @@ func TestFactFeed(t *testing.T) {
 				t.Errorf("%d lines for %d facts", n, len(doc.Facts))
 			}
 		})
+	}
+}
+
+// TestFormatsRenderOnlyWhatIsChosen: Options.Formats limits what Convert
+// renders; the taxonomy comes with the formats that reference it.
+func TestFormatsRenderOnlyWhatIsChosen(t *testing.T) {
+	tests := []struct {
+		formats []string
+		want    string
+	}{
+		{[]string{FormatJSONL}, "s.jsonl"},
+		{[]string{FormatXBRL}, "s.xbrl s.xsd s_lab.xml s_pre.xml s_cal.xml s_def.xml"},
+		{[]string{FormatJSON, FormatJSONL}, "s.json s.jsonl s.xsd s_lab.xml s_pre.xml s_cal.xml s_def.xml"},
+		{nil, "s.xbrl s.json s.jsonl s.xsd s_lab.xml s_pre.xml s_cal.xml s_def.xml"},
+	}
+	data, err := os.ReadFile("testdata/infinera-q4-2012.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		res, err := Convert("s.txt", bytes.NewReader(data), Options{CIK: "1138639", Formats: tt.formats})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range res.Files {
+			got = append(got, f.Name)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("Formats %v: files %v, want %s", tt.formats, got, tt.want)
+		}
 	}
 }

@@ -239,7 +239,7 @@ func TestEmitCSVRefusal(t *testing.T) {
 	second.Text, second.Source = "Another Name", source.Pos{File: "infinera-sd-2014.txt", Line: 999, Col: 3}
 	rep.Facts = append(rep.Facts, &second)
 	res := &Result{Report: rep}
-	res.emit("infinera-sd-2014")
+	res.emit("infinera-sd-2014", nil)
 	if len(res.Diagnostics) != 1 || res.Files != nil {
 		t.Fatalf("got %v and %d files, want one error and none", res.Diagnostics, len(res.Files))
 	}

@@ -60,6 +60,7 @@ func convertAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	opts.Formats = formats
 	dir := c.String("output")
 	if dir == "-" && (len(formats) != 1 || formats[0] != xport.FormatJSONL) {
 		return usageError("convert: -o - (stdout) takes --format jsonl only")
