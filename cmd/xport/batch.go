@@ -100,12 +100,15 @@ func shard(ins []input, spec string) ([]input, error) {
 	return out, nil
 }
 
-// outcome is what converting one document came to.
+// outcome is what converting one document came to: its counts and its
+// diagnostics already rendered, so a batch keeps no document, report or
+// output in memory once it is written.
 type outcome struct {
-	in       input
-	res      *xport.Result
-	err      error // unreadable, or invalid (nothing written)
-	duration time.Duration
+	path                              string
+	size                              int64 // bytes read
+	facts, warnings, errors, unmapped int
+	diagnostics                       string // rendered, with excerpts: errors, or all with -v
+	err                               error  // unreadable, or invalid (nothing written)
 }
 
 // convertAll converts the inputs on a pool of workers, one per core,
@@ -123,7 +126,7 @@ func convertAll(c *cliContext, ins []input, formats []string) error {
 		go func() {
 			defer wg.Done()
 			for in := range jobs {
-				results <- convertOne(in, c.opts, formats)
+				results <- convertOne(in, c.opts, formats, c.verbose)
 			}
 		}()
 	}
@@ -147,34 +150,31 @@ func convertAll(c *cliContext, ins []input, formats []string) error {
 		bar.Finish()
 		fmt.Fprintln(c.stderr)
 	}
-	sort.Slice(done, func(i, j int) bool { return done[i].in.path < done[j].in.path })
-	var facts, warnings, errs, unmapped, failed int
+	return summarise(c, done, time.Since(start))
+}
+
+// summarise prints the documents' diagnostics in path order and the
+// totals, and fails when a document failed.
+func summarise(c *cliContext, done []outcome, elapsed time.Duration) error {
+	sort.Slice(done, func(i, j int) bool { return done[i].path < done[j].path })
+	var total outcome
+	failed := 0
 	for _, o := range done {
-		if o.res != nil {
-			ds := atPath(o.res.Diagnostics, o.in.path)
-			if !c.verbose {
-				ds = errorsOf(ds)
-			}
-			printDiagnostics(c.stderr, ds, o.res.Document)
-			warnings += o.res.Diagnostics.Count(source.Warning)
-			errs += o.res.Diagnostics.Count(source.Error)
-			if o.res.Report != nil {
-				unmapped += len(o.res.Report.Unmapped)
-				if o.err == nil {
-					facts += len(o.res.Report.Facts)
-				}
-			}
-		}
+		io.WriteString(c.stderr, o.diagnostics)
+		total.size += o.size
+		total.facts += o.facts
+		total.warnings += o.warnings
+		total.errors += o.errors
+		total.unmapped += o.unmapped
 		if o.err != nil {
 			failed++
-			if o.res == nil {
-				errs++
-			}
-			fmt.Fprintf(c.stderr, "%s: %v\n", o.in.path, o.err)
+			fmt.Fprintf(c.stderr, "%s: %v\n", o.path, o.err)
 		}
 	}
-	fmt.Fprintf(c.stdout, "%d documents: %d converted, %d failed; %d facts, %d warning(s), %d error(s), %d figure(s) not mapped; %s\n",
-		len(done), len(done)-failed, failed, facts, warnings, errs, unmapped, time.Since(start).Round(time.Millisecond))
+	mb := float64(total.size) / 1e6
+	fmt.Fprintf(c.stdout, "%d documents (%.1f MB): %d converted, %d failed; %d facts, %d warning(s), %d error(s), %d figure(s) not mapped; %s, %.2f MB/s\n",
+		len(done), mb, len(done)-failed, failed, total.facts, total.warnings, total.errors, total.unmapped,
+		elapsed.Round(time.Millisecond), mb/max(elapsed.Seconds(), 1e-9))
 	if failed > 0 {
 		return &exitError{exitInvalid, fmt.Errorf("%d of %d documents failed; the others were written", failed, len(done))}
 	}
@@ -182,25 +182,38 @@ func convertAll(c *cliContext, ins []input, formats []string) error {
 }
 
 // convertOne converts and writes one document.
-func convertOne(in input, opts xport.Options, formats []string) outcome {
-	start := time.Now()
-	o := outcome{in: in}
+func convertOne(in input, opts xport.Options, formats []string, verbose bool) outcome {
+	o := outcome{path: in.path}
 	f, err := os.Open(in.path)
 	if err != nil {
-		o.err = err
+		o.err, o.errors = err, 1
 		return o
 	}
 	defer f.Close()
-	o.res, o.err = xport.Convert(in.path, f, opts)
-	switch {
-	case o.err != nil:
-		o.res = nil
-	case !o.res.Valid():
-		o.err = fmt.Errorf("%d error(s); no output written", o.res.Diagnostics.Count(source.Error))
-	default:
-		o.err = o.res.Write(in.outDir, formats...)
+	if st, err := f.Stat(); err == nil {
+		o.size = st.Size()
 	}
-	o.duration = time.Since(start)
+	res, err := xport.Convert(in.path, f, opts)
+	if err != nil {
+		o.err, o.errors = err, 1
+		return o
+	}
+	switch {
+	case !res.Valid():
+		o.err = fmt.Errorf("%d error(s); no output written", res.Diagnostics.Count(source.Error))
+	default:
+		o.err = res.Write(in.outDir, formats...)
+		o.facts = len(res.Report.Facts)
+	}
+	o.warnings, o.errors = res.Diagnostics.Count(source.Warning), res.Diagnostics.Count(source.Error)
+	o.unmapped = len(res.Report.Unmapped)
+	ds := atPath(res.Diagnostics, in.path)
+	if !verbose {
+		ds = errorsOf(ds)
+	}
+	var b strings.Builder
+	printDiagnostics(&b, ds, res.Document)
+	o.diagnostics = b.String()
 	return o
 }
 
