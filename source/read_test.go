@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func TestParseNormalises(t *testing.T) {
@@ -90,6 +91,10 @@ func TestParseRejectsLongLine(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("a\tb\r\nc\rd\fe\xff"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// Fuzz inputs are far below MaxLineLength: ReadAll returns them whole.
+		if got, err := ReadAll("f", iotest.OneByteReader(bytes.NewReader(data))); err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("ReadAll: %d of %d bytes, %v", len(got), len(data), err)
+		}
 		doc, err := Parse("f", data)
 		if err != nil {
 			return
