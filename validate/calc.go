@@ -28,10 +28,15 @@ type Inconsistency struct {
 // context and unit where the total is reported and at least one item is,
 // and returns the totals that do not hold under mode.
 func Inconsistencies(rep *xbrl.Report, mode CalcMode) []Inconsistency {
-	facts := map[string]*xbrl.Fact{}
+	return inconsistencies(rep, factKeys(rep.Facts), mode)
+}
+
+// inconsistencies is Inconsistencies, with the facts' keys.
+func inconsistencies(rep *xbrl.Report, keys []string, mode CalcMode) []Inconsistency {
+	facts := make(map[string]*xbrl.Fact, len(rep.Facts))
 	byConcept := map[*xbrl.Concept][]*xbrl.Fact{}
-	for _, f := range rep.Facts {
-		facts[f.Key()] = f
+	for i, f := range rep.Facts {
+		facts[keys[i]] = f
 		byConcept[f.Concept] = append(byConcept[f.Concept], f)
 	}
 	var out []Inconsistency
@@ -57,8 +62,9 @@ func Inconsistencies(rep *xbrl.Report, mode CalcMode) []Inconsistency {
 	return out
 }
 
-// checkCalculations reports every inconsistent total.
-func checkCalculations(rep *xbrl.Report, mode CalcMode, ds *source.Diagnostics) {
+// checkCalculations reports every inconsistent total; keys are the
+// facts' keys.
+func checkCalculations(rep *xbrl.Report, keys []string, mode CalcMode, ds *source.Diagnostics) {
 	for _, n := range rep.Networks {
 		checkWeights(n, ds)
 	}
@@ -66,7 +72,7 @@ func checkCalculations(rep *xbrl.Report, mode CalcMode, ds *source.Diagnostics) 
 	if mode == Calc11 {
 		code = "calc11e:inconsistentCalculationUsingRounding"
 	}
-	for _, inc := range Inconsistencies(rep, mode) {
+	for _, inc := range inconsistencies(rep, keys, mode) {
 		tf := inc.Total
 		addFact(ds, source.Error, code, tf, "%s for %s is %s but its items in %s add up to %s",
 			tf.Concept.QName(), tf.Period, tf.Value, inc.Network.RoleID, inc.Sum)

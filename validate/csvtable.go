@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/xport/xport/source"
@@ -244,7 +243,7 @@ func (r *csvRow) cell(i int) string {
 func (l *csvLoader) row(r *csvRow, rowIDs map[string]bool) {
 	l.rowID(r, rowIDs)
 	if i, ok := r.h.index[csvSourceColumn]; ok && r.h.defs[i].comment {
-		r.origin, _ = parsePos(strings.Fields(r.cell(i)))
+		r.origin, _ = parsePos(r.cell(i))
 	}
 	for i, def := range r.h.defs {
 		if def == nil || !def.fact || r.cell(i) == "" {

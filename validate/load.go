@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -123,21 +124,21 @@ func Load(name string, data []byte, resolve Resolver) (*Document, source.Diagnos
 type lineIndex []int // offsets where lines start
 
 func newLineIndex(data []byte) lineIndex {
-	idx := lineIndex{0}
-	for i, b := range data {
-		if b == '\n' {
-			idx = append(idx, i+1)
+	idx := make(lineIndex, 1, bytes.Count(data, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			return idx
 		}
+		i += j + 1
+		idx = append(idx, i)
 	}
-	return idx
 }
 
 // pos returns the 1-based line and byte column of offset off.
 func (l lineIndex) pos(file string, off int64) source.Pos {
-	i := sort.Search(len(l), func(i int) bool { return int64(l[i]) > off }) - 1
-	if i < 0 {
-		i = 0
-	}
+	i, _ := slices.BinarySearch(l, int(off)+1) // the first line starting after off
+	i = max(i-1, 0)
 	return source.Pos{File: file, Line: i + 1, Col: int(off) - l[i] + 1}
 }
 

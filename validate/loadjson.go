@@ -214,7 +214,7 @@ func (l *jsonLoader) fact(id string, raw any, rep *xbrl.Report) *xbrl.Fact {
 	}
 	f := &xbrl.Fact{ID: id, Concept: c, Source: at}
 	if src, _ := obj["xport:source"].(string); src != "" {
-		f.Origin, _ = parsePos(strings.Fields(src))
+		f.Origin, _ = parsePos(src)
 	}
 	l.entity(dims, at, rep)
 	l.period(dims, at, f)

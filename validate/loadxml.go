@@ -1,15 +1,16 @@
 package validate
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/exporter"
+	"github.com/xport/xport/internal/xmltok"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
@@ -26,14 +27,21 @@ const (
 // node is an element of an instance with its position.
 type node struct {
 	name     xml.Name
-	attrs    map[xml.Name]string
+	attrs    []xml.Attr // in document order, without namespace declarations
 	text     string
 	children []*node
-	pos      source.Pos
-	ns       map[string]string // prefixes in scope: prefix → namespace
+	off      int    // of its start tag in the document; xmlLoader.pos makes it a position
+	ns       *scope // prefixes in scope
 }
 
-func (n *node) attr(space, local string) string { return n.attrs[xml.Name{Space: space, Local: local}] }
+func (n *node) attr(space, local string) string {
+	for _, a := range n.attrs {
+		if a.Name.Local == local && a.Name.Space == space {
+			return a.Value
+		}
+	}
+	return ""
+}
 
 func (n *node) child(space, local string) *node {
 	for _, c := range n.children {
@@ -50,75 +58,128 @@ func (n *node) qname(s string) (ns, prefix, local string) {
 	if !ok {
 		local, prefix = prefix, ""
 	}
-	return n.ns[prefix], prefix, local
+	return n.ns.namespace(prefix), prefix, local
 }
 
-// parseXML reads a whole document into nodes with positions. Go's XML
-// decoder neither fetches external entities nor expands entities a DTD
+// scope holds the namespace prefixes in scope at an element: those it
+// declares, then those in scope at its parent. Elements that declare
+// none share their parent's.
+type scope struct {
+	decls  []xml.Attr // Name.Local is the prefix ("" for the default namespace), Value the namespace
+	parent *scope
+}
+
+// namespace returns the namespace prefix is bound to, or "".
+func (s *scope) namespace(prefix string) string {
+	for ; s != nil; s = s.parent {
+		for _, d := range s.decls {
+			if d.Name.Local == prefix {
+				return d.Value
+			}
+		}
+	}
+	return ""
+}
+
+// prefix returns the first in sort order of the prefixes bound to
+// namespace ns, or "" if none is.
+func (s *scope) prefix(ns string) string {
+	best := ""
+	for o := s; o != nil; o = o.parent {
+		for _, d := range o.decls {
+			p := d.Name.Local
+			if d.Value == ns && p != "" && (best == "" || p < best) && s.namespace(p) == ns {
+				best = p
+			}
+		}
+	}
+	return best
+}
+
+// parseXML reads a whole document into nodes with positions. xmltok
+// neither fetches external entities nor expands entities a DTD
 // declares, so entity expansion attacks fail as syntax errors.
 func (d *Document) parseXML() (*node, error) {
-	dec := xml.NewDecoder(bytes.NewReader(d.Data))
-	dec.Strict = true
+	tk := xmltok.New(d.Data)
 	var stack []*node
 	var root *node
+	var a arena
 	for {
-		off := dec.InputOffset()
-		tok, err := dec.Token()
+		tok, err := tk.Next()
 		if errors.Is(err, io.EOF) {
-			break
+			return root, nil // xmltok requires a root element
 		}
 		if err != nil {
-			return nil, &source.ParseError{Pos: d.lines.pos(d.Name, dec.InputOffset()), Err: err}
+			var e *xmltok.Error // as all of Next's errors but io.EOF are
+			errors.As(err, &e)
+			return nil, &source.ParseError{Pos: d.lines.pos(d.Name, int64(e.Offset)), Err: e.Err}
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			n := &node{name: t.Name, attrs: map[xml.Name]string{}, pos: d.lines.pos(d.Name, off), ns: map[string]string{}}
+		switch tok.Kind {
+		case xmltok.StartElement:
+			var parent *node
 			if len(stack) > 0 {
-				parent := stack[len(stack)-1]
+				parent = stack[len(stack)-1]
+			}
+			n := a.node(tok, parent)
+			if parent != nil {
 				parent.children = append(parent.children, n)
 				parent.text = ""
-				n.ns = parent.ns // shared until the element declares a prefix of its own
 			} else {
 				root = n
 			}
-			own := len(stack) == 0
-			for _, a := range t.Attr {
-				if a.Name.Space != "xmlns" && (a.Name.Space != "" || a.Name.Local != "xmlns") {
-					n.attrs[a.Name] = a.Value
-					continue
-				}
-				if !own {
-					n.ns, own = copyMap(n.ns), true
-				}
-				prefix := a.Name.Local
-				if a.Name.Space == "" {
-					prefix = ""
-				}
-				n.ns[prefix] = a.Value
-			}
 			stack = append(stack, n)
-		case xml.EndElement:
+		case xmltok.EndElement:
 			stack = stack[:len(stack)-1]
-		case xml.CharData:
+		case xmltok.CharData:
 			// Only elements without children hold values; the whitespace
 			// between the children of the root would otherwise pile up.
 			if n := len(stack); n > 0 && len(stack[n-1].children) == 0 {
-				stack[n-1].text += string(t)
+				stack[n-1].text += tok.Text
 			}
 		}
 	}
-	if root == nil {
-		return nil, &source.ParseError{Pos: source.Pos{File: d.Name, Line: 1, Col: 1}, Err: errors.New("no root element")}
-	}
-	return root, nil
 }
 
-func copyMap(m map[string]string) map[string]string {
-	out := make(map[string]string, len(m)+1)
-	for k, v := range m {
-		out[k] = v
+// arena makes the nodes of a document and their attributes from large
+// blocks, so that each element does not cost allocations of its own.
+type arena struct {
+	nodes []node
+	attrs []xml.Attr
+}
+
+const arenaBlock = 1024
+
+// node makes the node of a start element, a child of parent (nil for
+// the root).
+func (a *arena) node(tok *xmltok.Token, parent *node) *node {
+	if len(a.nodes) == cap(a.nodes) {
+		a.nodes = make([]node, 0, arenaBlock)
 	}
-	return out
+	a.nodes = append(a.nodes, node{name: tok.Name, off: tok.Offset})
+	n := &a.nodes[len(a.nodes)-1]
+	if parent != nil {
+		n.ns = parent.ns
+	}
+	if len(a.attrs)+len(tok.Attr) > cap(a.attrs) {
+		a.attrs = make([]xml.Attr, 0, max(arenaBlock, len(tok.Attr)))
+	}
+	start := len(a.attrs)
+	var decls []xml.Attr
+	for _, at := range tok.Attr {
+		switch {
+		case at.Name.Space == "xmlns":
+			decls = append(decls, xml.Attr{Name: xml.Name{Local: at.Name.Local}, Value: at.Value})
+		case at.Name.Space == "" && at.Name.Local == "xmlns":
+			decls = append(decls, xml.Attr{Value: at.Value})
+		default:
+			a.attrs = append(a.attrs, at)
+		}
+	}
+	n.attrs = a.attrs[start:len(a.attrs):len(a.attrs)]
+	if decls != nil {
+		n.ns = &scope{decls: decls, parent: n.ns}
+	}
+	return n
 }
 
 // xmlLoader builds a report from an instance.
@@ -128,6 +189,7 @@ type xmlLoader struct {
 	ds       source.Diagnostics
 	contexts map[string]*node
 	units    map[string]*xbrl.Unit
+	periods  map[*node]xbrl.Period // context → its period, read without problems
 	origins  map[string]source.Pos // fact id → where its figure is printed
 	reported map[string]bool
 }
@@ -142,9 +204,9 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		return nil, ds
 	}
 	l := &xmlLoader{d: d, tx: newTaxonomy(), contexts: map[string]*node{}, units: map[string]*xbrl.Unit{},
-		origins: map[string]source.Pos{}, reported: map[string]bool{}}
+		periods: map[*node]xbrl.Period{}, origins: map[string]source.Pos{}, reported: map[string]bool{}}
 	if root.name.Space != nsXBRLI || root.name.Local != "xbrl" {
-		l.ds.Add(source.Error, "xbrl.4.1:notAnInstance", root.pos, "the root element is %s, not xbrli:xbrl", root.name.Local)
+		l.ds.Add(source.Error, "xbrl.4.1:notAnInstance", l.pos(root), "the root element is %s, not xbrli:xbrl", root.name.Local)
 		return nil, l.ds
 	}
 	rep := &xbrl.Report{Provenance: xbrl.Provenance{Source: d.Name}}
@@ -153,7 +215,7 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		case c.name.Space == nsLink && c.name.Local == "schemaRef":
 			href := c.attr(nsXLink, "href")
 			rep.Taxonomy.Schema = href
-			l.ds = append(l.ds, l.tx.loadSchema(href, resolve, c.pos)...)
+			l.ds = append(l.ds, l.tx.loadSchema(href, resolve, l.pos(c))...)
 		case c.name.Space == nsXBRLI && c.name.Local == "context":
 			l.contexts[c.attr("", "id")] = c
 		case c.name.Space == nsXBRLI && c.name.Local == "unit":
@@ -163,7 +225,7 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		}
 	}
 	if rep.Taxonomy.Schema == "" {
-		l.ds.Add(source.Error, "xbrl.4.2:missingSchemaRef", root.pos, "the instance references no taxonomy schema (link:schemaRef)")
+		l.ds.Add(source.Error, "xbrl.4.2:missingSchemaRef", l.pos(root), "the instance references no taxonomy schema (link:schemaRef)")
 	}
 	for _, c := range root.children {
 		if c.name.Space != nsXBRLI && c.name.Space != nsLink {
@@ -179,6 +241,9 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 	}
 	return rep, l.ds
 }
+
+// pos returns where a node's start tag is.
+func (l *xmlLoader) pos(n *node) source.Pos { return l.d.lines.pos(l.d.Name, int64(n.off)) }
 
 // unit reads xbrli:unit: measures, or a divide of numerator and denominator.
 func (l *xmlLoader) unit(n *node) *xbrl.Unit {
@@ -219,15 +284,21 @@ func measureName(ns, local string) string {
 
 // footnotes reads the source positions xport writes as footnotes.
 func (l *xmlLoader) footnotes(n *node) {
-	locs, texts := map[string]string{}, map[string]string{}
+	locs := make(map[string]string, len(n.children)/3)          // label → fact id
+	positions := make(map[string]source.Pos, len(n.children)/3) // label → position its text starts with
 	for _, c := range n.children {
 		label := c.attr(nsXLink, "label")
 		switch c.name.Local {
 		case "loc":
 			locs[label] = strings.TrimPrefix(c.attr(nsXLink, "href"), "#")
 		case "footnote":
-			if c.attr(nsXLink, "role") == exporter.SourceRole {
-				texts[label] = c.text
+			if c.attr(nsXLink, "role") != exporter.SourceRole {
+				continue
+			}
+			if p, ok := parsePos(c.text); ok {
+				positions[label] = p
+			} else {
+				delete(positions, label)
 			}
 		}
 	}
@@ -235,41 +306,41 @@ func (l *xmlLoader) footnotes(n *node) {
 		if c.name.Local != "footnoteArc" {
 			continue
 		}
-		id, text := locs[c.attr(nsXLink, "from")], texts[c.attr(nsXLink, "to")]
-		if p, ok := parsePos(strings.Fields(text)); id != "" && ok {
+		id := locs[c.attr(nsXLink, "from")]
+		if p, ok := positions[c.attr(nsXLink, "to")]; id != "" && ok {
 			l.origins[id] = p
 		}
 	}
 }
 
-// parsePos reads the first "file:line:col" of a source text.
-func parsePos(fields []string) (source.Pos, bool) {
-	if len(fields) == 0 {
+// parsePos reads the "file:line:col" a source text starts with.
+func parsePos(text string) (source.Pos, bool) {
+	first := strings.TrimLeftFunc(text, unicode.IsSpace)
+	if i := strings.IndexFunc(first, unicode.IsSpace); i >= 0 {
+		first = first[:i]
+	}
+	if first == "" {
 		return source.Pos{}, false
 	}
-	return source.ParsePos(fields[0])
+	return source.ParsePos(first)
 }
 
 // fact reads one fact element.
 func (l *xmlLoader) fact(n *node, rep *xbrl.Report) *xbrl.Fact {
-	prefix := ""
-	for p, ns := range n.ns {
-		if ns == n.name.Space && (prefix == "" || p < prefix) {
-			prefix = p
-		}
-	}
-	c := l.tx.qnameConcept(n.name.Space, prefix, n.name.Local, n.pos, &l.ds, l.reported)
-	f := &xbrl.Fact{ID: n.attr("", "id"), Concept: c, Source: n.pos, Origin: l.origins[n.attr("", "id")]}
+	at := l.pos(n)
+	prefix := n.ns.prefix(n.name.Space)
+	c := l.tx.qnameConcept(n.name.Space, prefix, n.name.Local, at, &l.ds, l.reported)
+	f := &xbrl.Fact{ID: n.attr("", "id"), Concept: c, Source: at, Origin: l.origins[n.attr("", "id")]}
 	ctxID := n.attr("", "contextRef")
 	ctx := l.contexts[ctxID]
 	if ctx == nil {
-		l.ds.Add(source.Error, "xbrl.4.6.1:itemContextRef", n.pos, "contextRef %q names no context", ctxID)
+		l.ds.Add(source.Error, "xbrl.4.6.1:itemContextRef", at, "contextRef %q names no context", ctxID)
 		return nil
 	}
 	l.context(ctx, f, rep)
 	if ref := n.attr("", "unitRef"); ref != "" {
 		if f.Unit = l.units[ref]; f.Unit == nil {
-			l.ds.Add(source.Error, "xbrl.4.6.2:numericUnit", n.pos, "unitRef %q names no unit", ref)
+			l.ds.Add(source.Error, "xbrl.4.6.2:numericUnit", at, "unitRef %q names no unit", ref)
 		}
 	}
 	text := strings.TrimSpace(n.text)
@@ -277,10 +348,10 @@ func (l *xmlLoader) fact(n *node, rep *xbrl.Report) *xbrl.Fact {
 		return f
 	}
 	if f.Unit != nil || n.attr("", "decimals") != "" {
-		f.Decimals = decimalsOf(n.attr("", "decimals"), n.pos, &l.ds)
+		f.Decimals = decimalsOf(n.attr("", "decimals"), at, &l.ds)
 		v, err := decimal.Parse(text)
 		if err != nil {
-			l.ds.Add(source.Error, "xbrl.4.6:invalidValue", n.pos, "the value %q of %s is not a decimal number", text, c.QName())
+			l.ds.Add(source.Error, "xbrl.4.6:invalidValue", at, "the value %q of %s is not a decimal number", text, c.QName())
 		}
 		f.Value = v
 	} else {
@@ -315,11 +386,11 @@ func (l *xmlLoader) context(ctx *node, f *xbrl.Fact, rep *xbrl.Report) {
 			for _, m := range seg.children {
 				if m.name.Space == nsDI && m.name.Local == "typedMember" {
 					ans, ap, al := m.qname(m.attr("", "dimension"))
-					d := xbrl.Member{Axis: l.tx.qnameConcept(ans, ap, al, m.pos, &l.ds, l.reported)}
+					d := xbrl.Member{Axis: l.tx.qnameConcept(ans, ap, al, l.pos(m), &l.ds, l.reported)}
 					if len(m.children) == 1 {
 						d.Typed = strings.TrimSpace(m.children[0].text)
 					} else {
-						l.ds.Add(source.Error, "xbrldie:TypedMemberNotTypedDimensionError", m.pos, "a typed member holds one element, this one %d", len(m.children))
+						l.ds.Add(source.Error, "xbrldie:TypedMemberNotTypedDimensionError", l.pos(m), "a typed member holds one element, this one %d", len(m.children))
 					}
 					f.Dims = append(f.Dims, d)
 					continue
@@ -328,17 +399,37 @@ func (l *xmlLoader) context(ctx *node, f *xbrl.Fact, rep *xbrl.Report) {
 					ans, ap, al := m.qname(m.attr("", "dimension"))
 					mns, mp, ml := m.qname(m.text)
 					f.Dims = append(f.Dims, xbrl.Member{
-						Axis:   l.tx.qnameConcept(ans, ap, al, m.pos, &l.ds, l.reported),
-						Member: l.tx.qnameConcept(mns, mp, ml, m.pos, &l.ds, l.reported),
+						Axis:   l.tx.qnameConcept(ans, ap, al, l.pos(m), &l.ds, l.reported),
+						Member: l.tx.qnameConcept(mns, mp, ml, l.pos(m), &l.ds, l.reported),
 					})
 				}
 			}
 		}
 	}
+	f.Period = l.period(ctx)
+}
+
+// period reads the period of a context. Many facts share a context: a
+// period read without problems is kept for the next.
+func (l *xmlLoader) period(ctx *node) xbrl.Period {
+	if p, ok := l.periods[ctx]; ok {
+		return p
+	}
+	problems := len(l.ds)
+	p := l.readPeriod(ctx)
+	if len(l.ds) == problems {
+		l.periods[ctx] = p
+	}
+	return p
+}
+
+// readPeriod reads the period of a context: its instant, or its start
+// and end dates.
+func (l *xmlLoader) readPeriod(ctx *node) xbrl.Period {
 	per := ctx.child(nsXBRLI, "period")
 	if per == nil {
-		l.ds.Add(source.Error, "xbrl.4.7.2:period", ctx.pos, "context %q has no period", ctx.attr("", "id"))
-		return
+		l.ds.Add(source.Error, "xbrl.4.7.2:period", l.pos(ctx), "context %q has no period", ctx.attr("", "id"))
+		return xbrl.Period{}
 	}
 	date := func(name string) time.Time {
 		n := per.child(nsXBRLI, name)
@@ -347,13 +438,12 @@ func (l *xmlLoader) context(ctx *node, f *xbrl.Fact, rep *xbrl.Report) {
 		}
 		t, err := parseDate(n.text, name != "startDate")
 		if err != nil {
-			l.ds.Add(source.Error, "xbrl.4.7.2:periodDate", n.pos, "%s %q is not a date", name, strings.TrimSpace(n.text))
+			l.ds.Add(source.Error, "xbrl.4.7.2:periodDate", l.pos(n), "%s %q is not a date", name, strings.TrimSpace(n.text))
 		}
 		return t
 	}
 	if per.child(nsXBRLI, "instant") != nil {
-		f.Period = xbrl.Period{End: date("instant"), Instant: true}
-		return
+		return xbrl.Period{End: date("instant"), Instant: true}
 	}
-	f.Period = xbrl.Period{Start: date("startDate"), End: date("endDate")}
+	return xbrl.Period{Start: date("startDate"), End: date("endDate")}
 }

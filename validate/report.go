@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -9,8 +8,6 @@ import (
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
-
-var ncName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
 
 // Options select the checks Check runs.
 type Options struct {
@@ -30,10 +27,11 @@ func Report(rep *xbrl.Report) source.Diagnostics {
 // Check checks rep and returns every problem found, sorted by position.
 func Check(rep *xbrl.Report, opts Options) source.Diagnostics {
 	var ds source.Diagnostics
+	keys := factKeys(rep.Facts)
 	checkEntity(rep, &ds)
-	checkFacts(rep, &ds)
+	checkFacts(rep, keys, &ds)
 	if opts.Calc != CalcOff {
-		checkCalculations(rep, opts.Calc, &ds)
+		checkCalculations(rep, keys, opts.Calc, &ds)
 	}
 	if opts.Cross {
 		checkCross(rep, &ds)
@@ -52,16 +50,27 @@ func checkEntity(rep *xbrl.Report, ds *source.Diagnostics) {
 	}
 }
 
-// checkFacts applies the per-fact rules of XBRL 2.1 §4.
-func checkFacts(rep *xbrl.Report, ds *source.Diagnostics) {
+// factKeys returns the Key of each fact, computed once for the checks
+// that need it.
+func factKeys(facts []*xbrl.Fact) []string {
+	keys := make([]string, len(facts))
+	for i, f := range facts {
+		keys[i] = f.Key()
+	}
+	return keys
+}
+
+// checkFacts applies the per-fact rules of XBRL 2.1 §4; keys are the
+// facts' keys.
+func checkFacts(rep *xbrl.Report, keys []string, ds *source.Diagnostics) {
 	concepts := map[string]*xbrl.Concept{}
 	for _, c := range rep.Concepts {
 		concepts[c.QName()] = c
 	}
-	ids := map[string]bool{}
-	seen := map[string]*xbrl.Fact{}
-	for _, f := range rep.Facts {
-		if f.ID != "" && (!ncName.MatchString(f.ID) || ids[f.ID]) {
+	ids := make(map[string]bool, len(rep.Facts))
+	seen := make(map[string]*xbrl.Fact, len(rep.Facts))
+	for i, f := range rep.Facts {
+		if f.ID != "" && (!isNCName(f.ID) || ids[f.ID]) {
 			addFact(ds, source.Error, "xbrl.4.6:factId", f, "fact id %q is not a unique XML name", f.ID)
 		}
 		ids[f.ID] = true
@@ -81,13 +90,26 @@ func checkFacts(rep *xbrl.Report, ds *source.Diagnostics) {
 			addFact(ds, source.Error, "xmlSchema:enumeration", f,
 				"%q is not a value of %s's type; it allows %s", f.Text, c.QName(), strings.Join(c.Enum, ", "))
 		}
-		if old, ok := seen[f.Key()]; ok && !consistentDuplicates(old, f) {
+		if old, ok := seen[keys[i]]; ok && !consistentDuplicates(old, f) {
 			addFact(ds, source.Error, "xbrl.4.10:inconsistentDuplicate", f,
 				"%s for %s is reported twice with different values (%s here, %s at %s)",
 				c.QName(), f.Period, f.ValueString(), old.ValueString(), old.Source)
 		}
-		seen[f.Key()] = f
+		seen[keys[i]] = f
 	}
+}
+
+// isNCName reports whether s is an XML name without colons, of ASCII
+// characters: [A-Za-z_][A-Za-z0-9_.-]*.
+func isNCName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		start := 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c == '_'
+		if !start && (i == 0 || !('0' <= c && c <= '9' || c == '.' || c == '-')) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func checkPeriod(f *xbrl.Fact, c *xbrl.Concept, ds *source.Diagnostics) {

@@ -18,10 +18,24 @@ type Period struct {
 
 // ID returns a stable context id: "I20121229" or "D20120930_20121229".
 func (p Period) ID() string {
+	b := make([]byte, 0, len("D20060102_20060102"))
 	if p.Instant {
-		return "I" + p.End.Format("20060102")
+		return string(appendDate(append(b, 'I'), p.End))
 	}
-	return "D" + p.Start.Format("20060102") + "_" + p.End.Format("20060102")
+	b = appendDate(append(b, 'D'), p.Start)
+	return string(appendDate(append(b, '_'), p.End))
+}
+
+// appendDate appends t as YYYYMMDD, as t.AppendFormat(b, "20060102")
+// does but without parsing a layout: fact keys and context ids, made for
+// every fact and calculation item, spend most of their time here.
+func appendDate(b []byte, t time.Time) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, "20060102")
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10),
+		byte('0'+int(m)/10), byte('0'+int(m)%10), byte('0'+d/10), byte('0'+d%10))
 }
 
 // String renders the period as dates: "2012-12-29" or
