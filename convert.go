@@ -148,7 +148,6 @@ func provenance(name string, data []byte, notes []xbrl.Note) xbrl.Provenance {
 // and the taxonomy the first three reference. A format not chosen costs
 // nothing.
 func (res *Result) emit(name string, formats []string) {
-	want := func(f string) bool { return len(formats) == 0 || slices.Contains(formats, f) }
 	renderers := []struct {
 		format, code, what string
 		render             func(*xbrl.Report, string) ([]schema.File, error)
@@ -160,7 +159,7 @@ func (res *Result) emit(name string, formats []string) {
 		{"taxonomy", "xport.emit:taxonomy", "generating the taxonomy", renderTaxonomy},
 	}
 	for _, r := range renderers {
-		if !want(r.format) && (r.format != "taxonomy" || !(want(FormatXBRL) || want(FormatJSON) || want(FormatCSV))) {
+		if !includes(formats, r.format) {
 			continue
 		}
 		files, err := r.render(res.Report, name)
@@ -258,23 +257,26 @@ func FormatOf(name string) string {
 // Select returns the files of the given formats (all when none is
 // given), with the taxonomy when a chosen format references it.
 func (res *Result) Select(formats ...string) []schema.File {
-	if len(formats) == 0 {
-		return res.Files
-	}
-	want := map[string]bool{}
-	for _, f := range formats {
-		want[f] = true
-		if f != FormatJSONL {
-			want["taxonomy"] = true
-		}
-	}
 	var out []schema.File
 	for _, f := range res.Files {
-		if want[FormatOf(f.Name)] {
+		if includes(formats, FormatOf(f.Name)) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// includes reports whether the formats chosen (all when none is) include
+// format, or for "taxonomy" whether one of them references it: every
+// format but jsonl does.
+func includes(formats []string, format string) bool {
+	if len(formats) == 0 {
+		return true
+	}
+	if format == "taxonomy" {
+		return slices.ContainsFunc(formats, func(f string) bool { return f != FormatJSONL })
+	}
+	return slices.Contains(formats, format)
 }
 
 // Write writes the result's files of the given formats (all when none is
