@@ -127,7 +127,7 @@ func TestUnreadableDocuments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Convert("in.txt", bytes.NewReader(tt.data), Options{})
+			res, err := Convert("in.txt", bytes.NewReader(tt.data), Options{MaxSize: int64(len(tt.data))})
 			var got string
 			switch {
 			case err != nil:
@@ -142,5 +142,16 @@ func TestUnreadableDocuments(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestMaxSize(t *testing.T) {
+	data := []byte("Example Corp\nRevenue 1,000\n")
+	if _, err := Convert("in.txt", bytes.NewReader(data), Options{MaxSize: int64(len(data)) - 1}); !errors.Is(err, ErrTooLarge) ||
+		!strings.Contains(err.Error(), fmt.Sprintf("in.txt: input too large: more than %d bytes", len(data)-1)) {
+		t.Errorf("got %v, want ErrTooLarge naming the file and the limit", err)
+	}
+	if _, err := Convert("in.txt", bytes.NewReader(data), Options{MaxSize: int64(len(data))}); err != nil {
+		t.Errorf("input of exactly MaxSize bytes: %v", err)
 	}
 }

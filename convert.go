@@ -41,6 +41,9 @@ type Options struct {
 	// whether plain text reads as a conflict minerals report. A kind given
 	// is noted in the provenance.
 	Kind string
+	// MaxSize bounds the input read, in bytes; larger input is refused
+	// with ErrTooLarge after MaxSize bytes. Default: DefaultMaxSize.
+	MaxSize int64
 	// Formats are the formats to render, among Formats; the taxonomy
 	// comes with xbrl, json and csv. Empty: all of them.
 	Formats []string
@@ -61,6 +64,12 @@ type Result struct {
 // ErrInvalid is returned by Write when the result has errors.
 var ErrInvalid = errors.New("the report is invalid; no output written")
 
+// ErrTooLarge is returned by Convert for input over Options.MaxSize.
+var ErrTooLarge = errors.New("input too large")
+
+// DefaultMaxSize is the default of Options.MaxSize.
+const DefaultMaxSize = 256 << 20
+
 // Convert reads a text disclosure and converts it. The error is for input
 // that cannot be read at all (or an unknown Options.Kind); problems in
 // what was read are diagnostics.
@@ -68,9 +77,16 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 	if err := checkKind(opts.Kind); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	data, err := source.ReadAll(filepath.Base(name), r)
+	limit := opts.MaxSize
+	if limit <= 0 {
+		limit = DefaultMaxSize
+	}
+	data, err := source.ReadAll(filepath.Base(name), io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: %w: more than %d bytes (--max-size)", name, ErrTooLarge, limit)
 	}
 	if opts.Name == "" {
 		opts.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))

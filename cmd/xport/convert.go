@@ -38,6 +38,7 @@ file:line:col: severity: message [code].`,
 			&cli.StringFlag{Name: "cik", Usage: "the entity's SEC CIK (entity identifier scheme http://www.sec.gov/CIK); without it the ticker or name is used, with a warning"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "also list every figure read but not mapped to a fact"},
 			&cli.StringFlag{Name: "shard", Usage: "i/n: convert only shard i (0-based) of n of the documents, split by a hash of their paths"},
+			&cli.Int64Flag{Name: "max-size", Value: xport.DefaultMaxSize, Usage: "refuse a document larger than this many bytes"},
 			&cli.StringFlag{Name: "kind", Value: "auto", Usage: "the kind of document: release (earnings release), minerals (Form SD conflict minerals report) or auto (detected: a submission by its document types, plain text by its wording)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(xport.Formats, ","), Usage: "formats to write, comma-separated: " + strings.Join(xport.Formats, ", ")},
 		},
@@ -143,7 +144,7 @@ func convertOptions(c *cli.Context) (xport.Options, error) {
 	if !ok {
 		return xport.Options{}, usageError("convert: --kind %q: want %s, %s or auto", c.String("kind"), edgar.KindRelease, edgar.KindMinerals)
 	}
-	return xport.Options{CIK: c.String("cik"), Kind: kind}, nil
+	return xport.Options{CIK: c.String("cik"), Kind: kind, MaxSize: c.Int64("max-size")}, nil
 }
 
 // atPath names the input by the path the user gave rather than its base
