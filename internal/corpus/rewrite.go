@@ -17,10 +17,9 @@ type rewrite struct {
 	words  []replacement // company words
 	ticker replacement
 	names  *regexp.Regexp
-	years  int // added to every year
-	months int // added to every month of a release
-	minY   int // earliest year of the template, before the shift
-	maxY   int
+	years  int    // added to every year
+	months int    // added to every month of a release
+	maxY   int    // latest year of the template, before the shift
 	cik    string // ten digits
 	rng    *rand.Rand
 }
@@ -51,9 +50,10 @@ func newRewrite(t Template, rng *rand.Rand) *rewrite {
 		forms = append(forms, regexp.QuoteMeta(t.Ticker))
 	}
 	g.names = regexp.MustCompile(`\b(?:` + strings.Join(forms, "|") + `)\b`)
-	g.minY, g.maxY = yearSpan(t.Data)
+	var minY int
+	minY, g.maxY = yearSpan(t.Data)
 	// Years move by -8 to +10, kept within 1993 (EDGAR) to 2026.
-	lo, hi := max(-8, 1993-g.minY), min(10, 2026-g.maxY)
+	lo, hi := max(-8, 1993-minY), min(10, 2026-g.maxY)
 	if lo <= hi {
 		g.years = lo + rng.IntN(hi-lo+1)
 	}
