@@ -1,12 +1,16 @@
 package xport
 
 import (
+	"bytes"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/beevik/etree"
 
 	"github.com/xport/xport/schema"
+	"github.com/xport/xport/source"
 )
 
 // TestTaxonomyResolves checks the taxonomy generated for the sample the way
@@ -87,6 +91,45 @@ func TestTaxonomyResolves(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestRepeatedStatementIsOneRole converts the sample release printed
+// twice in one document: every statement is the same role, with the same
+// relationships, and every fact of a table the same fact with both
+// positions.
+func TestRepeatedStatementIsOneRole(t *testing.T) {
+	once := convertFile(t, sample, Options{})
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice, err := Convert(sample, bytes.NewReader(append(append([]byte{}, data...), data...)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !twice.Valid() {
+		t.Fatalf("printed twice: %d errors, first %v", twice.Diagnostics.Count(source.Error), twice.Diagnostics[0])
+	}
+	roles := func(res *Result) []string {
+		var out []string
+		for _, n := range res.Report.Networks {
+			out = append(out, n.RoleID)
+		}
+		return out
+	}
+	if got, want := roles(twice), roles(once); !slices.Equal(got, want) {
+		t.Errorf("printed twice, the roles are\n%v\nwant\n%v", got, want)
+	}
+	if got, want := len(twice.Report.Facts), len(once.Report.Facts); got != want {
+		t.Errorf("printed twice: %d facts, want %d", got, want)
+	}
+	lines := bytes.Count(data, []byte("\n"))
+	for _, f := range twice.Report.Facts {
+		if f.Concept.Prefix != "dei" && f.Source.Line <= lines && !containsLine(f.Also, f.Source.Line+lines) {
+			t.Errorf("%s at %s: not also at line %d", f.Concept.QName(), f.Source, f.Source.Line+lines)
+			break
 		}
 	}
 }

@@ -207,9 +207,14 @@ func writeSources(root *etree.Element, facts []*xbrl.Fact) {
 // SourceText renders where a fact is printed: its position, then the other
 // places the same figure is printed, separated by spaces.
 func SourceText(f *xbrl.Fact) string {
-	s := f.Source.String()
-	for _, p := range f.Also {
-		s += " " + p.String()
+	if len(f.Also) == 0 {
+		return f.Source.String()
 	}
-	return s
+	var b strings.Builder
+	b.WriteString(f.Source.String())
+	for _, p := range f.Also {
+		b.WriteByte(' ')
+		b.WriteString(p.String())
+	}
+	return b.String()
 }

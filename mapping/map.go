@@ -3,6 +3,7 @@ package mapping
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,6 +57,9 @@ type mapper struct {
 	// extOrigin records which row (statement kind, heading and label) each
 	// extension name was made for.
 	extOrigin map[string]string
+	// untitled holds the networks of tables with no statement title,
+	// titled "Table N" after their place in the document.
+	untitled map[*xbrl.Network]bool
 	// guessed is set while a table whose kind is guessed is mapped.
 	guessed bool
 }
@@ -71,7 +75,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		doc: doc, opts: opts, rep: &xbrl.Report{},
 		pf:   newPeriodFinder(tables),
 		used: map[string]*xbrl.Concept{}, byKey: map[string]*xbrl.Fact{},
-		noted: map[string]bool{}, labels: map[string]string{}, balances: map[string]*xbrl.Concept{}, extOrigin: map[string]string{},
+		noted: map[string]bool{}, labels: map[string]string{}, balances: map[string]*xbrl.Concept{}, extOrigin: map[string]string{}, untitled: map[*xbrl.Network]bool{},
 	}
 	m.ent = findEntity(doc, tables)
 	m.headerName()
@@ -223,9 +227,46 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 		}
 	}
 	calculations(net, t, concepts, facts, calcWeights(kind, signs), hasDims(rows), m.rep.Taxonomy.Prefix, &m.diags)
-	if len(net.Presentation) > 0 {
+	if len(net.Presentation) > 0 && !m.printedBefore(net) {
 		m.rep.Networks = append(m.rep.Networks, net)
 	}
+}
+
+// printedBefore reports whether a network with the same title (or none)
+// and the same relationships is already in the report: a statement
+// printed again (in a second exhibit, or repeated further down) is one
+// role, not one per printing. The facts are the same facts, merged when
+// they were added. An untitled table's root is made for its network
+// ("Table9Abstract"); a repeated one's is dropped with it.
+func (m *mapper) printedBefore(net *xbrl.Network) bool {
+	for _, other := range m.rep.Networks {
+		untitled := m.untitled[other] && m.untitled[net]
+		if !untitled && (other.Title != net.Title || other.Root != net.Root) {
+			continue
+		}
+		same := func(a, b []xbrl.Arc) bool { return sameArcs(a, b, other.Root, net.Root) }
+		if same(other.Presentation, net.Presentation) && same(other.Calculation, net.Calculation) && same(other.Definition, net.Definition) {
+			if net.Root != other.Root && net.Root.Prefix == m.rep.Taxonomy.Prefix {
+				delete(m.used, net.Root.QName())
+				delete(m.labels, net.Root.QName())
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// sameArcs reports whether two lists of arcs relate the same concepts in
+// the same way, wherever they were printed, with root a in the first
+// standing for root b in the second.
+func sameArcs(as, bs []xbrl.Arc, a, b *xbrl.Concept) bool {
+	return slices.EqualFunc(as, bs, func(x, y xbrl.Arc) bool {
+		x.Source, y.Source = source.Pos{}, source.Pos{}
+		if x.From == a {
+			x.From = b
+		}
+		return x == y
+	})
 }
 
 func titleLines(t *extract.Table) []string {

@@ -23,7 +23,8 @@ var statementTitle = regexp.MustCompile(`(?i)(statements?|balance sheets?|reconc
 // network starts the statement network of a table: its role is named
 // after the title line that names the statement.
 func (m *mapper) network(index int, kind schema.Kind, t *extract.Table) *xbrl.Network {
-	title := fmt.Sprintf("Table %d", index+1)
+	untitled := fmt.Sprintf("Table %d", index+1)
+	title := untitled
 	for _, l := range t.Title {
 		if statementTitle.MatchString(l.Text) {
 			title = l.Text
@@ -35,6 +36,7 @@ func (m *mapper) network(index int, kind schema.Kind, t *extract.Table) *xbrl.Ne
 		id = "Role" + id // an XML id starts with a letter
 	}
 	net := &xbrl.Network{RoleID: id, Title: title}
+	m.untitled[net] = title == untitled
 	net.Root = m.opts.Catalogue.Lookup(roots[kind])
 	if net.Root == nil {
 		net.Root = m.ext(net.RoleID+"Abstract", &xbrl.Concept{Type: xbrl.String, PeriodType: xbrl.Duration}, title)

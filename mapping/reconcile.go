@@ -83,7 +83,9 @@ func (m *mapper) ext(name string, like *xbrl.Concept, label string) *xbrl.Concep
 		Type: like.Type, PeriodType: like.PeriodType, Balance: like.Balance, Label: cleanLabel(label),
 	}
 	if old, ok := m.used[c.QName()]; ok {
-		if old.Type == c.Type && old.PeriodType == c.PeriodType && old.Balance == c.Balance {
+		// A balance the calculations gave the concept (c has none yet)
+		// does not make it another concept.
+		if old.Type == c.Type && old.PeriodType == c.PeriodType && (old.Balance == c.Balance || c.Balance == xbrl.NoBalance) {
 			return old
 		}
 		c.Name += camel(string(c.PeriodType)) + camel(string(c.Type))
