@@ -91,6 +91,7 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 	if opts.Name == "" {
 		opts.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
+	sum := sha256.Sum256(data)
 	res := &Result{}
 	in, err := res.unwrap(filepath.Base(name), data, opts)
 	if err != nil {
@@ -102,6 +103,7 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	in.text = nil // the document holds its own copy
 	res.Document = doc
 	if in.kind == edgar.KindMinerals || in.kind == "" && minerals.IsReport(doc) {
 		report := res.extractMinerals(doc, in.mineralsOptions())                  // extract
@@ -114,7 +116,7 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	res.Report.Provenance = provenance(name, data, append(in.notes, res.Report.Provenance.Notes...))
+	res.Report.Provenance = provenance(name, sum, append(in.notes, res.Report.Provenance.Notes...))
 	res.validate()                    // validate
 	res.emit(opts.Name, opts.Formats) // emit
 	res.Diagnostics.Sort()
@@ -153,8 +155,7 @@ func (res *Result) validate() {
 	res.Diagnostics = append(res.Diagnostics, validate.Report(res.Report)...)
 }
 
-func provenance(name string, data []byte, notes []xbrl.Note) xbrl.Provenance {
-	sum := sha256.Sum256(data)
+func provenance(name string, sum [sha256.Size]byte, notes []xbrl.Note) xbrl.Provenance {
 	return xbrl.Provenance{Source: filepath.Base(name), SHA256: hex.EncodeToString(sum[:]), Generator: Generator, Notes: notes}
 }
 

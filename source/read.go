@@ -101,28 +101,30 @@ func ReadAll(name string, r io.Reader) ([]byte, error) {
 // Parse splits data into lines; see Read.
 func Parse(name string, data []byte) (*Document, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	doc := &Document{Name: name}
+	// One copy of the text, which the lines are slices of.
+	text := string(data)
+	doc := &Document{Name: name, Lines: make([]Line, 0, strings.Count(text, "\n")+1)}
 	num := 0
-	for len(data) > 0 {
-		end, next := lineEnd(data)
+	for len(text) > 0 {
+		end, next := lineEnd(text)
 		num++
-		raw := data[:end]
-		if i := bytes.IndexByte(raw, 0); i >= 0 {
+		raw := text[:end]
+		if i := strings.IndexByte(raw, 0); i >= 0 {
 			return nil, &ParseError{Pos: Pos{File: name, Line: num, Col: i + 1}, Err: ErrBinary}
 		}
 		if len(raw) > MaxLineLength {
 			return nil, &ParseError{Pos: Pos{File: name, Line: num, Col: MaxLineLength + 1}, Err: ErrLongLine}
 		}
-		doc.Lines = append(doc.Lines, newLine(num, string(raw)))
-		data = data[next:]
+		doc.Lines = append(doc.Lines, newLine(num, raw))
+		text = text[next:]
 	}
 	return doc, nil
 }
 
 // lineEnd finds the end of the first line of data and where the next begins.
 // \n, \r\n and a lone \r end a line.
-func lineEnd(data []byte) (end, next int) {
-	i := bytes.IndexAny(data, "\r\n")
+func lineEnd(data string) (end, next int) {
+	i := strings.IndexAny(data, "\r\n")
 	switch {
 	case i < 0:
 		return len(data), len(data)
