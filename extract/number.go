@@ -11,11 +11,11 @@ import (
 // Number is a figure as printed in a table cell.
 type Number struct {
 	Value         decimal.Decimal // sign applied; "34%" is 34, not 0.34
+	Qualifier     string          // "<" or ">" when printed as a bound, not a value
 	Places        int             // digits printed after the decimal point
 	Nil           bool            // printed as a dash: none
 	Percent       bool            // printed with %
 	Currency      bool            // printed with $
-	Qualifier     string          // "<" or ">" when printed as a bound, not a value
 	NotApplicable bool            // printed as n/a, nm, or similar
 }
 

@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -41,6 +43,7 @@ file:line:col: severity: message [code].`,
 			&cli.Int64Flag{Name: "max-size", Value: xport.DefaultMaxSize, Usage: "refuse a document larger than this many bytes"},
 			&cli.StringFlag{Name: "kind", Value: "auto", Usage: "the kind of document: release (earnings release), minerals (Form SD conflict minerals report) or auto (detected: a submission by its document types, plain text by its wording)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(xport.Formats, ","), Usage: "formats to write, comma-separated: " + strings.Join(xport.Formats, ", ")},
+			&cli.IntFlag{Name: "memory-limit", Value: defaultMemoryLimit, Usage: "soft limit of the heap, in MiB: the garbage collector works harder as it nears it (0: none; GOMEMLIMIT, when set, stands unless this is given)"},
 		},
 		Action: convertAction,
 	}
@@ -62,6 +65,7 @@ func convertAction(c *cli.Context) error {
 		return err
 	}
 	opts.Formats = formats
+	defer limitMemory(c)()
 	dir := c.String("output")
 	if dir == "-" && (len(formats) != 1 || formats[0] != xport.FormatJSONL) {
 		return usageError("convert: -o - (stdout) takes --format jsonl only")
@@ -222,4 +226,37 @@ func caretColumn(l source.Line, col int) int {
 		}
 	}
 	return 0
+}
+
+// defaultMemoryLimit is the default of convert --memory-limit, in MiB. A
+// 10 MB document (the largest the README's figures cover) keeps about
+// 65 MiB live at its peak; under this limit the process stays under
+// 100 MB resident, for about a fifth more time on that document and
+// nothing on ordinary ones, whose heap never nears it.
+const defaultMemoryLimit = 85
+
+// limitMemory sets the heap's soft limit (runtime/debug.SetMemoryLimit)
+// that --memory-limit asks for, and returns the function that restores the
+// previous one.
+func limitMemory(c *cli.Context) (restore func()) {
+	_, env := os.LookupEnv("GOMEMLIMIT")
+	limit, ok := memoryLimit(c.Int("memory-limit"), c.IsSet("memory-limit"), env)
+	if !ok {
+		return func() {}
+	}
+	prev := debug.SetMemoryLimit(limit)
+	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// memoryLimit returns the heap limit in bytes for --memory-limit mib
+// (given or the default) and whether to set it: GOMEMLIMIT stands unless
+// the flag is given; 0 is no limit.
+func memoryLimit(mib int, given, env bool) (int64, bool) {
+	switch {
+	case env && !given:
+		return 0, false
+	case mib <= 0:
+		return math.MaxInt64, true
+	}
+	return int64(mib) << 20, true
 }
