@@ -67,6 +67,11 @@ type mapper struct {
 // Map turns the tables of doc into a report. Diagnostics say what could
 // not be decided with confidence; errors among them (two different values
 // for the same fact) make the report invalid.
+//
+// Map takes the tables over: once a table is mapped it drops the table's
+// rows (every cell is by then a fact or not mapped), so the cells of a
+// long document are not all held at once. Title, scale, columns and line
+// span stay.
 func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Report, source.Diagnostics, error) {
 	if err := opts.defaults(); err != nil {
 		return nil, nil, err
@@ -92,6 +97,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		for i, t := range tables {
 			if mapOrder(kinds[i]) == order {
 				m.table(i, t, kinds[i])
+				t.Rows, t.Unaligned = nil, nil
 			}
 		}
 	}
