@@ -133,3 +133,43 @@ func TestSmallFormAllocatesNothing(t *testing.T) {
 		t.Errorf("%v allocations, want 0", allocs)
 	}
 }
+
+// FuzzDecimal parses arbitrary text: what Parse accepts renders back to
+// the same number, and sums, products, comparisons and roundings of two
+// such numbers agree with math/big.Rat.
+func FuzzDecimal(f *testing.F) {
+	for _, s := range [][2]string{{"-16088", "0.14"}, {"9223372036854775807", "1"}, {"-9223372036854775808", "-1"}, {"12.50", "1000"}, {".5", "-0."}} {
+		f.Add(s[0], s[1], 2)
+	}
+	f.Fuzz(func(t *testing.T, as, bs string, places int) {
+		a, errA := Parse(as)
+		b, errB := Parse(bs)
+		if errA != nil || errB != nil {
+			return
+		}
+		places %= 40
+		ra, _ := new(big.Rat).SetString(a.String())
+		rb, _ := new(big.Rat).SetString(b.String())
+		if want, ok := new(big.Rat).SetString(strings.TrimPrefix(as, "+")); !ok || ra.Cmp(want) != 0 {
+			t.Fatalf("Parse(%q).String() = %s", as, a)
+		}
+		for _, c := range []struct {
+			op   string
+			got  Decimal
+			want *big.Rat
+		}{
+			{"+", a.Add(b), new(big.Rat).Add(ra, rb)},
+			{"-", a.Sub(b), new(big.Rat).Sub(ra, rb)},
+			{"×", a.Mul(b), new(big.Rat).Mul(ra, rb)},
+			{"round", a.Round(places), roundRat(ra, places, false)},
+			{"round half even", a.RoundHalfEven(places), roundRat(ra, places, true)},
+		} {
+			if g, _ := new(big.Rat).SetString(c.got.String()); g.Cmp(c.want) != 0 || !normal(c.got) {
+				t.Fatalf("%s %s %s = %s (%#v), want %s", as, c.op, bs, c.got, c.got, c.want.FloatString(40))
+			}
+		}
+		if got, want := a.Cmp(b), ra.Cmp(rb); got != want {
+			t.Fatalf("Cmp(%s, %s) = %d, want %d", as, bs, got, want)
+		}
+	})
+}

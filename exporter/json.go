@@ -3,7 +3,9 @@ package exporter
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/invopop/jsonschema"
@@ -71,14 +73,42 @@ const sqName = `^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*$`
 // MarshalJSON writes the core dimensions and the taxonomy-defined ones in
 // one object, keys sorted.
 func (d JSONDimensions) MarshalJSON() ([]byte, error) {
-	m := map[string]string{"concept": d.Concept, "entity": d.Entity, "period": d.Period}
+	type kv struct{ k, v string }
+	dims := make([]kv, 0, 4+len(d.Taxonomy))
+	dims = append(dims, kv{"concept", d.Concept}, kv{"entity", d.Entity}, kv{"period", d.Period})
 	if d.Unit != "" {
-		m["unit"] = d.Unit
+		dims = append(dims, kv{"unit", d.Unit})
 	}
 	for k, v := range d.Taxonomy {
-		m[k] = v
+		dims = append(dims, kv{k, v})
 	}
-	return json.Marshal(m)
+	slices.SortFunc(dims, func(a, b kv) int { return strings.Compare(a.k, b.k) })
+	b := make([]byte, 0, 160)
+	for i, d := range dims {
+		if i == 0 {
+			b = append(b, '{')
+		} else {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, d.k)
+		b = append(b, ':')
+		b = appendJSONString(b, d.v)
+	}
+	return append(b, '}'), nil
+}
+
+// appendJSONString appends s as encoding/json writes it: quoted, and
+// escaped (HTML characters too) when it has to be.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // JSONSchemaExtend lets the schema accept taxonomy-defined dimensions:
