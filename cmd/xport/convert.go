@@ -231,7 +231,7 @@ func caretColumn(l source.Line, col int) int {
 // defaultMemoryLimit is the default of convert --memory-limit, in MiB. A
 // 10 MB document (the largest the README's figures cover) keeps about
 // 56 MiB live at its peak; under this limit the process stays near 90 MB
-// resident, for about a third more time on that document and nothing on
+// resident, for about a fifth more time on that document and nothing on
 // ordinary ones, whose heap stays far below it.
 const defaultMemoryLimit = 70
 
@@ -251,15 +251,13 @@ func limitMemory(c *cli.Context) (restore func()) {
 		return func() {}
 	}
 	prevLimit := debug.SetMemoryLimit(limit)
-	prevGC := -2 // unchanged
-	if _, env := os.LookupEnv("GOGC"); !env && limit != math.MaxInt64 {
-		prevGC = debug.SetGCPercent(gcPercent)
+	if _, env := os.LookupEnv("GOGC"); env || limit == math.MaxInt64 {
+		return func() { debug.SetMemoryLimit(prevLimit) }
 	}
+	prevGC := debug.SetGCPercent(gcPercent)
 	return func() {
 		debug.SetMemoryLimit(prevLimit)
-		if prevGC != -2 {
-			debug.SetGCPercent(prevGC)
-		}
+		debug.SetGCPercent(prevGC)
 	}
 }
 
