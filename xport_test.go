@@ -266,13 +266,24 @@ func TestJSONMatchesSchema(t *testing.T) {
 	if ds := validate.JSON(js, "infinera-q4-2012.json", where); len(ds) > 0 {
 		t.Fatalf("emitted JSON does not match its schema: %v", ds)
 	}
-	bad := bytes.Replace(js, []byte(`"period": "2012-09-30T00:00:00/2012-12-30T00:00:00"`), []byte(`"period": "Q4 2012"`), 1)
-	ds := validate.JSON(bad, "infinera-q4-2012.json", where)
-	if len(ds) == 0 {
-		t.Fatal("a malformed period passed the schema")
-	}
-	if got := ds[0].Pos; got.File != "infinera-q4-2012.txt" || got.Line == 0 {
-		t.Errorf("violation reported at %v, want a position in the source document", got)
+	for _, tt := range []struct{ what, from, to string }{
+		{"a malformed period", `"period": "2012-09-30T00:00:00/2012-12-30T00:00:00"`, `"period": "Q4 2012"`},
+		{"a dimension that is not an SQName", `"period": "2012-09-30T00:00:00/2012-12-30T00:00:00"`, `"period": "2012-09-30T00:00:00/2012-12-30T00:00:00", "segment": "us-gaap:ServiceMember"`},
+		{"a member that is neither an SQName nor a typed value", `"period": "2012-09-30T00:00:00/2012-12-30T00:00:00"`, `"period": "2012-09-30T00:00:00/2012-12-30T00:00:00", "srt:ProductOrServiceAxis": "services"`},
+		{"no concept", `"concept": "us-gaap:Revenues",`, ``},
+	} {
+		bad := bytes.Replace(js, []byte(tt.from), []byte(tt.to), 1)
+		if bytes.Equal(bad, js) {
+			t.Fatalf("%s: %s is not in the JSON", tt.what, tt.from)
+		}
+		ds := validate.JSON(bad, "infinera-q4-2012.json", where)
+		if len(ds) == 0 {
+			t.Errorf("%s passed the schema", tt.what)
+			continue
+		}
+		if got := ds[0].Pos; got.File != "infinera-q4-2012.txt" || got.Line == 0 {
+			t.Errorf("%s: violation reported at %v, want a position in the source document", tt.what, got)
+		}
 	}
 }
 

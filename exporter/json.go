@@ -114,10 +114,13 @@ func appendJSONString(b []byte, s string) []byte {
 // JSONSchemaExtend lets the schema accept taxonomy-defined dimensions:
 // any other property is an axis (an SQName) whose value is a member (an
 // SQName, for an explicit dimension) or the typed member's value (for a
-// typed dimension, xport's are positive integers).
+// typed dimension, xport's are positive integers); no other property is
+// allowed. (Said with patternProperties rather than propertyNames, whose
+// pattern would be an alternation that every key of every fact has to be
+// matched against by backtracking.)
 func (JSONDimensions) JSONSchemaExtend(s *jsonschema.Schema) {
-	s.AdditionalProperties = &jsonschema.Schema{Type: "string", Pattern: sqName + `|^[1-9][0-9]*$`}
-	s.PropertyNames = &jsonschema.Schema{Pattern: `^(concept|entity|period|unit|[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z_][A-Za-z0-9_.-]*)$`}
+	s.PatternProperties = map[string]*jsonschema.Schema{sqName: {Type: "string", Pattern: sqName + `|^[1-9][0-9]*$`}}
+	s.AdditionalProperties = jsonschema.FalseSchema
 }
 
 // entityPrefix is the prefix xBRL-JSON entity values use for a scheme.
