@@ -13,6 +13,7 @@
 package decimal
 
 import (
+	"cmp"
 	"errors"
 	"math"
 	"math/big"
@@ -290,27 +291,15 @@ func (d Decimal) Mul(e Decimal) Decimal {
 // Cmp compares d and e: -1, 0 or +1.
 func (d Decimal) Cmp(e Decimal) int {
 	if ds, es := d.Sign(), e.Sign(); ds != es || ds == 0 {
-		return cmpInt(ds, es)
+		return cmp.Compare(ds, es)
 	}
 	if d.big == nil && e.big == nil {
 		if a, b, _, ok := alignSmall(d, e); ok {
-			return cmpInt64(a, b)
+			return cmp.Compare(a, b)
 		}
 	}
 	a, b, _ := align(d, e)
 	return a.Cmp(b)
-}
-
-func cmpInt(a, b int) int { return cmpInt64(int64(a), int64(b)) }
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Equal reports whether d and e are the same number.
@@ -319,22 +308,15 @@ func (d Decimal) Equal(e Decimal) bool { return d.Cmp(e) == 0 }
 // Round rounds d to places digits after the point (negative places round
 // to tens, hundreds, ...), halves away from zero, as XBRL 2.1 §4.6.7.2
 // inferred-precision rounding and the calculation check expect.
-func (d Decimal) Round(places int) Decimal {
-	return d.round(places, func(q, r, p *big.Int) bool { return r.Cmp(p) >= 0 },
-		func(q, r, p uint64) bool { return r >= p })
-}
+func (d Decimal) Round(places int) Decimal { return d.round(places, false) }
 
 // RoundHalfEven rounds d to places digits after the point, halves to the
 // even neighbour, as XBRL 2.1 calculation checks round (and Arelle does).
-func (d Decimal) RoundHalfEven(places int) Decimal {
-	return d.round(places,
-		func(q, r, p *big.Int) bool { c := r.Cmp(p); return c > 0 || c == 0 && q.Bit(0) == 1 },
-		func(q, r, p uint64) bool { return r > p || r == p && q&1 == 1 })
-}
+func (d Decimal) RoundHalfEven(places int) Decimal { return d.round(places, true) }
 
-// round rounds |d| to places digits after the point, away from zero when
-// up says so of the quotient, twice the remainder and the divisor.
-func (d Decimal) round(places int, up func(q, r, p *big.Int) bool, upSmall func(q, r, p uint64) bool) Decimal {
+// round rounds d to places digits after the point, halves away from zero
+// or, with halfEven, to the even neighbour.
+func (d Decimal) round(places int, halfEven bool) Decimal {
 	if -d.exp <= places {
 		return d
 	}
@@ -342,11 +324,14 @@ func (d Decimal) round(places int, up func(q, r, p *big.Int) bool, upSmall func(
 	if n > d.digits() {
 		return Decimal{} // |d| < 10^(n-1): rounds to zero
 	}
+	// up says whether a quotient that is odd or not, with a remainder
+	// whose double compares as c to the divisor, rounds away from zero.
+	up := func(odd bool, c int) bool { return c > 0 || c == 0 && (!halfEven || odd) }
 	if d.big == nil && n < len(pow10) {
 		p := uint64(pow10[n])
 		a := uabs(d.small)
 		q, r := a/p, a%p
-		if upSmall(q, 2*r, p) { // 2r < 2×10^18 fits
+		if up(q&1 == 1, cmp.Compare(2*r, p)) { // 2r < 2×10^18 fits
 			q++
 		}
 		v := int64(q) // q ≤ |small|/10 + 1 fits
@@ -358,7 +343,7 @@ func (d Decimal) round(places int, up func(q, r, p *big.Int) bool, upSmall func(
 	p := new(big.Int).Exp(bigTen, big.NewInt(int64(n)), nil)
 	c := d.coef()
 	q, r := new(big.Int).QuoRem(c.Abs(c), p, new(big.Int))
-	if up(q, r.Lsh(r, 1), p) {
+	if up(q.Bit(0) == 1, r.Lsh(r, 1).Cmp(p)) {
 		q.Add(q, big.NewInt(1))
 	}
 	if d.Sign() < 0 {
