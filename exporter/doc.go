@@ -22,8 +22,14 @@
 // 2012-12-30T00:00:00. The fact ids are the same in both outputs, and
 // "xport:source", an extension property in the namespace
 // urn:xport:provenance, gives the file, line and column each fact was
-// read from. The XML names the source of every fact in a comment beside
-// it.
+// read from. The XML gives the same in a footnote of role SourceRole
+// linked to each fact.
+//
+// The instance is written straight into a buffer, element by element, as
+// etree would write the same tree indented (tested against it): it is the
+// output that grows with the document, and building its tree first cost
+// more than the rest of rendering it. The taxonomy, small and nested, is
+// built with etree (package schema).
 //
 // A list, the facts on a typed dimension such as the smelters of a
 // conflict minerals report on cmr:FacilityAxis, is a table in xBRL-CSV:
