@@ -155,7 +155,6 @@ func (rs Rules) Covers(k Kind) bool {
 var (
 	unitNoteRe = regexp.MustCompile(`(?i)\((\$\s*)?(in\s+)?(mil|mils|millions|thousands|000s|000's)\)`)
 	footnoteRe = regexp.MustCompile(`\(\d\)|\([a-z]\)$|\*+`)
-	spacesRe   = regexp.MustCompile(`\s+`)
 )
 
 // NormalizeLabel prepares a row label for matching: lower case, footnote
@@ -165,13 +164,40 @@ var (
 //	"Cost of revenue (1):" → "cost of revenue"
 func NormalizeLabel(s string) string {
 	s = strings.ToLower(s)
-	s = unitNoteRe.ReplaceAllString(s, " ")
-	s = footnoteRe.ReplaceAllString(s, " ")
+	if strings.ContainsAny(s, "(*") { // what the notes and marks start with
+		s = unitNoteRe.ReplaceAllString(s, " ")
+		s = footnoteRe.ReplaceAllString(s, " ")
+	}
 	s = strings.ReplaceAll(s, "&", " and ")
-	s = spacesRe.ReplaceAllString(s, " ")
+	s = collapseSpaces(s)
 	s = strings.TrimSpace(s)
 	s = strings.TrimSuffix(s, ":")
 	return strings.TrimSpace(strings.TrimRight(s, " .,-"))
+}
+
+// collapseSpaces replaces each run of spaces, tabs and line breaks (what
+// `\s+` matches) with one space.
+func collapseSpaces(s string) string {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		clean = !isSpace(s[i]) || s[i] == ' ' && (i+1 == len(s) || !isSpace(s[i+1]))
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if !isSpace(s[i]) {
+			b = append(b, s[i])
+			continue
+		}
+		b = append(b, ' ')
+		for i+1 < len(s) && isSpace(s[i+1]) {
+			i++
+		}
+	}
+	return string(b)
 }
 
 // RowScale returns the power of ten a row label's unit note states

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -128,12 +129,28 @@ func TestNormalizeLabel(t *testing.T) {
 		"Depreciation & Amortization":                        "depreciation and amortization",
 		"Cost of revenue - amortization from balance sheet*": "cost of revenue - amortization from balance sheet",
 		"  Net   loss  ":                                     "net loss",
+		"Net\t\tloss\r\nper\fshare":                          "net loss per share",
+		"Revenue ($ Mil)":                                    "revenue",
+		"Total (in thousands) *":                             "total",
 	}
 	for in, want := range tests {
 		if got := NormalizeLabel(in); got != want {
 			t.Errorf("NormalizeLabel(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// collapseSpaces does what the regular expression it replaced did.
+func FuzzCollapseSpaces(f *testing.F) {
+	spaces := regexp.MustCompile(`\s+`)
+	for _, s := range []string{"", " ", "a  b", "\t\na\r\f", "a b", " a\u00a0 b\v"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpaces(s), spaces.ReplaceAllString(s, " "); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func TestKindOf(t *testing.T) {
