@@ -266,7 +266,7 @@ func splitHeading(c word) []word {
 	for i, w := range ws {
 		if n := len(out); n > 0 && !startsGroup(i) {
 			out[n-1].Text += " " + w.Text
-			out[n-1].End = w.End
+			out[n-1].End, out[n-1].to = w.End, w.to
 			continue
 		}
 		out = append(out, w)

@@ -12,34 +12,31 @@ func (s span) overlaps(t span) bool { return s.Start < t.End && t.Start < s.End 
 
 func (s span) union(t span) span { return span{min(s.Start, t.Start), max(s.End, t.End)} }
 
-// word is a run of non-space characters with its columns.
+// word is a run of non-space characters with its columns, and where its
+// text is in the line, in bytes: line[from:to].
 type word struct {
 	Text string
 	span
+	from, to int
 }
 
 // words splits a line into its space-separated words.
 func words(line string) []word {
-	var out []word
-	col, start := 0, -1
-	var b strings.Builder
-	for _, r := range line {
+	out := make([]word, 0, 1+len(line)/8) // a guess that saves most regrowing
+	col, start, from := 0, -1, 0
+	for i, r := range line {
 		if unicode.IsSpace(r) {
 			if start >= 0 {
-				out = append(out, word{b.String(), span{start, col}})
-				b.Reset()
+				out = append(out, word{line[from:i], span{start, col}, from, i})
 				start = -1
 			}
-		} else {
-			if start < 0 {
-				start = col
-			}
-			b.WriteRune(r)
+		} else if start < 0 {
+			start, from = col, i
 		}
 		col++
 	}
 	if start >= 0 {
-		out = append(out, word{b.String(), span{start, col}})
+		out = append(out, word{line[from:], span{start, col}, from, len(line)})
 	}
 	return out
 }
@@ -51,7 +48,7 @@ func chunks(line string) []word {
 	for _, w := range words(line) {
 		if n := len(out); n > 0 && w.Start-out[n-1].End < 2 {
 			out[n-1].Text += " " + w.Text
-			out[n-1].End = w.End
+			out[n-1].End, out[n-1].to = w.End, w.to
 			continue
 		}
 		out = append(out, w)
@@ -96,10 +93,9 @@ func ruleSegments(line string) []span {
 // is the numeric tail of the line, leftmost first.
 func valueTokens(line string) []word {
 	ws := joinMarkers(words(line))
-	runes := []rune(line)
 	var out []word
 	for i := len(ws) - 1; i >= 0; i-- {
-		ws[i].Text = string(runes[ws[i].Start:ws[i].End]) // as printed, "$    109,051"
+		ws[i].Text = line[ws[i].from:ws[i].to] // as printed, "$    109,051"
 		if _, err := ParseNumber(ws[i].Text); err != nil {
 			break
 		}
@@ -119,12 +115,12 @@ func joinMarkers(ws []word) []word {
 		w := ws[i]
 		for (w.Text == "$" || w.Text == "<" || w.Text == ">" || w.Text == "$(" || w.Text == "(") && i+1 < len(ws) {
 			next := ws[i+1]
-			w = word{w.Text + next.Text, span{w.Start, next.End}}
+			w = word{w.Text + next.Text, span{w.Start, next.End}, w.from, next.to}
 			i++
 		}
 		if n := len(out); n > 0 && (w.Text == "%" || w.Text == ")%" || w.Text == ")") {
 			out[n-1].Text += w.Text
-			out[n-1].End = w.End
+			out[n-1].End, out[n-1].to = w.End, w.to
 			continue
 		}
 		out = append(out, w)

@@ -104,7 +104,11 @@ func (r *rowReader) split(i int, text string) (label string, labelCol int, cells
 	}
 	labelRunes := runes[:cut]
 	labelCol = indent(labelRunes)
-	label = strings.Join(strings.Fields(dotLeaders.ReplaceAllString(string(labelRunes), " ")), " ")
+	label = string(labelRunes)
+	if strings.Count(label, ".") >= 3 { // what dot leaders need
+		label = dotLeaders.ReplaceAllString(label, " ")
+	}
+	label = strings.Join(strings.Fields(label), " ")
 	for _, tok := range toks {
 		c := Cell{Text: tok.Text, Pos: r.doc.Pos(i, tok.Start), Column: -1}
 		var err error
