@@ -141,7 +141,7 @@ func (m *mapper) crossCheck(tables []*extract.Table) {
 // named before it ("for the quarter was $51.1 million"); a per-share
 // amount with no period of its own shares the figure's before it.
 func (m *mapper) readHighlights(s textRun) []highlight {
-	if !highlightRe.MatchString(s.text) {
+	if !strings.ContainsAny(s.text, "$%") || !highlightRe.MatchString(s.text) { // a figure needs one
 		return nil
 	}
 	var out []highlight
