@@ -2,7 +2,6 @@ package validate
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -78,10 +77,8 @@ func checkSchema(name string, data []byte, file string, at locator) source.Diagn
 		ds.Add(source.Error, "xport.schema:compile", source.Pos{File: file, Line: 1, Col: 1}, "the generated JSON Schema does not compile: %v", err)
 		return ds
 	}
-	var v any
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
+	v, err := decodeTree(data)
+	if err != nil {
 		ds.Add(source.Error, "json:syntax", source.Pos{File: file, Line: 1, Col: 1}, "not JSON: %v", err)
 		return ds
 	}
