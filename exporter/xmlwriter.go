@@ -2,6 +2,8 @@ package exporter
 
 import (
 	"unicode/utf8"
+
+	"github.com/xport/xport/internal/xmltok"
 )
 
 // xmlWriter writes an XML document straight into a byte slice, one element
@@ -92,7 +94,7 @@ func (w *xmlWriter) comment(text string) {
 			w.b = append(w.b, ' ')
 		}
 		hyphen = r == '-'
-		if !xmlChar(r) { // ranging over invalid UTF-8 gives U+FFFD too
+		if !xmltok.IsChar(r) { // ranging over invalid UTF-8 gives U+FFFD too
 			r = utf8.RuneError
 		}
 		w.b = utf8.AppendRune(w.b, r)
@@ -132,7 +134,7 @@ func appendEscaped(b []byte, s string) []byte {
 		case r == '"':
 			esc = "&quot;"
 		case r == '\t' || r == '\n' || r == '\r':
-		case !xmlChar(r) || r == utf8.RuneError && width == 1:
+		case !xmltok.IsChar(r) || r == utf8.RuneError && width == 1:
 			esc = "\uFFFD"
 		}
 		if esc != "" {
@@ -143,12 +145,4 @@ func appendEscaped(b []byte, s string) []byte {
 		i += width
 	}
 	return append(b, s[last:]...)
-}
-
-// xmlChar reports whether XML 1.0 allows r (its production Char).
-func xmlChar(r rune) bool {
-	return r == 0x09 || r == 0x0A || r == 0x0D ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
 }

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/beevik/etree"
+
+	"github.com/xport/xport/internal/xmltok"
 )
 
 // viaEtree renders, with etree indented by two spaces, what writeSample
@@ -57,7 +59,7 @@ func TestXMLWriterWritesWhatEtreeWrites(t *testing.T) {
 		// etree writes a comment's characters as they are, even those
 		// XML cannot hold; xmlWriter writes U+FFFD for them.
 		note := s
-		if strings.ContainsFunc(s, func(r rune) bool { return !xmlChar(r) || r == utf8.RuneError }) {
+		if strings.ContainsFunc(s, func(r rune) bool { return !xmltok.IsChar(r) || r == utf8.RuneError }) {
 			note = "a note"
 		}
 		want := viaEtree(s, s, note)
@@ -96,7 +98,7 @@ func FuzzXMLWriter(f *testing.F) {
 func readsAs(text string) string {
 	var b strings.Builder
 	for _, r := range text {
-		if !xmlChar(r) {
+		if !xmltok.IsChar(r) {
 			r = '\uFFFD'
 		}
 		b.WriteRune(r)

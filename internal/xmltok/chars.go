@@ -29,8 +29,8 @@ func init() {
 	}
 }
 
-// isChar reports whether r is a character XML allows (§2.2 [2]).
-func isChar(r rune) bool {
+// IsChar reports whether r is a character XML allows (§2.2 [2]).
+func IsChar(r rune) bool {
 	return r == 0x09 || r == 0x0A || r == 0x0D ||
 		0x20 <= r && r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF
 }
@@ -61,7 +61,7 @@ func badChar(s string) (int, string) {
 			if r == utf8.RuneError && n == 1 {
 				return i, "invalid UTF-8"
 			}
-			if !isChar(r) {
+			if !IsChar(r) {
 				return i, illegal(r)
 			}
 			i += n
@@ -139,7 +139,7 @@ func (t *Tokenizer) text(i int, quote byte) (string, int, error) {
 			if r == utf8.RuneError && n == 1 {
 				return "", i, fail(i, "invalid UTF-8")
 			}
-			if !isChar(r) {
+			if !IsChar(r) {
 				return "", i, fail(i, "%s", illegal(r))
 			}
 			i += n
@@ -245,7 +245,7 @@ func charRef(s string, off int) (rune, int, error) {
 	switch {
 	case 0xD800 <= r && r <= 0xDFFF:
 		return 0, 0, breaks(off, errChar, "character reference %s stands for a surrogate, not a character", ref)
-	case !isChar(r):
+	case !IsChar(r):
 		return 0, 0, fail(off, "character reference %s stands for an %s", ref, illegal(r))
 	}
 	return r, i + 1, nil
