@@ -37,16 +37,26 @@ Consolidated Statements of Operations
 Revenues                  $ 1,000      $   900
 `
 
-const strayFigures = `Example Corp
+const headless = `Example Corp
 
 Revenues                  $ 1,000      $   900
 Cost                          600          500
 `
 
-// TestStrayFiguresAllListed: figures outside any table get one warning
-// per line, and every one of them is listed as not mapped at its place.
-func TestStrayFiguresAllListed(t *testing.T) {
-	res, err := Convert("bad.txt", strings.NewReader(strayFigures), Options{CIK: "1"})
+const strayFigures = `Example Corp
+
+Revenues were as follows:
+
+Revenues                  $ 1,000      $   900
+
+and that is all.
+`
+
+// TestHeadlessTableAllListed: a table without column headings has no
+// periods; one warning says so, and every figure is listed as not mapped
+// at its place.
+func TestHeadlessTableAllListed(t *testing.T) {
+	res, err := Convert("bad.txt", strings.NewReader(headless), Options{CIK: "1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,8 +68,8 @@ func TestStrayFiguresAllListed(t *testing.T) {
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("not mapped: %q\nwant %q", got, want)
 	}
-	if n := res.Diagnostics.Count(source.Warning); n != 3 {
-		t.Errorf("%d warnings, want 3 (no facts, and one per line of stray figures): %v", n, res.Diagnostics)
+	if n := res.Diagnostics.Count(source.Warning); n != 2 {
+		t.Errorf("%d warnings, want 2 (no facts, and one for the table without headings): %v", n, res.Diagnostics)
 	}
 }
 
@@ -74,7 +84,8 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"not a number and unaligned", badTable, []string{"10:31 extract.notANumber", "11:50 extract.unalignedCell"}, 6},
 		{"undated column", badHeading, []string{"7:27 extract.undatedColumn", "7:40 extract.undatedColumn"}, 0},
-		{"figures outside any table", strayFigures, []string{"3:27 extract.strayFigure", "4:31 extract.strayFigure", "1:1 map.noFacts"}, 0},
+		{"figures outside any table", strayFigures, []string{"5:27 extract.strayFigure", "1:1 map.noFacts"}, 0},
+		{"table without headings", headless, []string{"3:1 extract.noHeadings", "1:1 map.noFacts"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

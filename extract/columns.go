@@ -11,18 +11,24 @@ import (
 // figures right of valueStart, grouped by where they end (fixed-width
 // tables align figures on the right), then groups that overlap and never
 // share a row merged (centred or ragged figures). A group makes a column
-// when two rows or more have a figure in it, or a heading stands over it.
-func findColumns(doc *source.Document, from, to, valueStart int, headings []span) []Column {
+// when two rows or more have a figure in it, or it is the only one, or
+// the body is one row.
+// Headings never make columns.
+func (l *layout) findColumns(doc *source.Document, from, to, valueStart int) []Column {
 	type tok struct {
 		span
 		row int
 	}
 	var toks []tok
 	for i := from; i < to; i++ {
-		if isRule(doc.Lines[i].Text) {
-			continue
+		var ws []word
+		switch l.kinds[i] {
+		case figureLine:
+			ws = l.tails[i]
+		case textLine:
+			ws = valueTokens(doc.Lines[i].Text) // figures pushed close to a long label
 		}
-		for _, w := range valueTokens(doc.Lines[i].Text) {
+		for _, w := range ws {
 			if w.End > valueStart {
 				toks = append(toks, tok{w.span, i})
 			}
@@ -60,37 +66,18 @@ func findColumns(doc *source.Document, from, to, valueStart int, headings []span
 			a.rows[r] = true
 		}
 	})
+	rows := map[int]bool{}
+	for _, t := range toks {
+		rows[t.row] = true
+	}
 	var cols []Column
 	for _, g := range groups {
-		if len(g.rows) >= 2 || len(groups) == 1 || overlapsAny(headings, g.span) {
+		if len(g.rows) >= 2 || len(groups) == 1 || len(rows) == 1 {
 			cols = append(cols, Column{span: g.span})
 		}
 	}
 	sort.Slice(cols, func(a, b int) bool { return cols[a].Start < cols[b].Start })
 	return cols
-}
-
-func overlapsAny(spans []span, s span) bool {
-	for _, t := range spans {
-		if t.overlaps(s) {
-			return true
-		}
-	}
-	return false
-}
-
-// headingSpans returns the spans of the heading phrases in [hStart, hEnd).
-func headingSpans(doc *source.Document, hStart, hEnd int) []span {
-	var out []span
-	for i := hStart; i < hEnd; i++ {
-		if isRule(doc.Lines[i].Text) {
-			continue
-		}
-		for _, c := range splitHeadingChunks(chunks(doc.Lines[i].Text)) {
-			out = append(out, c.span)
-		}
-	}
-	return out
 }
 
 // mergeGroups merges neighbouring groups while ok says they belong together.
@@ -148,37 +135,43 @@ func nearest(cols []Column, s span) int {
 	return best
 }
 
-// assignHeadings reads the heading block above the columns: every phrase
-// goes to the columns it stands over (a spanning "Three Months Ended" to
-// all of them, widened to the rule drawn under it), and each column's
-// phrases, top to bottom, make its Header.
-func assignHeadings(doc *source.Document, hStart, hEnd, valueStart int, t *Table, diags *source.Diagnostics) {
+// assignHeadings reads the heading band [hStart, hEnd) above the columns:
+// every phrase over the figures goes to the columns it stands over (a
+// spanning "Three Months Ended" to all of them, widened to the rule drawn
+// under it; on a line of several phrases, a column under none to the
+// nearest), and each column's phrases, top to bottom, make its Header.
+// Phrases over the labels, and scale notes anywhere in the band, are
+// returned for the title: "(In Millions, Except Per Share Amounts)".
+func assignHeadings(doc *source.Document, hStart, hEnd, valueStart int, t *Table, diags *source.Diagnostics) (stub []Text) {
 	parts := make([][]string, len(t.Columns))
 	pos := make([]source.Pos, len(t.Columns))
 	dated := make([]bool, len(t.Columns))
 	for i := hStart; i < hEnd; i++ {
 		line := doc.Lines[i].Text
-		if isRule(line) {
+		if isRule(line) || strings.TrimSpace(line) == "" {
 			continue
 		}
+		var heads []word
 		for _, c := range splitHeadingChunks(chunks(line)) {
-			s := c.span
-			if seg, ok := ruleBelow(doc, i+1, hEnd, s); ok && seg.Start >= valueStart-1 {
-				s = s.union(seg)
+			if kindOfChunk(c, valueStart, t.Columns[0].End) != headingChunk || scaleRe.MatchString(c.Text) || omittedRe.MatchString(c.Text) {
+				stub = append(stub, Text{c.Text, doc.Pos(i, c.Start)})
+				continue
 			}
-			hit := overlapping(t.Columns, s)
-			if len(hit) == 0 {
-				if n := nearest(t.Columns, s); n >= 0 {
-					hit = []int{n}
-				}
+			heads = append(heads, c)
+		}
+		for col, c := range columnHeadings(doc, i, hEnd, heads, t.Columns, valueStart) {
+			if c.Text == "" {
+				continue
 			}
-			for _, col := range hit {
-				parts[col] = append(parts[col], c.Text)
-				if !pos[col].IsValid() || !dated[col] && hasMonth(c.Text) {
-					pos[col], dated[col] = doc.Pos(i, c.Start), hasMonth(c.Text)
-				}
+			parts[col] = append(parts[col], c.Text)
+			if !pos[col].IsValid() || !dated[col] && hasMonth(c.Text) {
+				pos[col], dated[col] = doc.Pos(i, c.Start), hasMonth(c.Text)
 			}
 		}
+	}
+	if hStart == hEnd {
+		diags.Add(source.Warning, "extract.noHeadings", doc.Pos(t.Pos.Line-1, 0),
+			"the table has no column headings: its %d column(s) have no period and their figures are not facts", len(t.Columns))
 	}
 	for col := range t.Columns {
 		text := strings.Join(parts[col], " ")
@@ -187,11 +180,78 @@ func assignHeadings(doc *source.Document, hStart, hEnd, valueStart int, t *Table
 			p = doc.Pos(hStart, t.Columns[col].Start)
 		}
 		t.Columns[col].Header = parseHeader(text, p)
-		if h := t.Columns[col].Header; h.End.IsZero() && h.Quarter == 0 && !h.IsChange() {
+		if h := t.Columns[col].Header; hStart < hEnd && h.End.IsZero() && h.Quarter == 0 && h.FiscalYear == 0 && !h.IsChange() {
 			diags.Add(source.Warning, "extract.undatedColumn", p,
 				"cannot read a date in the heading of column %d (%q)", col+1, text)
 		}
 	}
+	return stub
+}
+
+// columnHeadings assigns the heading phrases of band line i to columns,
+// at most one to each. As many phrases as columns go in order, whatever
+// drift the PDF-to-text layout gave them ("2023  2022  2023  2022").
+// Otherwise a column takes the phrase that overlaps it most (the phrase
+// widened to the rule drawn under it), or the nearest within a few
+// spaces, or, under a phrase wider than itself, the one whose centre is
+// nearest ("Three Months Ended" centred over two narrow columns).
+func columnHeadings(doc *source.Document, i, hEnd int, heads []word, cols []Column, valueStart int) []word {
+	out := make([]word, len(cols))
+	if len(heads) == 0 {
+		return out
+	}
+	if len(heads) == len(cols) {
+		copy(out, heads)
+		return out
+	}
+	spans := make([]span, len(heads))
+	for k, c := range heads {
+		spans[k] = c.span
+		if seg, ok := ruleBelow(doc, i+1, hEnd, c.span); ok && seg.Start >= valueStart-1 {
+			spans[k] = spans[k].union(seg)
+		}
+	}
+	for col, c := range cols {
+		best, most := -1, 0
+		for k, s := range spans {
+			if o := min(s.End, c.End) - max(s.Start, c.Start); o > most {
+				best, most = k, o
+			}
+		}
+		if best < 0 {
+			best = nearestHeading(spans, c.span)
+		}
+		if best >= 0 {
+			out[col] = heads[best]
+		}
+	}
+	return out
+}
+
+// nearestHeading returns the phrase for a column no phrase overlaps: one
+// within a few spaces, or else one wider than the column whose centre is
+// nearest; -1 when there is none.
+func nearestHeading(spans []span, c span) int {
+	best, dist := -1, 4
+	for k, s := range spans {
+		if d := max(s.Start-c.End, c.Start-s.End); d < dist {
+			best, dist = k, d
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	centre := c.Start + c.End
+	for k, s := range spans {
+		d := s.Start + s.End - centre
+		if d < 0 {
+			d = -d
+		}
+		if s.End-s.Start > c.End-c.Start && (best < 0 || d < dist) {
+			best, dist = k, d
+		}
+	}
+	return best
 }
 
 // hasMonth reports whether a heading phrase names a month.
@@ -239,10 +299,12 @@ func splitHeadingChunks(cs []word) []word {
 
 func splitHeading(c word) []word {
 	ws := words(strings.Repeat(" ", c.Start) + c.Text)
-	nMonths, nYears, nQuarters := 0, 0, 0
+	nMonths, nYears, nQuarters, nEnded := 0, 0, 0, 0
 	for _, w := range ws {
 		n := normWord(w.Text)
 		switch {
+		case n == "ended" || n == "ending":
+			nEnded++
 		case months[n] != 0:
 			nMonths++
 		case yearRe.MatchString(n):
@@ -253,6 +315,8 @@ func splitHeading(c word) []word {
 	}
 	var startsGroup func(i int) bool
 	switch {
+	case nEnded > 1: // "Three Months Ended Six Months Ended"
+		startsGroup = func(i int) bool { n := normWord(ws[max(i-1, 0)].Text); return i > 0 && (n == "ended" || n == "ending") }
 	case nMonths > 1:
 		startsGroup = func(i int) bool { return months[normWord(ws[i].Text)] != 0 }
 	case nYears > 1 && nYears == len(ws), nQuarters > 1 && nQuarters == len(ws):

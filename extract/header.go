@@ -55,26 +55,38 @@ var headerWords = map[string]bool{
 	"decrease": true, "increase/(decrease)": true, "(decrease)": true, "variance": true,
 }
 
-var changeRe = regexp.MustCompile(`(?i)%|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b`)
+var (
+	changeRe = regexp.MustCompile(`(?i)%|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b`)
+	// ratioRe and outlookRe name columns that never report a period's
+	// amounts, dated or not: shares of another figure ("Percent to
+	// Sales", "% of revenue") and forecasts ("Guidance", "Outlook").
+	ratioRe   = regexp.MustCompile(`(?i)\bpercent(age)?\b|%|\bchange\b|\bvariance\b|\bratio\b`)
+	outlookRe = regexp.MustCompile(`(?i)\b(guidance|outlook|forecasts?|estimated?|expected|projected|targets?|approximately|ending)\b`)
+)
 
-// IsChange reports whether a heading is that of a change column ("%
-// Change", "Increase (Decrease)"): its figures compare periods rather than
-// report one.
+// IsChange reports whether a heading is that of a column whose figures
+// are not the amounts of a period: a change column ("% Change",
+// "Increase (Decrease)") compares periods, a "Percent to Sales" column
+// relates figures, a "Guidance" column forecasts.
 func (h Header) IsChange() bool {
+	if ratioRe.MatchString(h.Text) || outlookRe.MatchString(h.Text) {
+		return true
+	}
 	return h.End.IsZero() && h.Quarter == 0 && changeRe.MatchString(h.Text)
 }
 
 var (
-	yearRe     = regexp.MustCompile(`^(19|20)\d\d$`)
-	dayRe      = regexp.MustCompile(`^\d{1,2}$`)
-	quarterRe  = regexp.MustCompile(`(?i)^q[1-4]['’]?\d{2}(\d{2})?$`)
-	fiscalQRe  = regexp.MustCompile(`(?i)\b(?:q([1-4])\s*['’]?\s*((?:19|20)?\d\d)|([1-4])q\s*['’]?((?:19|20)?\d\d)|(first|second|third|fourth) quarter(?: of)?(?: fiscal)? ((?:19|20)\d\d))\b`)
-	slashRe    = regexp.MustCompile(`^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$`)
-	dateRe     = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
-	monthsRe   = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|six|nine|twelve)[\s-]+months?\b`)
-	weeksRe    = regexp.MustCompile(`(?i)\b(\d+|thirteen|fourteen|twenty-six|thirty-nine|fifty-two|fifty-three)[\s-]+weeks?\b`)
-	quarterLen = regexp.MustCompile(`(?i)\bquarters?\b`)
-	yearLen    = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\b`)
+	yearRe      = regexp.MustCompile(`^(19|20)\d\d$`)
+	dayRe       = regexp.MustCompile(`^\d{1,2}$`)
+	quarterRe   = regexp.MustCompile(`(?i)^q[1-4]['’]?\d{2}(\d{2})?$`)
+	fiscalQRe   = regexp.MustCompile(`(?i)\b(?:q([1-4])\s*['’]?\s*((?:19|20)?\d\d)|([1-4])q\s*['’]?((?:19|20)?\d\d)|(first|second|third|fourth) quarter(?: of)?(?: fiscal)? ((?:19|20)\d\d))\b`)
+	slashRe     = regexp.MustCompile(`^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$`)
+	slashDateRe = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
+	dateRe      = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
+	monthsRe    = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|six|nine|twelve)[\s-]+months?\b`)
+	weeksRe     = regexp.MustCompile(`(?i)\b(\d+|thirteen|fourteen|twenty-six|thirty-nine|fifty-two|fifty-three)[\s-]+weeks?\b`)
+	quarterLen  = regexp.MustCompile(`(?i)\bquarters?\b`)
+	yearLen     = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\b`)
 )
 
 // normWord lower-cases a word and strips the punctuation that headings
@@ -129,6 +141,9 @@ func parseHeader(text string, pos source.Pos) Header {
 			h.End = d
 		}
 	}
+	if m := slashDateRe.FindStringSubmatch(text); h.End.IsZero() && m != nil {
+		h.End = slashDate(m)
+	}
 	if h.End.IsZero() {
 		h.Quarter, h.FiscalYear = fiscalQuarter(text)
 		if h.Quarter > 0 {
@@ -147,6 +162,25 @@ func parseHeader(text string, pos source.Pos) Header {
 		h.Months = 12
 	}
 	return h
+}
+
+// slashDate reads "6/17/2023" or "6/17/23" (month first, as US filers
+// print dates); an impossible date gives the zero time.
+func slashDate(m []string) time.Time {
+	mon, _ := strconv.Atoi(m[1])
+	day, _ := strconv.Atoi(m[2])
+	year, _ := strconv.Atoi(m[3])
+	if year < 100 {
+		year += 2000
+		if year > 2069 {
+			year -= 100
+		}
+	}
+	d := time.Date(year, time.Month(mon), day, 0, 0, 0, 0, time.UTC)
+	if mon < 1 || mon > 12 || d.Day() != day {
+		return time.Time{}
+	}
+	return d
 }
 
 var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}

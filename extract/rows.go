@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xport/xport/source"
 )
@@ -31,11 +32,14 @@ type rowReader struct {
 	sections  []int        // open Heading rows, innermost last
 }
 
-// readRows reads body lines [from, to) into t.Rows.
-func readRows(doc *source.Document, from, to, valueStart int, t *Table, diags *source.Diagnostics) {
+// readRows reads body lines [from, to) into t.Rows; page furniture is
+// not a row.
+func (l *layout) readRows(doc *source.Document, from, to, valueStart int, t *Table, diags *source.Diagnostics) {
 	r := &rowReader{doc: doc, t: t, valueStart: valueStart, diags: diags, lastData: -1}
 	for i := from; i < to; i++ {
-		r.line(i)
+		if l.kinds[i] != furnitureLine {
+			r.line(i)
+		}
 	}
 	r.flush()
 }
@@ -61,6 +65,16 @@ func (r *rowReader) line(i int) {
 	if len(cells) > 0 && len(r.pending) > 0 && continuesLabel(r.pending[0]) && r.pendLine == r.lastData+1 &&
 		label != "" && !continuesLabel(label) {
 		r.flush()
+	}
+	if len(r.pending) > 0 && label != "" && r.startsRow(label, labelCol) {
+		// "Inventories" over an indented "Raw materials": a heading, not
+		// the first line of a wrapped label; "Assets" over "Current
+		// assets:", a caption.
+		if labelCol > r.pendInd {
+			r.emit(Heading, nil)
+		} else {
+			r.flush()
+		}
 	}
 	if len(r.pending) == 0 {
 		r.pendPos = r.doc.Pos(i, labelCol)
@@ -182,6 +196,32 @@ func (r *rowReader) flush() {
 		return
 	}
 	r.emit(Caption, nil)
+}
+
+// openEnd matches the end of a label line that cannot end a label: it
+// wraps onto the next line ("Net income attributable to").
+var openEnd = regexp.MustCompile(`(?i)(\b(and|or|of|to|for|from|in|on|at|by|with|before|after|less|net|the|a|an|per|including|excluding|attributable|available|applicable|january|february|march|april|may|june|july|august|september|october|november|december)|[,&/(-])$`)
+
+// startsRow reports whether a label line at column col starts a row of
+// its own below the pending label lines, rather than continuing them: it
+// starts in upper case after a line that can end a label, and either is
+// indented deeper than the pending label (an item under a heading) or,
+// as indented as a one-line label, ends with a colon (a heading of its
+// own). Lines starting in lower case, with "(" or a digit continue.
+//
+// A line that had to wrap continues too: its next word would not have
+// fitted before the figures ("Largest" over " Customer %" in a narrow
+// label column).
+func (r *rowReader) startsRow(label string, col int) bool {
+	prev := r.pending[len(r.pending)-1]
+	if label[0] < 'A' || label[0] > 'Z' || openEnd.MatchString(prev) || strings.Count(prev, "(") > strings.Count(prev, ")") {
+		return false
+	}
+	first, _, _ := strings.Cut(label, " ")
+	if r.partPos[len(r.partPos)-1].Col-1+utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(first) >= r.valueStart-1 {
+		return false
+	}
+	return col > r.pendInd || col == r.pendInd && len(r.pending) == 1 && strings.HasSuffix(label, ":")
 }
 
 func continuesLabel(s string) bool {

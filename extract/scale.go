@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -18,29 +19,53 @@ type Scale struct {
 	Shares bool
 	Text   string     // the phrase as printed; "" when the title states no scale
 	Pos    source.Pos // where the phrase is printed
+	// Conflict is set when the title states two different scales; the
+	// table's amounts are then not facts.
+	Conflict string
 }
 
 var (
-	scaleRe  = regexp.MustCompile(`(?i)\bin\s+(thousands|millions|billions)\b`)
-	exceptRe = regexp.MustCompile(`(?i)\bexcept\s+([^)]*)`)
-	sharesRe = regexp.MustCompile(`(?i)\bshares?\b[^)]*\bin\s+(thousands|millions|billions)`)
+	scaleRe   = regexp.MustCompile(`(?i)\bin\s+(?:\$\s*)?(thousands|millions|billions|000'?s)\b`)
+	omittedRe = regexp.MustCompile(`(?i)\b(000|000,000)'?s?\s+omitted\b|\$\s?(000|000,000)'?s?(?:[^,\d]|$)`)
+	exceptRe  = regexp.MustCompile(`(?i)\bexcept\s+([^);]*)`)
+	sharesRe  = regexp.MustCompile(`(?i)\bshares?\b[^)]*\bin\s+(thousands|millions|billions)`)
 )
 
-var powers = map[string]int{"thousands": 3, "millions": 6, "billions": 9}
+var powers = map[string]int{"thousands": 3, "millions": 6, "billions": 9, "000s": 3, "000's": 3, "000": 3, "000,000": 6}
 
-// findScale reads the scale from a table's title lines.
+// findScale reads the scale from a table's title lines: "(In thousands,
+// except per share amounts)", "(000's omitted)", "$000". Lines that state
+// different scales conflict: the scale is then unknown, and Conflict says
+// where.
 func findScale(title []Text) Scale {
+	var s Scale
 	for _, l := range title {
-		m := scaleRe.FindStringSubmatchIndex(l.Text)
-		if m == nil {
+		power, ok := scaleOf(l.Text)
+		if !ok {
 			continue
 		}
-		s := Scale{Power: powers[strings.ToLower(l.Text[m[2]:m[3]])], Text: l.Text, Pos: l.Pos}
+		if s.Text != "" {
+			if power != s.Power && !sharesRe.MatchString(l.Text) {
+				return Scale{Conflict: fmt.Sprintf("%q at %s and %q at %s state different scales", s.Text, s.Pos, l.Text, l.Pos)}
+			}
+			continue
+		}
+		s = Scale{Power: power, Text: l.Text, Pos: l.Pos}
 		if e := exceptRe.FindStringSubmatch(l.Text); e != nil {
 			s.Except = strings.TrimSpace(e[1])
 		}
 		s.Shares = sharesRe.MatchString(l.Text)
-		return s
 	}
-	return Scale{}
+	return s
+}
+
+// scaleOf reads the power of ten a phrase states, if any.
+func scaleOf(text string) (int, bool) {
+	if m := scaleRe.FindStringSubmatch(text); m != nil {
+		return powers[strings.ToLower(m[1])], true
+	}
+	if m := omittedRe.FindStringSubmatch(text); m != nil {
+		return powers[m[1]+m[2]], true
+	}
+	return 0, false
 }

@@ -109,67 +109,93 @@ func (r Row) HasValues() bool {
 // Tables finds every table in doc. Problems that do not stop a table
 // being read (a figure that lines up with no column, a heading without a
 // readable date) are returned as diagnostics with their positions.
+//
+// Tables are found from layout alone: a body is a run of lines whose
+// figures stand apart from their labels, its columns are where those
+// figures end, and its headings are the lines above with phrases over the
+// columns. Wording only turns headings into periods, later.
 func Tables(doc *source.Document) ([]*Table, source.Diagnostics) {
 	var (
+		lay    = newLayout(doc)
 		tables []*Table
 		diags  source.Diagnostics
 		floor  int // lines above this belong to an earlier table
 	)
 	for i := 0; i < len(doc.Lines); {
-		if !isHeaderLine(doc.Lines[i].Text) {
+		if lay.kinds[i] != figureLine {
 			i++
 			continue
 		}
-		hStart, hEnd := headerBlock(doc, i)
-		t, end := readTable(doc, hStart, hEnd, &diags)
+		end, _, valueStart := lay.body(doc, i)
+		t := lay.readTable(doc, floor, i, end, valueStart, &diags)
 		if t == nil {
-			i = hEnd
+			i = max(end, i+1)
 			continue
 		}
-		t.Title = titleLines(doc, floor, hStart)
-		t.Scale = findScale(t.Title)
-		t.Notes = footnotes(doc, end)
-		t.Lines = [2]int{hStart, end}
-		if len(t.Title) > 0 {
-			t.Lines[0] = t.Title[0].Pos.Line - 1
-		}
-		if n := len(tables); n > 0 && continues(doc, tables[n-1], t, floor, hStart) {
+		if n := len(tables); n > 0 && continues(doc, tables[n-1], t) {
 			tables[n-1].append(t)
 		} else {
 			tables = append(tables, t)
 		}
-		floor = end
-		i = end
+		floor = t.Lines[1]
+		i = t.Lines[1]
 	}
 	return tables, diags
 }
 
-// headerBlock extends a heading line at i to the whole block of heading and
-// rule lines around it, returning [start, end).
-func headerBlock(doc *source.Document, i int) (start, end int) {
-	start = i
-	for start > 0 && isRule(doc.Lines[start-1].Text) {
-		start--
+// readTable reads the table whose body has its rows of figures in lines
+// [from, end): columns from the figures, the heading band and title above
+// (no higher than floor), and the rows; figures start at column minStart
+// or right of it. It returns nil when no column of
+// figures is found.
+func (l *layout) readTable(doc *source.Document, floor, from, end, minStart int, diags *source.Diagnostics) *Table {
+	cols := l.findColumns(doc, from, end, minStart)
+	if len(cols) == 0 {
+		return nil
 	}
-	end = i + 1
-	for end < len(doc.Lines) {
-		t := doc.Lines[end].Text
-		if isHeaderContinuation(t) || isRule(t) {
-			end++
-			continue
+	valueStart := cols[0].Start
+	bStart, bEnd, bodyStart := l.band(doc, floor, from, cols)
+	if bStart == bEnd && (end-from < 2 || len(cols) == 1 && end-from < 3) {
+		return nil // a line or two of figures under no headings: stray figures, not a table
+	}
+	widenWithRules(doc, bStart, bEnd, cols)
+	bodyEnd := withContinuation(doc, end, valueStart)
+	t := &Table{Columns: cols, Pos: doc.Pos(bStart, 0)}
+	stub := assignHeadings(doc, bStart, bEnd, valueStart, t, diags)
+	l.readRows(doc, bodyStart, bodyEnd, valueStart, t, diags)
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	t.Title = titleLines(doc, floor, bStart)
+	t.Scale = findScale(append(append(append([]Text{}, t.Title...), stub...), leadingCaptions(t)...))
+	t.Title = append(t.Title, stub...)
+	t.Notes = footnotes(doc, bodyEnd)
+	t.Lines = [2]int{bStart, bodyEnd}
+	if len(t.Title) > 0 {
+		t.Lines[0] = min(bStart, t.Title[0].Pos.Line-1)
+	}
+	return t
+}
+
+// leadingCaptions returns the captions among a table's first rows, where a
+// scale may be printed: "(In millions)".
+func leadingCaptions(t *Table) []Text {
+	var out []Text
+	for _, r := range t.Rows[:min(3, len(t.Rows))] {
+		if r.Kind == Caption {
+			out = append(out, Text{r.Label, r.Pos})
 		}
-		break
 	}
-	return start, end
+	return out
 }
 
 // titleLines returns the non-blank lines just above a table's headings:
 // company, statement name, scale, "(Unaudited)".
 func titleLines(doc *source.Document, floor, hStart int) []Text {
 	j := hStart
-	for blanks := 0; j > floor && strings.TrimSpace(doc.Lines[j-1].Text) == ""; j-- {
+	for blanks := 0; j > floor && (strings.TrimSpace(doc.Lines[j-1].Text) == "" || isRule(doc.Lines[j-1].Text)); j-- {
 		if !doc.Lines[j-1].Markup {
-			if blanks++; blanks > 1 {
+			if blanks++; blanks > 2 {
 				break
 			}
 		}
@@ -178,7 +204,7 @@ func titleLines(doc *source.Document, floor, hStart int) []Text {
 	for j > floor && len(out) < 8 {
 		l := doc.Lines[j-1]
 		text := strings.TrimSpace(l.Text)
-		if l.Markup {
+		if l.Markup || furniture.MatchString(text) && text != "" {
 			j--
 			continue
 		}
@@ -192,83 +218,6 @@ func titleLines(doc *source.Document, floor, hStart int) []Text {
 		out[a], out[b] = out[b], out[a]
 	}
 	return out
-}
-
-// readTable reads the body below the heading block [hStart, hEnd). It
-// returns nil when no row of figures follows.
-func readTable(doc *source.Document, hStart, hEnd int, diags *source.Diagnostics) (*Table, int) {
-	valueStart, valueEnd := headingExtent(doc, hStart, hEnd)
-	// Prose runs at least halfway into the figures' columns; a long label
-	// may overflow into them a little.
-	bodyEnd := bodyExtent(doc, hEnd, valueStart, valueStart+(valueEnd-valueStart)/2)
-	cols := findColumns(doc, hEnd, bodyEnd, valueStart, headingSpans(doc, hStart, hEnd))
-	if len(cols) == 0 {
-		return nil, hEnd
-	}
-	widenWithRules(doc, hStart, hEnd, cols)
-	t := &Table{Columns: cols, Pos: doc.Pos(hStart, 0)}
-	assignHeadings(doc, hStart, hEnd, valueStart, t, diags)
-	readRows(doc, hEnd, bodyEnd, valueStart, t, diags)
-	if len(t.Rows) == 0 {
-		return nil, hEnd
-	}
-	return t, bodyEnd
-}
-
-// headingExtent returns the leftmost and rightmost columns of the heading
-// words: figures sit between them, labels left of start.
-func headingExtent(doc *source.Document, hStart, hEnd int) (start, end int) {
-	start = -1
-	for i := hStart; i < hEnd; i++ {
-		t := doc.Lines[i].Text
-		if isRule(t) {
-			continue
-		}
-		if ws := words(t); len(ws) > 0 {
-			if start < 0 || ws[0].Start < start {
-				start = ws[0].Start
-			}
-			end = max(end, ws[len(ws)-1].End)
-		}
-	}
-	return max(start, 0), end
-}
-
-// bodyExtent returns the end of a table body starting at line from: the
-// line after the last figure or rule before prose (a line without figures
-// that runs past proseEnd), the next table's headings, or the end of the
-// document.
-func bodyExtent(doc *source.Document, from, valueStart, proseEnd int) int {
-	return withContinuation(doc, figuresExtent(doc, from, valueStart, proseEnd), proseEnd)
-}
-
-// figuresExtent is bodyExtent without the label continuation.
-func figuresExtent(doc *source.Document, from, valueStart, proseEnd int) int {
-	end := from
-	inBody := true // the last non-blank line was a figure or a rule
-	for i := from; i < len(doc.Lines); i++ {
-		t := doc.Lines[i].Text
-		switch {
-		case strings.TrimSpace(t) == "":
-			continue
-		case isRule(t):
-			if inBody {
-				end = i + 1
-			}
-			continue
-		case startsHeaderBlock(doc, i):
-			return end
-		}
-		if toks := valueTokens(t); len(toks) > 0 && toks[len(toks)-1].End > valueStart {
-			end, inBody = i+1, true
-			continue
-		}
-		if len([]rune(strings.TrimRight(t, " "))) > proseEnd {
-			return end // prose or a footnote runs into the figures' columns
-		}
-		inBody = false
-	}
-	return end
 }
 
 // withContinuation extends a body that ends at line end by the line just
@@ -285,19 +234,6 @@ func withContinuation(doc *source.Document, end, proseEnd int) int {
 		return end
 	}
 	return end + 1
-}
-
-// startsHeaderBlock reports whether line i begins the headings of another
-// table rather than being, say, a lone year wrapped from a label.
-func startsHeaderBlock(doc *source.Document, i int) bool {
-	if !isHeaderLine(doc.Lines[i].Text) {
-		return false
-	}
-	if len(words(doc.Lines[i].Text)) > 1 {
-		return true
-	}
-	next := i + 1
-	return next < len(doc.Lines) && (isHeaderLine(doc.Lines[next].Text) || isRule(doc.Lines[next].Text))
 }
 
 var noteMark = regexp.MustCompile(`^\s*(\(\d{1,2}\)|\(?[a-z]\)|\*+)\s+\S`)
@@ -328,20 +264,27 @@ func footnotes(doc *source.Document, from int) map[string]Text {
 	return notes
 }
 
-// continues reports whether table t, whose headings start at line hStart,
-// continues table prev (which ends at line prevEnd) on a new page: a form
-// feed or a "(continued)" title lies between them and the column headings
-// are the same.
-func continues(doc *source.Document, prev, t *Table, prevEnd, hStart int) bool {
+// continues reports whether table t continues table prev on a new page:
+// a form feed or a "(continued)" title lies between them, and t has the
+// same columns, by heading or, when it repeats no headings, by place.
+func continues(doc *source.Document, prev, t *Table) bool {
 	if len(prev.Columns) != len(t.Columns) {
 		return false
 	}
+	headless := true
 	for c := range t.Columns {
-		if prev.Columns[c].Header.Text != t.Columns[c].Header.Text {
+		headless = headless && t.Columns[c].Header.Text == ""
+	}
+	for c := range t.Columns {
+		same := prev.Columns[c].Header.Text == t.Columns[c].Header.Text
+		if headless {
+			same = prev.Columns[c].overlaps(t.Columns[c].span)
+		}
+		if !same {
 			return false
 		}
 	}
-	for i := prevEnd; i < hStart; i++ {
+	for i := prev.Lines[1]; i < t.Rows[0].Pos.Line && i < len(doc.Lines); i++ {
 		if doc.Lines[i].PageBreak || strings.Contains(strings.ToLower(doc.Lines[i].Text), "(continued)") {
 			return true
 		}

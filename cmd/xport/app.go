@@ -86,7 +86,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,
-		Commands:  []*cli.Command{convertCommand(), validateCommand(), conceptsCommand(), schemaCommand()},
+		Commands:  []*cli.Command{convertCommand(), validateCommand(), conceptsCommand(), schemaCommand(), tablesCommand()},
 		ExitErrHandler: func(*cli.Context, error) {
 			// run reports errors and picks the exit code itself.
 		},
