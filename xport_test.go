@@ -287,22 +287,47 @@ func TestJSONMatchesSchema(t *testing.T) {
 	}
 }
 
-// TestInvalidWritesNothing converts a document that prints two different
-// revenues for the same year: an error at the second figure, and Write
-// refuses to write anything.
-func TestInvalidWritesNothing(t *testing.T) {
+// TestConflictingFiguresLeftOut converts a document that prints two
+// different revenues for the same year in two statements of operations:
+// at least one row is mapped wrong and neither can be trusted, so both
+// are left out with a warning at each, listed as not mapped, and the rest
+// of the document converts.
+func TestConflictingFiguresLeftOut(t *testing.T) {
 	res := convertFile(t, "testdata/invalid/conflicting-revenue.txt", Options{})
-	if res.Valid() {
-		t.Fatal("conflicting revenues converted without error")
+	if !res.Valid() {
+		t.Fatalf("one clash discarded the document: %v", res.Diagnostics)
 	}
-	found := false
+	warned := map[string]bool{}
 	for _, d := range res.Diagnostics {
-		if d.Code == "map.inconsistentDuplicate" && d.Pos.String() == "conflicting-revenue.txt:26:27" {
-			found = true
+		if d.Code == "map.inconsistentDuplicate" && d.Severity == source.Warning {
+			warned[d.Pos.String()] = true
 		}
 	}
-	if !found {
-		t.Errorf("no inconsistentDuplicate error at conflicting-revenue.txt:26:27 in %v", res.Diagnostics)
+	for _, at := range []string{"conflicting-revenue.txt:11:27", "conflicting-revenue.txt:26:27"} {
+		if !warned[at] {
+			t.Errorf("no inconsistentDuplicate warning at %s in %v", at, res.Diagnostics)
+		}
+		listed := false
+		for _, u := range res.Report.Unmapped {
+			listed = listed || u.Pos.String() == at
+		}
+		if !listed {
+			t.Errorf("the figure at %s is not listed as not mapped", at)
+		}
+	}
+	for _, f := range res.Report.Facts {
+		if f.Concept.Name == "Revenues" && f.Period.End.Year() == 2020 {
+			t.Errorf("a 2020 revenue fact was kept: %s at %s", f.ValueString(), f.Source)
+		}
+	}
+}
+
+// TestInvalidWritesNothing converts a conflict minerals report without a
+// reporting period: an error, and Write refuses to write anything.
+func TestInvalidWritesNothing(t *testing.T) {
+	res := convertFile(t, "testdata/invalid/minerals-no-period.txt", Options{})
+	if res.Valid() {
+		t.Fatal("a report without a period converted without error")
 	}
 	dir := t.TempDir()
 	if err := res.Write(dir); err != ErrInvalid {

@@ -104,22 +104,37 @@ func rowPlaces(row extract.Row) int {
 
 // add records a fact, merging it with an earlier fact of the same
 // concept, period and unit. The same value printed twice (net loss in the
-// statement of operations and in the cash flow statement) is one fact; two
-// values that do not agree within their precision are an error at the
-// second, and a warning at the first, each naming the other.
+// statement of operations and in the cash flow statement) is one fact.
+//
+// Two values that do not agree within their precision mean that at least
+// one row was mapped wrong; a wrong value is worse than a missing one, and
+// one clash never discards the document. The later figure is left out
+// (not mapped, with a warning naming both places); when both are printed
+// in primary statements (income, balance sheet, cash flows), neither can
+// be trusted over the other and the first is left out too.
 func (m *mapper) add(f *xbrl.Fact) *xbrl.Fact {
 	old, ok := m.byKey[f.Key()]
 	if !ok {
 		m.byKey[f.Key()] = f
 		m.rep.Facts = append(m.rep.Facts, f)
+		m.primary[f] = m.inPrimary
 		return f
 	}
+	if m.dropped[old] {
+		m.unmapped(f, fmt.Sprintf("%s for %s is printed with different values elsewhere (%s)", f.Concept.QName(), f.Period, old.Source))
+		return nil
+	}
 	if !agree(old, f) {
-		m.diags.Add(source.Error, "map.inconsistentDuplicate", f.Source,
-			"%s for %s is %s here but %s at %s", f.Concept.QName(), f.Period, f.ValueString(), old.ValueString(), old.Source)
-		m.diags.Add(source.Warning, "map.inconsistentDuplicate", old.Source,
-			"%s for %s is %s here but %s at %s", f.Concept.QName(), f.Period, old.ValueString(), f.ValueString(), f.Source)
-		return old
+		why := fmt.Sprintf("%s for %s is %s here but %s at %s", f.Concept.QName(), f.Period, f.ValueString(), old.ValueString(), old.Source)
+		m.diags.Add(source.Warning, "map.inconsistentDuplicate", f.Source, "%s: left out", why)
+		m.unmapped(f, why)
+		if m.primary[old] && m.inPrimary && !m.dropped[old] {
+			why := fmt.Sprintf("%s for %s is %s here but %s at %s, both in primary statements", old.Concept.QName(), old.Period, old.ValueString(), f.ValueString(), f.Source)
+			m.diags.Add(source.Warning, "map.inconsistentDuplicate", old.Source, "%s: left out", why)
+			m.dropped[old] = true
+			m.unmapped(old, why)
+		}
+		return nil
 	}
 	if f.Decimals > old.Decimals {
 		// the more precise printing is the fact; the other is another place
@@ -129,6 +144,14 @@ func (m *mapper) add(f *xbrl.Fact) *xbrl.Fact {
 	}
 	old.Also = append(old.Also, f.Source)
 	return old
+}
+
+// unmapped lists a fact that is left out as a figure not mapped, at each
+// place it is printed.
+func (m *mapper) unmapped(f *xbrl.Fact, why string) {
+	for _, p := range append([]source.Pos{f.Source}, f.Also...) {
+		m.rep.Unmapped = append(m.rep.Unmapped, xbrl.Unmapped{Pos: p, Text: f.ValueString(), Label: f.Label, Reason: why})
+	}
 }
 
 // agree reports whether two facts of one concept, period and unit have

@@ -62,6 +62,13 @@ type mapper struct {
 	untitled map[*xbrl.Network]bool
 	// guessed is set while a table whose kind is guessed is mapped.
 	guessed bool
+	// inPrimary is set while a titled income statement, balance sheet or
+	// cash flow statement is mapped; primary records which facts came
+	// from one; dropped holds the facts left out because another primary
+	// statement prints a different value.
+	inPrimary bool
+	primary   map[*xbrl.Fact]bool
+	dropped   map[*xbrl.Fact]bool
 }
 
 // Map turns the tables of doc into a report. Diagnostics say what could
@@ -81,6 +88,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		pf:   newPeriodFinder(tables),
 		used: map[string]*xbrl.Concept{}, byKey: map[string]*xbrl.Fact{},
 		noted: map[string]bool{}, labels: map[string]string{}, balances: map[string]*xbrl.Concept{}, extOrigin: map[string]string{}, untitled: map[*xbrl.Network]bool{},
+		primary: map[*xbrl.Fact]bool{}, dropped: map[*xbrl.Fact]bool{},
 	}
 	m.ent = findEntity(doc, tables)
 	m.headerName()
@@ -105,6 +113,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 	if len(m.rep.Facts) == 0 {
 		m.diags.Add(source.Warning, "map.noFacts", m.doc.Pos(0, 0), "no figure of the document became a fact")
 	}
+	m.rep.Facts = slices.DeleteFunc(m.rep.Facts, func(f *xbrl.Fact) bool { return m.dropped[f] })
 	m.cover()
 	m.crossCheck(tables)
 	m.dropPartialCalculations()
@@ -176,7 +185,8 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 		return
 	}
 	m.guessed = tk.guessed
-	defer func() { m.guessed = false }()
+	m.inPrimary = !tk.guessed && (kind == schema.Income || kind == schema.Balance || kind == schema.CashFlow)
+	defer func() { m.guessed, m.inPrimary = false, false }()
 	periods := make([]columnPeriod, len(t.Columns))
 	for c, col := range t.Columns {
 		periods[c] = m.pf.period(col.Header, kind == schema.Balance, title)

@@ -18,7 +18,7 @@ func TestBatch(t *testing.T) {
 	in := t.TempDir()
 	copyFile(t, filepath.Join("..", "..", "testdata", "infinera-q4-2012.txt"), filepath.Join(in, "infinera-q4-2012.txt"))
 	copyFile(t, filepath.Join("..", "..", "testdata", "infinera-sd-2014.txt"), filepath.Join(in, "sd", "infinera-sd-2014.txt"))
-	copyFile(t, filepath.Join("..", "..", "testdata", "invalid", "conflicting-revenue.txt"), filepath.Join(in, "conflicting-revenue.txt"))
+	copyFile(t, filepath.Join("..", "..", "testdata", "invalid", "minerals-no-period.txt"), filepath.Join(in, "minerals-no-period.txt"))
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"xport", "convert", in, "-o", out}, strings.NewReader(""), &stdout, &stderr)
@@ -28,7 +28,7 @@ func TestBatch(t *testing.T) {
 	if !strings.HasPrefix(withoutSize(stdout.String()), "3 documents: 2 converted, 1 failed; 1349 facts,") {
 		t.Errorf("summary %q", stdout.String())
 	}
-	if !strings.Contains(stderr.String(), "conflicting-revenue.txt:26:27: error:") {
+	if !strings.Contains(stderr.String(), "minerals-no-period.txt:1:1: error:") {
 		t.Errorf("the failed document's error is not shown:\n%s", stderr.String())
 	}
 	for _, f := range []string{"infinera-q4-2012.xbrl", "infinera-q4-2012.jsonl", filepath.Join("sd", "infinera-sd-2014-csv.json")} {
@@ -36,7 +36,7 @@ func TestBatch(t *testing.T) {
 			t.Errorf("%s not written: %v", f, err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(out, "conflicting-revenue.xbrl")); err == nil {
+	if _, err := os.Stat(filepath.Join(out, "minerals-no-period.xbrl")); err == nil {
 		t.Error("the invalid document was written")
 	}
 

@@ -17,7 +17,7 @@ import (
 // root, and checks exit code, output and the files written.
 func TestRun(t *testing.T) {
 	sample := filepath.Join("..", "..", "testdata", "infinera-q4-2012.txt")
-	invalid := filepath.Join("..", "..", "testdata", "invalid", "conflicting-revenue.txt")
+	invalid := filepath.Join("..", "..", "testdata", "invalid", "minerals-no-period.txt")
 	sd := filepath.Join("..", "..", "testdata", "infinera-sd-2014.txt")
 	conf := filepath.Join("..", "..", "testdata", "conformance") + string(filepath.Separator)
 	tests := []struct {
@@ -114,7 +114,7 @@ func TestRun(t *testing.T) {
 			name:     "invalid input writes nothing",
 			args:     []string{"convert", invalid, "-o", "OUT"},
 			code:     1,
-			stderr:   "conflicting-revenue.txt:26:27: error: us-gaap:Revenues for 2020-01-01..2020-12-31 is 1100000 here but 1000000 at conflicting-revenue.txt:11:27",
+			stderr:   "minerals-no-period.txt:1:1: error: no reporting period found",
 			noOutput: true,
 		},
 		{
