@@ -67,6 +67,10 @@ type mapper struct {
 	// from one; dropped holds the facts left out because another primary
 	// statement prints a different value.
 	inPrimary bool
+	// consolidated is set when the document splits net income between
+	// the company and noncontrolling interests: a plain "Net income" is
+	// then the consolidated figure, us-gaap:ProfitLoss.
+	consolidated bool
 	primary   map[*xbrl.Fact]bool
 	dropped   map[*xbrl.Fact]bool
 }
@@ -97,6 +101,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 	}
 	m.setNamespace(m.pf.latest())
 	m.inheritScales(tables)
+	m.consolidated = printsNoncontrolling(tables)
 	kinds := make([]tableKind, len(tables))
 	for i, t := range tables {
 		kinds[i] = m.kindOf(t)
@@ -300,6 +305,27 @@ func kindName(k schema.Kind) string {
 	return string(k)
 }
 
+var (
+	// perShareAmount is a row of amounts per share, never of an amount
+	// ("Net income attributable to PepsiCo per common share").
+	perShareAmount = regexp.MustCompile(`(?i)\bper (common |ordinary )?share\b`)
+	attributable  = regexp.MustCompile(`(?i)\battributable\b`)
+	noncontrolled = regexp.MustCompile(`(?i)\battributable to (non-?controlling|minority) interests?\b`)
+)
+
+// printsNoncontrolling reports whether a table of the document prints net
+// income attributable to noncontrolling interests.
+func printsNoncontrolling(tables []*extract.Table) bool {
+	for _, t := range tables {
+		for _, r := range t.Rows {
+			if r.HasValues() && noncontrolled.MatchString(r.Label) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var footnoteTitle = regexp.MustCompile(`^\s*(\(\d{1,2}\)|\*)\s`)
 
 // inheritScales gives a table whose title states no scale, and is a
@@ -366,8 +392,13 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []row
 		section := sectionOf(t, row)
 		if kind == schema.Reconciliation {
 			out[i] = m.reconciliationRow(row, section)
-		} else if r := m.opts.Rules.Match(kind, section, row.Label); r != nil {
+		} else if r := m.opts.Rules.Match(kind, section, row.Label); r != nil && !(r.Concept.Type == xbrl.Monetary && perShareAmount.MatchString(row.Label)) {
 			out[i] = rowMap{concept: r.Concept, negated: r.Negated, at: r.At, dims: m.members(r.Dims, row.Label)}
+			if m.consolidated && r.Concept.QName() == "us-gaap:NetIncomeLoss" && !attributable.MatchString(row.Label) {
+				if c := m.opts.Catalogue.Lookup("us-gaap:ProfitLoss"); c != nil {
+					out[i].concept = c
+				}
+			}
 			if kind == schema.Balance {
 				m.balances[schema.NormalizeLabel(row.Label)] = r.Concept
 			}

@@ -78,6 +78,9 @@ func printsPercent(row extract.Row) bool {
 // ext returns the extension concept name with the type, period type and
 // balance of like, reusing one already made with the same name.
 func (m *mapper) ext(name string, like *xbrl.Concept, label string) *xbrl.Concept {
+	if name == "" || !(name[0] == '_' || name[0] >= 'A' && name[0] <= 'Z' || name[0] >= 'a' && name[0] <= 'z') {
+		name = "Item" + name // a label with no letters ("(a)") names no concept by itself
+	}
 	c := &xbrl.Concept{
 		Prefix: m.rep.Taxonomy.Prefix, Name: name, Namespace: m.rep.Taxonomy.Namespace,
 		Type: like.Type, PeriodType: like.PeriodType, Balance: like.Balance, Label: cleanLabel(label),

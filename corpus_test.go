@@ -1,0 +1,132 @@
+package xport
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/xport/xport/decimal"
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+// corpusDir holds real disclosures of other companies, read in place
+// (never copied into the project); see its README.
+const corpusDir = "../shared/corpus"
+
+// keyFact is a fact typed from a corpus document by reading it: where the
+// figure is printed, its concept, period and value (testdata/keyfacts).
+type keyFact struct {
+	file, line, concept, period, value string
+}
+
+func readKeyFacts(t *testing.T) map[string][]keyFact {
+	t.Helper()
+	paths, err := filepath.Glob("testdata/keyfacts/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no key facts in testdata/keyfacts (%v)", err)
+	}
+	out := map[string][]keyFact{}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, line := range strings.Split(string(data), "\n") {
+			if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			f := strings.Split(line, " | ")
+			if len(f) != 5 {
+				t.Fatalf("%s:%d: want file | line | concept | period | value, got %q", p, n+1, line)
+			}
+			out[f[0]] = append(out[f[0]], keyFact{f[0], f[1], strings.TrimPrefix(f[2], "us-gaap:"), f[3], f[4]})
+		}
+	}
+	return out
+}
+
+// keyFactFloor is how many of each release's key facts the reader finds
+// today. A document may only gain: the count is raised as the reader
+// learns, never lowered to let a change through.
+var keyFactFloor = map[string]int{
+	"ebay_q2_2023_earnings.txt":            20, // of 32
+	"intel_q1_2023_earnings.txt":           8,  // of 11
+	"johnson-johnson_q2_2023_earnings.txt": 0,  // of 16: statements print "SECOND QUARTER" and years only
+	"mcdonalds_q2_2023_earnings.txt":       2,  // of 16
+	"pepsico_q2_2023_earnings.txt":         14, // of 22
+	"pfizer_q2_2023_earnings.txt":          0,  // of 24: quarter columns dated only in a footnote
+	"pg-e_q2_2023_earnings.txt":            20, // of 24
+	"salesforce_q2_fy2024_earnings.txt":    22, // of 32
+}
+
+// TestCorpusKeyFacts converts every earnings release of the corpus and
+// looks for each key fact typed from it. A fact with the key fact's
+// concept and end date but another value or start is wrong and fails the
+// test: a wrong value is far worse than a missing one. A missing fact is
+// logged; each document must find at least its floor.
+func TestCorpusKeyFacts(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("%s is absent (%v): the corpus tests read the documents in place", corpusDir, err)
+	}
+	want := readKeyFacts(t)
+	files := make([]string, 0, len(want))
+	for f := range want {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, file := range files {
+		t.Run(file, func(t *testing.T) {
+			res := convertFile(t, filepath.Join(corpusDir, "pdf-text", file), Options{})
+			for _, d := range res.Diagnostics {
+				if d.Severity == source.Error {
+					t.Errorf("%s", d)
+				}
+			}
+			found := 0
+			for _, k := range want[file] {
+				switch got, ok := findKeyFact(res.Report.Facts, k); {
+				case ok:
+					found++
+				case got != nil:
+					t.Errorf("%s:%s: %s for %s is %s for %s at %s, want %s", file, k.line, k.concept, k.period, got.ValueString(), got.Period, got.Source, k.value)
+				default:
+					t.Logf("%s:%s: no %s for %s (%s)", file, k.line, k.concept, k.period, k.value)
+				}
+			}
+			t.Logf("%d of %d key facts found", found, len(want[file]))
+			if found < keyFactFloor[file] {
+				t.Errorf("%d of %d key facts found, fewer than the %d found before", found, len(want[file]), keyFactFloor[file])
+			}
+		})
+	}
+}
+
+// findKeyFact looks for k among facts without dimensions. It returns the
+// fact and true when concept, period and value match; a wrong fact and
+// false when one of the concept has k's period but another value, or k's
+// value over a period that ends the same day but starts on another;
+// or nil and false.
+func findKeyFact(facts []*xbrl.Fact, k keyFact) (*xbrl.Fact, bool) {
+	want := decimal.MustParse(k.value)
+	_, end, duration := strings.Cut(k.period, "..")
+	if !duration {
+		end = k.period
+	}
+	var near *xbrl.Fact
+	for _, f := range facts {
+		if len(f.Dims) > 0 || f.Concept.Name != k.concept || f.Period.Instant == duration || f.Period.End.Format("2006-01-02") != end {
+			continue
+		}
+		samePeriod, sameValue := f.Period.String() == k.period, f.Value.Equal(want)
+		if samePeriod && sameValue {
+			return f, true
+		}
+		if samePeriod || sameValue {
+			near = f
+		}
+	}
+	return near, false
+}
