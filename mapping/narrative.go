@@ -149,8 +149,12 @@ func (m *mapper) readHighlights(s textRun) []highlight {
 	var prev, base period // the last figure's period; the last one named outright
 	seen := map[string]bool{}
 	for n, loc := range locs {
-		measure, nonGAAP := measureBefore(s.text[:loc[0]])
-		p, ok := periodAround(s.text, locs, n)
+		// A figure's measure and period are named in its sentence: looking
+		// no further than a window around it keeps a run of text as long
+		// as a whole exhibit on one line linear to read.
+		lo, hi := max(0, loc[0]-narrativeWindow), min(len(s.text), loc[1]+narrativeWindow)
+		measure, nonGAAP := measureBefore(s.text[lo:loc[0]])
+		p, ok := periodAround(s.text, locs, n, lo, hi)
 		switch {
 		case measure == "":
 			ok = false
@@ -187,6 +191,10 @@ func (m *mapper) readHighlights(s textRun) []highlight {
 	}
 	return out
 }
+
+// narrativeWindow is how far, in bytes, a narrative figure's measure and
+// period are looked for on either side of it.
+const narrativeWindow = 1000
 
 var measureRe = regexp.MustCompile(`(?i)\b(non-gaap |gaap )?(revenues?|net sales|gross margins?|net (?:loss|income)|operating (?:loss|income)|income from continuing operations)\b|;`)
 
@@ -225,9 +233,12 @@ var comparedRe = regexp.MustCompile(`(?i)\b(compared (with|to)|versus|vs\.|from|
 // next figure that is not a per-share amount); for a figure introduced by
 // "compared with", "versus" or "from", named anywhere after it; otherwise
 // the last one named before it in the sentence.
-func periodAround(text string, locs [][]int, n int) (period, bool) {
-	end := len(text)
+func periodAround(text string, locs [][]int, n, lo, hi int) (period, bool) {
+	end := hi
 	for _, next := range locs[n+1:] {
+		if next[0] >= hi {
+			break
+		}
 		if !isPerShare(next) {
 			end = next[0]
 			break
@@ -236,15 +247,22 @@ func periodAround(text string, locs [][]int, n int) (period, bool) {
 	if pm := periodRe.FindStringSubmatch(text[locs[n][1]:end]); pm != nil {
 		return namedPeriod(pm), true
 	}
-	before := periodRe.FindAllStringSubmatchIndex(text[:locs[n][0]], -1)
-	since := 0
+	before := periodRe.FindAllStringSubmatchIndex(text[lo:locs[n][0]], -1)
+	for _, b := range before {
+		for i := range b {
+			if b[i] >= 0 {
+				b[i] += lo
+			}
+		}
+	}
+	since := lo
 	if len(before) > 0 {
 		since = before[len(before)-1][1]
 	}
 	if comparedRe.MatchString(measureRe.ReplaceAllString(text[since:locs[n][0]], " ")) { // not the "from" of "income from continuing operations"
 		// A comparison ("compared with $198.7 million and $5.9 million ...
 		// in 2012") names its period after its figures, or not at all.
-		if pm := periodRe.FindStringSubmatch(text[locs[n][1]:]); pm != nil {
+		if pm := periodRe.FindStringSubmatch(text[locs[n][1]:hi]); pm != nil {
 			return namedPeriod(pm), true
 		}
 		return period{}, false
