@@ -71,8 +71,8 @@ type mapper struct {
 	// the company and noncontrolling interests: a plain "Net income" is
 	// then the consolidated figure, us-gaap:ProfitLoss.
 	consolidated bool
-	primary   map[*xbrl.Fact]bool
-	dropped   map[*xbrl.Fact]bool
+	primary      map[*xbrl.Fact]bool
+	dropped      map[*xbrl.Fact]bool
 }
 
 // Map turns the tables of doc into a report. Diagnostics say what could
@@ -309,8 +309,8 @@ var (
 	// perShareAmount is a row of amounts per share, never of an amount
 	// ("Net income attributable to PepsiCo per common share").
 	perShareAmount = regexp.MustCompile(`(?i)\bper (common |ordinary )?share\b`)
-	attributable  = regexp.MustCompile(`(?i)\battributable\b`)
-	noncontrolled = regexp.MustCompile(`(?i)\battributable to (non-?controlling|minority) interests?\b`)
+	attributable   = regexp.MustCompile(`(?i)\battributable\b`)
+	noncontrolled  = regexp.MustCompile(`(?i)\battributable to (non-?controlling|minority) interests?\b`)
 )
 
 // printsNoncontrolling reports whether a table of the document prints net
