@@ -155,6 +155,13 @@ func assignHeadings(doc *source.Document, hStart, hEnd, valueStart int, t *Table
 		for _, c := range splitHeadingChunks(chunks(line)) {
 			if kindOfChunk(c, valueStart, t.Columns[0].End) != headingChunk || scaleRe.MatchString(c.Text) || omittedRe.MatchString(c.Text) {
 				stub = append(stub, Text{c.Text, doc.Pos(i, c.Start)})
+				if kindOfChunk(c, valueStart, t.Columns[0].End) == stubChunk && namesPeriod(c.Text) {
+					// "Quarters Ended June 30,   2023   2022": a heading over
+					// the labels that every column's year completes.
+					for col := range t.Columns {
+						parts[col] = append(parts[col], c.Text)
+					}
+				}
 				continue
 			}
 			heads = append(heads, c)
@@ -252,6 +259,19 @@ func nearestHeading(spans []span, c span) int {
 		}
 	}
 	return best
+}
+
+// namesPeriod reports whether a phrase names a period's length or end:
+// "Quarters Ended June 30,", "Year Ended", "Three Months Ended".
+func namesPeriod(s string) bool {
+	for _, w := range words(s) {
+		switch n := normWord(w.Text); {
+		case months[n] != 0, n == "ended", n == "ending", n == "quarter", n == "quarters",
+			n == "year", n == "years", n == "months", n == "weeks":
+			return true
+		}
+	}
+	return false
 }
 
 // hasMonth reports whether a heading phrase names a month.

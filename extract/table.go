@@ -189,8 +189,10 @@ func leadingCaptions(t *Table) []Text {
 	return out
 }
 
-// titleLines returns the non-blank lines just above a table's headings:
-// company, statement name, scale, "(Unaudited)".
+// titleLines returns the lines just above a table's headings, no higher
+// than floor: company, statement name, scale, "(Unaudited)". Up to two
+// blank lines may stand between the headings and the title, and one
+// between title lines; page furniture is skipped.
 func titleLines(doc *source.Document, floor, hStart int) []Text {
 	j := hStart
 	for blanks := 0; j > floor && (strings.TrimSpace(doc.Lines[j-1].Text) == "" || isRule(doc.Lines[j-1].Text)); j-- {
@@ -204,12 +206,16 @@ func titleLines(doc *source.Document, floor, hStart int) []Text {
 	for j > floor && len(out) < 8 {
 		l := doc.Lines[j-1]
 		text := strings.TrimSpace(l.Text)
-		if l.Markup || furniture.MatchString(text) && text != "" {
+		switch {
+		case l.Markup || text != "" && furniture.MatchString(text):
 			j--
 			continue
-		}
-		if text == "" || isRule(text) {
-			break
+		case text == "" && j-1 > floor && len(out) > 0 && titleLike(doc.Lines[j-2].Text):
+			j-- // one blank line between title lines
+			continue
+		case text == "" || isRule(text):
+			j = floor
+			continue
 		}
 		out = append(out, Text{text, l.Pos(doc.Name, len(l.Text)-len(strings.TrimLeft(l.Text, " ")))})
 		j--
@@ -218,6 +224,13 @@ func titleLines(doc *source.Document, floor, hStart int) []Text {
 		out[a], out[b] = out[b], out[a]
 	}
 	return out
+}
+
+// titleLike reports whether a line may be part of a title block: short,
+// not a rule, not a sentence.
+func titleLike(line string) bool {
+	t := strings.TrimSpace(line)
+	return t != "" && !isRule(t) && len([]rune(t)) <= 80 && !strings.HasSuffix(t, ".")
 }
 
 // withContinuation extends a body that ends at line end by the line just
