@@ -197,8 +197,10 @@ func assignHeadings(doc *source.Document, hStart, hEnd, valueStart int, t *Table
 
 // columnHeadings assigns the heading phrases of band line i to columns,
 // at most one to each. As many phrases as columns go in order, whatever
-// drift the PDF-to-text layout gave them ("2023  2022  2023  2022").
-// Otherwise a column takes the phrase that overlaps it most (the phrase
+// drift the PDF-to-text layout gave them ("2023  2022  2023  2022"); k
+// phrases over a multiple of k columns head equal runs of them, in order,
+// when each phrase's centre lies over its run ("Three Months Ended" and
+// "Six Months Ended" over four columns). Otherwise a column takes the phrase that overlaps it most (the phrase
 // widened to the rule drawn under it), or the nearest within a few
 // spaces, or, under a phrase wider than itself, the one whose centre is
 // nearest ("Three Months Ended" centred over two narrow columns).
@@ -209,6 +211,12 @@ func columnHeadings(doc *source.Document, i, hEnd int, heads []word, cols []Colu
 	}
 	if len(heads) == len(cols) {
 		copy(out, heads)
+		return out
+	}
+	if groups, ok := contiguousGroups(heads, cols); ok {
+		for col := range cols {
+			out[col] = heads[groups[col]]
+		}
 		return out
 	}
 	spans := make([]span, len(heads))
@@ -233,6 +241,29 @@ func columnHeadings(doc *source.Document, i, hEnd int, heads []word, cols []Colu
 		}
 	}
 	return out
+}
+
+// contiguousGroups splits n columns into k equal runs, one per phrase in
+// order, if n is a multiple of k and each phrase is centred over its run
+// (give or take a few spaces). It returns each column's phrase.
+func contiguousGroups(heads []word, cols []Column) ([]int, bool) {
+	k, n := len(heads), len(cols)
+	if k < 2 || n%k != 0 {
+		return nil, false
+	}
+	size := n / k
+	groups := make([]int, n)
+	for g, h := range heads {
+		first, last := cols[g*size], cols[g*size+size-1]
+		centre := (h.Start + h.End) / 2
+		if centre < first.Start-3 || centre > last.End+3 {
+			return nil, false
+		}
+		for c := g * size; c < (g+1)*size; c++ {
+			groups[c] = g
+		}
+	}
+	return groups, true
 }
 
 // nearestHeading returns the phrase for a column no phrase overlaps: one

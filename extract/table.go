@@ -195,8 +195,8 @@ func leadingCaptions(t *Table) []Text {
 // between title lines; page furniture is skipped.
 func titleLines(doc *source.Document, floor, hStart int) []Text {
 	j := hStart
-	for blanks := 0; j > floor && (strings.TrimSpace(doc.Lines[j-1].Text) == "" || isRule(doc.Lines[j-1].Text)); j-- {
-		if !doc.Lines[j-1].Markup {
+	for blanks := 0; j > floor && (strings.TrimSpace(doc.Lines[j-1].Text) == "" || isRule(doc.Lines[j-1].Text) || furniture.MatchString(strings.TrimSpace(doc.Lines[j-1].Text))); j-- {
+		if strings.TrimSpace(doc.Lines[j-1].Text) == "" && !doc.Lines[j-1].Markup {
 			if blanks++; blanks > 2 {
 				break
 			}

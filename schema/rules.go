@@ -169,6 +169,9 @@ func NormalizeLabel(s string) string {
 		s = footnoteRe.ReplaceAllString(s, " ")
 	}
 	s = strings.ReplaceAll(s, "&", " and ")
+	if strings.ContainsAny(s, "–—") { // "per share—basic" as "per share - basic"
+		s = strings.NewReplacer("–", " - ", "—", " - ").Replace(s)
+	}
 	s = collapseSpaces(s)
 	s = strings.TrimSpace(s)
 	s = strings.TrimSuffix(s, ":")
