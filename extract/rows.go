@@ -132,6 +132,9 @@ func (r *rowReader) split(i int, text string) (label string, labelCol int, cells
 			continue
 		}
 		hit := overlapping(r.t.Columns, tok.span)
+		if len(hit) > 1 && !c.Number.Nil {
+			hit = byRightEdge(r.t.Columns, hit, tok.span)
+		}
 		if len(hit) != 1 {
 			if n := nearest(r.t.Columns, tok.span); len(hit) == 0 && n >= 0 {
 				hit = []int{n}
@@ -147,6 +150,23 @@ func (r *rowReader) split(i int, text string) (label string, labelCol int, cells
 		cells = append(cells, c)
 	}
 	return label, labelCol, cells
+}
+
+// byRightEdge picks, among the columns a figure overlaps (ragged columns
+// of PDF-to-text overlap their neighbours), the one whose figures end
+// where it ends, give or take two characters; figures align on the right.
+// It returns them all when none or several are that close.
+func byRightEdge(cols []Column, hit []int, s span) []int {
+	var close []int
+	for _, c := range hit {
+		if d := cols[c].End - s.End; d >= -2 && d <= 2 {
+			close = append(close, c)
+		}
+	}
+	if len(close) == 1 {
+		return close
+	}
+	return hit
 }
 
 // strayWords splits the text left of a row's figures into the label and

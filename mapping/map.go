@@ -306,11 +306,8 @@ func kindName(k schema.Kind) string {
 }
 
 var (
-	// perShareAmount is a row of amounts per share, never of an amount
-	// ("Net income attributable to PepsiCo per common share").
-	perShareAmount = regexp.MustCompile(`(?i)\bper (common |ordinary )?share\b`)
-	attributable   = regexp.MustCompile(`(?i)\battributable\b`)
-	noncontrolled  = regexp.MustCompile(`(?i)\battributable to (non-?controlling|minority) interests?\b`)
+	attributable  = regexp.MustCompile(`(?i)\battributable\b`)
+	noncontrolled = regexp.MustCompile(`(?i)\battributable to (non-?controlling|minority) interests?\b`)
 )
 
 // printsNoncontrolling reports whether a table of the document prints net
@@ -392,7 +389,7 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []row
 		section := sectionOf(t, row)
 		if kind == schema.Reconciliation {
 			out[i] = m.reconciliationRow(row, section)
-		} else if r := m.opts.Rules.Match(kind, section, row.Label); r != nil && !(r.Concept.Type == xbrl.Monetary && perShareAmount.MatchString(row.Label)) {
+		} else if r := m.opts.Rules.Match(kind, section, row.Label); r != nil {
 			out[i] = rowMap{concept: r.Concept, negated: r.Negated, at: r.At, dims: m.members(r.Dims, row.Label)}
 			if m.consolidated && r.Concept.QName() == "us-gaap:NetIncomeLoss" && !attributable.MatchString(row.Label) {
 				if c := m.opts.Catalogue.Lookup("us-gaap:ProfitLoss"); c != nil {

@@ -126,12 +126,15 @@ func parseDim(flag string, cat *Catalogue) (xbrl.Member, error) {
 
 // Match returns the concept for a row labelled label under the heading
 // section ("" at top level) of a statement of the given kind, or nil.
-// Both texts are normalised first (see NormalizeLabel).
+// Both texts are normalised first (see NormalizeLabel). A row of amounts
+// per share ("Net income attributable to PepsiCo per common share") never
+// takes a monetary concept.
 func (rs Rules) Match(kind Kind, section, label string) *Rule {
 	label, section = NormalizeLabel(label), NormalizeLabel(section)
+	perShare := perShareRe.MatchString(label)
 	for i := range rs {
 		r := &rs[i]
-		if r.Statement != kind || !r.Label.MatchString(label) {
+		if r.Statement != kind || !r.Label.MatchString(label) || perShare && r.Concept.Type == xbrl.Monetary {
 			continue
 		}
 		if r.Section != nil && (section == "" || !r.Section.MatchString(section)) {
@@ -141,6 +144,8 @@ func (rs Rules) Match(kind Kind, section, label string) *Rule {
 	}
 	return nil
 }
+
+var perShareRe = regexp.MustCompile(`\bper (common |ordinary )?share\b`)
 
 // Covers reports whether any rule maps statements of kind k.
 func (rs Rules) Covers(k Kind) bool {
