@@ -78,6 +78,9 @@ func (res *Result) unwrap(file string, data []byte, opts Options) (*input, error
 	}
 	res.checkDamage(file, damage, chosen)
 	in.kind = chosen[0].Kind()
+	if in.kind == "" {
+		in.kind = edgar.KindRelease // the form itself, read as a release
+	}
 	for _, d := range chosen {
 		in.notes = append(in.notes, xbrl.Note{Pos: lineStart(file, d.Line), Text: "converted the submission's " + d.Type + " document"})
 	}
@@ -123,6 +126,13 @@ func (res *Result) checkDamage(file string, damage error, chosen []edgar.Documen
 func (res *Result) choose(file string, sub *edgar.Submission, kind string) ([]edgar.Document, error) {
 	docs := sub.Convertible()
 	forced := kind != ""
+	if len(docs) == 0 && (kind == "" || kind == edgar.KindRelease) {
+		if forms := reportForms(sub); len(forms) > 0 {
+			res.Diagnostics.Add(source.Info, "edgar.formRead", lineStart(file, forms[0].Line),
+				"no exhibit holds a release (EX-99): the %s document itself is read for its tables", forms[0].Type)
+			return forms, nil
+		}
+	}
 	if !forced && len(docs) > 0 {
 		kind = docs[0].Kind()
 	}
@@ -155,6 +165,21 @@ func (res *Result) choose(file string, sub *edgar.Submission, kind string) ([]ed
 		res.Diagnostics.Add(source.Warning, "edgar.notConverted", lineStart(file, d.Line), "%s is not converted: %s", d.Type, why)
 	}
 	return chosen, nil
+}
+
+// reportForms returns the text documents of an 8-K (8-K, 8-K/A, 8-K405)
+// submission whose type is the form itself: before exhibits held them,
+// and still in many filings of the 1990s, the figures (an acquired
+// company's statements, a quarter's results) were printed in the form.
+func reportForms(sub *edgar.Submission) []edgar.Document {
+	var out []edgar.Document
+	for _, d := range sub.Documents {
+		t := strings.ToUpper(strings.TrimSpace(d.Type))
+		if !d.Binary && (t == "8-K" || t == "8-K/A" || t == "8-K405" || t == "8-K405/A") {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // assemble joins the texts of documents, each on the lines it has in the
