@@ -297,6 +297,17 @@ func continues(doc *source.Document, prev, t *Table) bool {
 			return false
 		}
 	}
+	// Only page furniture and a few lines (a running header) may stand
+	// between the end of one and the title of the other.
+	between := 0
+	for i := prev.Lines[1]; i < t.Lines[0] && i < len(doc.Lines); i++ {
+		if text := strings.TrimSpace(doc.Lines[i].Text); text != "" && !furniture.MatchString(text) {
+			between++
+		}
+	}
+	if between > 3 {
+		return false
+	}
 	for i := prev.Lines[1]; i < t.Rows[0].Pos.Line && i < len(doc.Lines); i++ {
 		if doc.Lines[i].PageBreak || strings.Contains(strings.ToLower(doc.Lines[i].Text), "(continued)") {
 			return true

@@ -85,6 +85,9 @@ func (m *mapper) ext(name string, like *xbrl.Concept, label string) *xbrl.Concep
 		Prefix: m.rep.Taxonomy.Prefix, Name: name, Namespace: m.rep.Taxonomy.Namespace,
 		Type: like.Type, PeriodType: like.PeriodType, Balance: like.Balance, Label: cleanLabel(label),
 	}
+	if c.Type != xbrl.Monetary {
+		c.Balance = xbrl.NoBalance // XBRL 2.1 5.1.1.2: only monetary items have a balance
+	}
 	if old, ok := m.used[c.QName()]; ok {
 		// A balance the calculations gave the concept (c has none yet)
 		// does not make it another concept.
