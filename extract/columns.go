@@ -142,7 +142,7 @@ func nearest(cols []Column, s span) int {
 // nearest), and each column's phrases, top to bottom, make its Header.
 // Phrases over the labels, and scale notes anywhere in the band, are
 // returned for the title: "(In Millions, Except Per Share Amounts)".
-func assignHeadings(doc *source.Document, hStart, hEnd, valueStart int, t *Table, diags *source.Diagnostics) (stub []Text) {
+func assignHeadings(doc *source.Document, hStart, hEnd, valueStart, margin int, t *Table, diags *source.Diagnostics) (stub []Text) {
 	parts := make([][]string, len(t.Columns))
 	pos := make([]source.Pos, len(t.Columns))
 	dated := make([]bool, len(t.Columns))
@@ -153,9 +153,9 @@ func assignHeadings(doc *source.Document, hStart, hEnd, valueStart int, t *Table
 		}
 		var heads []word
 		for _, c := range splitHeadingChunks(chunks(line)) {
-			if kindOfChunk(c, valueStart, t.Columns[0].End) != headingChunk || scaleRe.MatchString(c.Text) || omittedRe.MatchString(c.Text) {
+			if kindOfChunk(c, valueStart, margin) != headingChunk || scaleRe.MatchString(c.Text) || omittedRe.MatchString(c.Text) {
 				stub = append(stub, Text{c.Text, doc.Pos(i, c.Start)})
-				if kindOfChunk(c, valueStart, t.Columns[0].End) == stubChunk && namesPeriod(c.Text) {
+				if kindOfChunk(c, valueStart, margin) == stubChunk && namesPeriod(c.Text) {
 					// "Quarters Ended June 30,   2023   2022": a heading over
 					// the labels that every column's year completes.
 					for col := range t.Columns {

@@ -87,6 +87,8 @@ func allYears(ws []word) bool {
 	return true
 }
 
+var bareYearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
 // noteStart matches the first line of a footnote paragraph below a
 // table: "(1) Includes stock-based compensation as follows:".
 var noteStart = regexp.MustCompile(`^\s*(\(\d{1,2}\)|\([a-z]\)|\*+|[a-z]\))\s*\S`)
@@ -187,18 +189,32 @@ const (
 	titleChunk                    // across both, centred on the page: a title
 )
 
-// kindOfChunk places a phrase: over the labels, over the figures (it
-// starts within a few columns of the first column, or is centred on it
-// without reaching past it), or across both. The first column is
-// [valueStart, firstEnd).
-func kindOfChunk(c word, valueStart, firstEnd int) chunkKind {
+// kindOfChunk places a phrase: over the labels (it ends before the
+// figures start at valueStart), over the figures (it starts within two
+// columns of them, or is centred on or right of them without starting at
+// the labels' margin), or across both, as titles and prose are.
+func kindOfChunk(c word, valueStart, margin int) chunkKind {
 	switch {
 	case c.End <= valueStart:
 		return stubChunk
-	case c.Start >= valueStart-2 || (c.Start+c.End)/2 >= valueStart-3 && c.End <= firstEnd+2:
+	case c.Start >= valueStart-2 || (c.Start+c.End)/2 >= valueStart-3 && c.Start > margin+2 && strings.Count(c.Text, " ") < 7:
 		return headingChunk
 	}
 	return titleChunk
+}
+
+// margin returns the column where the labels of body lines [from, to)
+// start, the leftmost.
+func (l *layout) margin(doc *source.Document, from, to int) int {
+	m := -1
+	for i := from; i < to; i++ {
+		if k := l.kinds[i]; k == figureLine || k == textLine {
+			if n := indent([]rune(doc.Lines[i].Text)); m < 0 || n < m {
+				m = n
+			}
+		}
+	}
+	return max(m, 0)
 }
 
 // band finds the lines above a body that head its columns. Label lines
@@ -207,7 +223,7 @@ func kindOfChunk(c word, valueStart, firstEnd int) chunkKind {
 // heading band is the run of lines with phrases over the figures' columns
 // and none across the page, with at most two blank lines inside it. It
 // returns the band [start, end) and the first line of the body.
-func (l *layout) band(doc *source.Document, floor, from int, cols []Column) (start, end, bodyStart int) {
+func (l *layout) band(doc *source.Document, floor, from int, cols []Column, margin int) (start, end, bodyStart int) {
 	valueStart := cols[0].Start
 	// Label lines and short gaps above the first row of figures belong to
 	// the body if a heading band stands above them.
@@ -232,7 +248,7 @@ func (l *layout) band(doc *source.Document, floor, from int, cols []Column) (sta
 		}
 		gap = 0
 	}
-	if j < floor || !headingLine(doc.Lines[j].Text, valueStart, cols[0].End) {
+	if j < floor || !headingLine(doc.Lines[j].Text, valueStart, margin) {
 		return from, from, from
 	}
 	bodyStart = j + 1
@@ -251,28 +267,56 @@ func (l *layout) band(doc *source.Document, floor, from int, cols []Column) (sta
 				gap++
 			}
 			if gap > 2 {
-				return start, end, bodyStart
+				return l.peelTitle(doc, start, end), end, bodyStart
 			}
 			continue
 		case ruleLine, furnitureLine:
 			continue
 		case figureLine:
-			return start, end, bodyStart
+			return l.peelTitle(doc, start, end), end, bodyStart
 		}
-		if !headingLine(doc.Lines[j].Text, valueStart, cols[0].End) || doc.Lines[j+1].PageBreak && j+1 < start {
-			return start, end, bodyStart
+		if !headingLine(doc.Lines[j].Text, valueStart, margin) || doc.Lines[j+1].PageBreak && j+1 < start {
+			return l.peelTitle(doc, start, end), end, bodyStart
 		}
 		start, gap = j, 0
 	}
-	return start, end, bodyStart
+	return l.peelTitle(doc, start, end), end, bodyStart
+}
+
+// peelTitle drops from the top of a heading band [start, end) the lines
+// that name no period while a line below them does: a title centred over
+// the figures ("DELTAMAR LOGISTICS CORP." over "Three Months Ended").
+func (l *layout) peelTitle(doc *source.Document, start, end int) int {
+	dated := func(i int) bool {
+		t := doc.Lines[i].Text
+		return namesPeriod(t) || bareYearRe.MatchString(t) || strings.ContainsAny(t, "0123456789")
+	}
+	for start < end {
+		if l.kinds[start] != textLine {
+			start++
+			continue
+		}
+		if dated(start) {
+			return start
+		}
+		below := false
+		for i := start + 1; i < end; i++ {
+			below = below || l.kinds[i] == textLine && dated(i)
+		}
+		if !below {
+			return start
+		}
+		start++
+	}
+	return start
 }
 
 // headingLine reports whether a line heads columns: a phrase stands over
 // the figures and none across the page.
-func headingLine(text string, valueStart, firstEnd int) bool {
+func headingLine(text string, valueStart, margin int) bool {
 	heading := false
 	for _, c := range chunks(text) {
-		switch kindOfChunk(c, valueStart, firstEnd) {
+		switch kindOfChunk(c, valueStart, margin) {
 		case titleChunk:
 			return false
 		case headingChunk:

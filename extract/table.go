@@ -154,14 +154,15 @@ func (l *layout) readTable(doc *source.Document, floor, from, end, minStart int,
 		return nil
 	}
 	valueStart := cols[0].Start
-	bStart, bEnd, bodyStart := l.band(doc, floor, from, cols)
+	margin := l.margin(doc, from, end)
+	bStart, bEnd, bodyStart := l.band(doc, floor, from, cols, margin)
 	if bStart == bEnd && (end-from < 2 || len(cols) == 1 && end-from < 3) {
 		return nil // a line or two of figures under no headings: stray figures, not a table
 	}
 	widenWithRules(doc, bStart, bEnd, cols)
 	bodyEnd := withContinuation(doc, end, valueStart)
 	t := &Table{Columns: cols, Pos: doc.Pos(bStart, 0)}
-	stub := assignHeadings(doc, bStart, bEnd, valueStart, t, diags)
+	stub := assignHeadings(doc, bStart, bEnd, valueStart, margin, t, diags)
 	l.readRows(doc, bodyStart, bodyEnd, valueStart, t, diags)
 	if len(t.Rows) == 0 {
 		return nil
@@ -213,8 +214,8 @@ func titleLines(doc *source.Document, floor, hStart int) []Text {
 		case text == "" && j-1 > floor && len(out) > 0 && titleLike(doc.Lines[j-2].Text):
 			j-- // one blank line between title lines
 			continue
-		case text == "" || isRule(text):
-			j = floor
+		case text == "" || isRule(text) || !titleLike(text):
+			j = floor // a gap, a rule or prose ends the title
 			continue
 		}
 		out = append(out, Text{text, l.Pos(doc.Name, len(l.Text)-len(strings.TrimLeft(l.Text, " ")))})
@@ -226,11 +227,17 @@ func titleLines(doc *source.Document, floor, hStart int) []Text {
 	return out
 }
 
+// sentenceEnd matches the end of a sentence, not of an abbreviation such
+// as the "Inc." of a company's name.
+var sentenceEnd = regexp.MustCompile(`(?i)[^.]\.$`)
+
+var abbreviationEnd = regexp.MustCompile(`(?i)\b(inc|corp|co|ltd|llc|plc|l\.p|n\.v|s\.a|no|nos)\.$`)
+
 // titleLike reports whether a line may be part of a title block: short,
-// not a rule, not a sentence.
+// not a rule, not the end of a sentence.
 func titleLike(line string) bool {
 	t := strings.TrimSpace(line)
-	return t != "" && !isRule(t) && len([]rune(t)) <= 80 && !strings.HasSuffix(t, ".")
+	return t != "" && !isRule(t) && len([]rune(t)) <= 80 && (!sentenceEnd.MatchString(t) || abbreviationEnd.MatchString(t))
 }
 
 // withContinuation extends a body that ends at line end by the line just

@@ -89,7 +89,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 	}
 	m := &mapper{
 		doc: doc, opts: opts, rep: &xbrl.Report{},
-		pf:   newPeriodFinder(tables),
+		pf:   newPeriodFinder(doc, tables),
 		used: map[string]*xbrl.Concept{}, byKey: map[string]*xbrl.Fact{},
 		noted: map[string]bool{}, labels: map[string]string{}, balances: map[string]*xbrl.Concept{}, extOrigin: map[string]string{}, untitled: map[*xbrl.Network]bool{},
 		primary: map[*xbrl.Fact]bool{}, dropped: map[*xbrl.Fact]bool{},
@@ -207,6 +207,7 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 	}
 	sharePower := m.sharePower(t, concepts)
 	facts := make([][]*xbrl.Fact, len(t.Rows))
+	warned := false // that the table states no scale
 	for r, row := range t.Rows {
 		facts[r] = make([]*xbrl.Fact, len(t.Columns))
 		for c, cell := range row.Cells {
@@ -224,6 +225,13 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 			power := t.Scale.Power
 			if p, ok := schema.RowScale(row.Label); ok {
 				power = p
+			} else if why := unscaled(t, concepts[r], cell); why != "" && periods[c].ok {
+				m.unmap(cell, row.Label, why)
+				if !warned {
+					warned = true
+					m.diags.Add(source.Warning, "map.noScale", t.Pos, "%s: its amounts are not facts", why)
+				}
+				continue
 			}
 			facts[r][c] = m.cellFact(row, cell, rows[r], periods[c], sharePower, power)
 		}
@@ -303,6 +311,24 @@ func kindName(k schema.Kind) string {
 		return "unrecognised"
 	}
 	return string(k)
+}
+
+// unscaled says why an amount or share count of a table whose title
+// states no scale (or two) cannot be read: "in thousands" or "in millions"
+// would make it a thousand or a million times larger, and a figure at a
+// guessed scale is worse than none. Figures printed with cents are in
+// units. It returns "" when the cell's scale is known.
+func unscaled(t *extract.Table, c *xbrl.Concept, cell extract.Cell) string {
+	if c.Type != xbrl.Monetary && c.Type != xbrl.Shares {
+		return ""
+	}
+	switch {
+	case t.Scale.Conflict != "":
+		return "the table's scale is in doubt: " + t.Scale.Conflict
+	case t.Scale.Text == "" && !(c.Type == xbrl.Monetary && cell.Number.Places == 2):
+		return "the table states no scale (\"in thousands\", \"in millions\", \"$000\")"
+	}
+	return ""
 }
 
 var (

@@ -3,6 +3,7 @@ package mapping
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,10 +12,14 @@ import (
 	"github.com/xport/xport/xbrl"
 )
 
-// periodEnd is a date the document names as the end of a column's period.
+// periodEnd is a date the document names as the end of a period: in a
+// column heading or in prose ("the three months ended July 2, 2023"), with
+// the period's length when it is stated.
 type periodEnd struct {
-	date time.Time
-	pos  source.Pos
+	date          time.Time
+	pos           source.Pos
+	months, weeks int
+	prose         bool // stated in prose, not in a column heading
 }
 
 // periodFinder decides XBRL periods for column headings.
@@ -30,26 +35,83 @@ type periodFinder struct {
 	weeks bool
 }
 
-func newPeriodFinder(tables []*extract.Table) *periodFinder {
+func newPeriodFinder(doc *source.Document, tables []*extract.Table) *periodFinder {
 	pf := &periodFinder{fiscalYears: map[int]periodEnd{}}
-	seen := map[time.Time]bool{}
+	type key struct {
+		d             time.Time
+		months, weeks int
+	}
+	seen := map[key]bool{}
+	add := func(e periodEnd) {
+		if k := (key{e.date, e.months, e.weeks}); !seen[k] {
+			seen[k] = true
+			pf.ends = append(pf.ends, e)
+			pf.weeks = pf.weeks || !monthEnd(e.date)
+		}
+	}
+	addYear := func(e periodEnd) {
+		add(e)
+		if _, ok := pf.fiscalYears[fiscalYear(e.date)]; !ok || !e.prose {
+			pf.fiscalYears[fiscalYear(e.date)] = e
+		}
+	}
 	for _, t := range tables {
 		for _, c := range t.Columns {
-			d := c.Header.End
-			if d.IsZero() {
+			h := c.Header
+			if h.End.IsZero() || h.IsChange() {
 				continue
 			}
-			if !seen[d] {
-				seen[d] = true
-				pf.ends = append(pf.ends, periodEnd{d, c.Header.Pos})
-				pf.weeks = pf.weeks || !monthEnd(d)
-			}
-			if c.Header.Months == 12 || c.Header.Weeks == 52 || c.Header.Weeks == 53 {
-				pf.fiscalYears[fiscalYear(d)] = periodEnd{d, c.Header.Pos}
+			e := periodEnd{date: h.End, pos: h.Pos, months: h.Months, weeks: h.Weeks}
+			if h.Months == 12 || h.Weeks == 52 || h.Weeks == 53 {
+				addYear(e)
+			} else {
+				add(e)
 			}
 		}
 	}
+	if doc != nil {
+		proseEnds(doc, add, addYear)
+	}
 	return pf
+}
+
+// sameLength reports whether a period of months or weeks (one of them
+// set) is as long as one of e's.
+func (e periodEnd) sameLength(months, weeks int) bool {
+	switch {
+	case months > 0 && e.months > 0:
+		return months == e.months
+	case weeks > 0 && e.weeks > 0:
+		return weeks == e.weeks
+	case months > 0 && e.weeks > 0:
+		return e.weeks >= months*13/3-1 && e.weeks <= months*13/3+1
+	case weeks > 0 && e.months > 0:
+		return weeks >= e.months*13/3-1 && weeks <= e.months*13/3+1
+	}
+	return false
+}
+
+// endIn returns the one period end the document names in calendar year
+// year for a period of the given length, for a column that prints only
+// the year ("2023" under "Six Months"). Several or none: not found.
+func (pf *periodFinder) endIn(year, months, weeks int) (periodEnd, bool) {
+	var found []periodEnd
+	for _, e := range pf.ends {
+		if e.date.Year() != year || !e.sameLength(months, weeks) {
+			continue
+		}
+		dup := false
+		for _, f := range found {
+			dup = dup || f.date.Equal(e.date)
+		}
+		if !dup {
+			found = append(found, e)
+		}
+	}
+	if len(found) != 1 {
+		return periodEnd{}, false
+	}
+	return found[0], true
 }
 
 func monthEnd(d time.Time) bool { return d.AddDate(0, 0, 1).Day() == 1 }
@@ -107,9 +169,23 @@ func (pf *periodFinder) period(h extract.Header, instant bool, title string) col
 	if h.IsChange() {
 		return columnPeriod{why: fmt.Sprintf("a change column (%q) compares periods; its figures are not facts", h.Text)}
 	}
+	dated := ""
 	if h.End.IsZero() {
-		return columnPeriod{why: fmt.Sprintf("the column heading %q names no date", h.Text)}
+		var ok bool
+		if h, dated, ok = pf.yearOnly(h, instant, title); !ok {
+			return columnPeriod{why: fmt.Sprintf("the column heading %q names no date", h.Text)}
+		}
 	}
+	cp := pf.dated(h, instant, title)
+	if cp.ok && dated != "" {
+		cp.note = strings.TrimPrefix(dated+"; "+cp.note, "; ")
+		cp.note = strings.TrimSuffix(cp.note, "; ")
+	}
+	return cp
+}
+
+// dated decides the period of a column whose end date is known.
+func (pf *periodFinder) dated(h extract.Header, instant bool, title string) columnPeriod {
 	if instant {
 		return columnPeriod{period: xbrl.Period{End: h.End, Instant: true}, ok: true}
 	}
@@ -153,6 +229,12 @@ func (pf *periodFinder) start(end time.Time, n int) (time.Time, string) {
 		start := best.date.AddDate(0, 0, 1)
 		return start, fmt.Sprintf("start %s is the day after the period end %s named at %s",
 			day(start), day(best.date), best.pos)
+	}
+	if prev, how, ok := pf.fiscalYearEnd(fiscalYear(end) - 1); ok {
+		if d := prev.Sub(approx).Hours() / 24; d >= -10 && d <= 10 && prev.Before(end) {
+			start := prev.AddDate(0, 0, 1)
+			return start, fmt.Sprintf("start %s is the day after fiscal %d ended %s (%s)", day(start), fiscalYear(end)-1, day(prev), how)
+		}
 	}
 	if pf.weeks && n%3 == 0 {
 		// The document's periods do not all end at month ends: a 52/53-week
@@ -198,6 +280,47 @@ func titleText(t *extract.Table) string {
 	return strings.Join(parts, " ")
 }
 
+var (
+	bareYearRe = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
+	monthDayRe = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b`)
+)
+
+// yearOnly dates a column that prints a year but no day: "1997" under a
+// title "DECEMBER 31, 1997 AND 1996" ends on December 31, 1997; "2023"
+// under "Six Months" ends on the one six-month period end in 2023 the
+// document names elsewhere. It returns the header with its end, and a
+// note saying where the day came from.
+func (pf *periodFinder) yearOnly(h extract.Header, instant bool, title string) (extract.Header, string, bool) {
+	ys := bareYearRe.FindAllString(h.Text, -1)
+	if len(ys) != 1 || monthDayRe.MatchString(h.Text) {
+		return h, "", false
+	}
+	year, _ := strconv.Atoi(ys[0])
+	if m := monthDayRe.FindStringSubmatch(title); m != nil {
+		d := extract.ParseHeaderText(m[1] + " " + m[2] + ", " + ys[0])
+		if !d.End.IsZero() {
+			h.End = d.End
+			return h, fmt.Sprintf("the column prints only %s; the title names %s %s", ys[0], m[1], m[2]), true
+		}
+	}
+	months, weeks := h.Months, h.Weeks
+	if months == 0 && weeks == 0 {
+		if m := titleLengthRe.FindString(title); m != "" {
+			t := extract.ParseHeaderText(m)
+			months, weeks = t.Months, t.Weeks
+		}
+	}
+	if instant || months == 0 && weeks == 0 {
+		return h, "", false
+	}
+	e, ok := pf.endIn(year, months, weeks)
+	if !ok {
+		return h, "", false
+	}
+	h.End, h.Months, h.Weeks = e.date, months, weeks
+	return h, fmt.Sprintf("the column %q prints no day; the document names %s as the end of that period at %s", h.Text, day(e.date), e.pos), true
+}
+
 // quarter decides the period of a fiscal quarter column ("Q3'12") from the
 // end of its fiscal year: in a 52/53-week calendar each quarter is 13
 // weeks, otherwise three calendar months. The year end is the one the
@@ -206,6 +329,17 @@ func titleText(t *extract.Table) string {
 func (pf *periodFinder) quarter(h extract.Header) columnPeriod {
 	fyEnd, how, ok := pf.fiscalYearEnd(h.FiscalYear)
 	if !ok {
+		// "SECOND QUARTER" over "2023": the one quarter the document
+		// says ends in 2023.
+		if e, found := pf.endIn(h.FiscalYear, 3, 0); found {
+			q := h
+			q.End, q.Months, q.Quarter = e.date, 3, 0
+			cp := pf.dated(q, false, "")
+			if cp.ok {
+				cp.note = fmt.Sprintf("%s: the document names %s as the end of a quarter in %d at %s; %s", h.Text, day(e.date), h.FiscalYear, e.pos, cp.note)
+			}
+			return cp
+		}
 		return columnPeriod{why: fmt.Sprintf("the column heading %q names a fiscal quarter of a year whose end the document does not state", h.Text)}
 	}
 	end := pf.quarterEnd(fyEnd, h.Quarter)
@@ -233,6 +367,19 @@ func (pf *periodFinder) quarterEnd(fyEnd time.Time, q int) time.Time {
 	return monthsBefore(fyEnd, 3*(4-q))
 }
 
+// calendarYears reports whether every fiscal year end the document names
+// is a month end: its years are calendar years (or end with a month),
+// even where its quarters end on a weekday, and years before them end on
+// the same day of the year.
+func (pf *periodFinder) calendarYears() bool {
+	for _, e := range pf.fiscalYears {
+		if !monthEnd(e.date) {
+			return false
+		}
+	}
+	return true
+}
+
 // fiscalYearEnd returns the end of a fiscal year and how it is known.
 func (pf *periodFinder) fiscalYearEnd(fy int) (time.Time, string, bool) {
 	if e, ok := pf.fiscalYears[fy]; ok {
@@ -249,7 +396,7 @@ func (pf *periodFinder) fiscalYearEnd(fy int) (time.Time, string, bool) {
 	}
 	known := pf.fiscalYears[best].date
 	var end time.Time
-	if pf.weeks {
+	if pf.weeks && !pf.calendarYears() {
 		end = known.AddDate(0, 0, 364*(fy-best))
 	} else {
 		end = monthsBefore(known, 12*(best-fy))

@@ -13,7 +13,7 @@ import (
 const untitledHead = `Example Corp reported results for the year ended December 31, 2020.
 
                                      Year Ended December 31,
-                                        2020          2019
+(In thousands)                          2020          2019
 `
 
 // TestUntitledTables maps tables whose title names no statement by the
@@ -34,13 +34,13 @@ func TestUntitledTables(t *testing.T) {
 		{
 			name:  "a statement of operations",
 			text:  untitledHead + "Net sales                            $   1,250     $   1,100\nNet income                                 200           150\n",
-			facts: []string{"us-gaap:Revenues 2020-01-01..2020-12-31 = 1250", "us-gaap:NetIncomeLoss 2019-01-01..2019-12-31 = 150"},
+			facts: []string{"us-gaap:Revenues 2020-01-01..2020-12-31 = 1250000", "us-gaap:NetIncomeLoss 2019-01-01..2019-12-31 = 150000"},
 			note:  "in.txt:3:1: the table has no statement title; it is read as a statement of operations, whose rules match 2 of its 2 rows with figures",
 		},
 		{
 			name:  "a row no rule maps",
 			text:  untitledHead + "Net sales                            $   1,250     $   1,100\nNet income                                 200           150\nBacklog                                    900           700\n",
-			facts: []string{"us-gaap:Revenues 2020-01-01..2020-12-31 = 1250"},
+			facts: []string{"us-gaap:Revenues 2020-01-01..2020-12-31 = 1250000"},
 			unmapped: []string{
 				"7:44 the table has no statement title and is read as a statement of operations, but no rule of it maps the row",
 				"7:58 the table has no statement title and is read as a statement of operations",
@@ -66,17 +66,17 @@ func TestUntitledTables(t *testing.T) {
 		},
 		{
 			name: "a balance sheet",
-			text: "                                    December 31,  December 31,\n                                        2020          2019\n" +
+			text: "                                    December 31,  December 31,\n(In thousands)                          2020          2019\n" +
 				"Cash and cash equivalents            $     300     $     250\nTotal assets                             2,000         1,800\n",
-			facts: []string{"us-gaap:CashAndCashEquivalentsAtCarryingValue 2020-12-31 = 300", "us-gaap:Assets 2019-12-31 = 1800"},
+			facts: []string{"us-gaap:CashAndCashEquivalentsAtCarryingValue 2020-12-31 = 300000", "us-gaap:Assets 2019-12-31 = 1800000"},
 		},
 		{
 			name: "contradicting a titled statement",
 			text: untitledHead + "Net sales                            $   1,300     $   1,100\n\n" +
-				"Example Corp\nStatements of Operations\n                                     Year Ended December 31,\n                                        2020          2019\n" +
+				"Example Corp\nStatements of Operations\n                                     Year Ended December 31,\n(In thousands)                          2020          2019\n" +
 				"Net sales                            $   1,250     $   1,100\n",
-			facts:    []string{"us-gaap:Revenues 2020-01-01..2020-12-31 = 1250", "us-gaap:Revenues 2019-01-01..2019-12-31 = 1100"},
-			unmapped: []string{"5:38 us-gaap:Revenues for 2020-01-01..2020-12-31 is 1250 at in.txt:11:38"},
+			facts:    []string{"us-gaap:Revenues 2020-01-01..2020-12-31 = 1250000", "us-gaap:Revenues 2019-01-01..2019-12-31 = 1100000"},
+			unmapped: []string{"5:38 us-gaap:Revenues for 2020-01-01..2020-12-31 is 1250000 at in.txt:11:38"},
 			warnings: []string{"map.guessContradicted"},
 		},
 	}
