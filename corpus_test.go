@@ -54,7 +54,7 @@ func readKeyFacts(t *testing.T) map[string][]keyFact {
 var keyFactFloor = map[string]int{
 	"ebay_q2_2023_earnings.txt":            32, // of 32
 	"intel_q1_2023_earnings.txt":           11, // of 11
-	"johnson-johnson_q2_2023_earnings.txt": 0,  // of 16: statements print "SECOND QUARTER" and years only
+	"johnson-johnson_q2_2023_earnings.txt": 16, // of 16
 	"mcdonalds_q2_2023_earnings.txt":       16, // of 16
 	"pepsico_q2_2023_earnings.txt":         22, // of 22
 	"pfizer_q2_2023_earnings.txt":          0,  // of 24: quarter columns dated only in a footnote

@@ -213,6 +213,14 @@ func columnHeadings(doc *source.Document, i, hEnd int, heads []word, cols []Colu
 		copy(out, heads)
 		return out
 	}
+	if len(heads) == 1 && (namesPeriod(heads[0].Text) || fiscalQRe.MatchString(heads[0].Text)) {
+		// One period phrase on its line ("SECOND QUARTER", "Three Months
+		// Ended") spans all the columns below, however it is centred.
+		for col := range cols {
+			out[col] = heads[0]
+		}
+		return out
+	}
 	if groups, ok := contiguousGroups(heads, cols); ok {
 		for col := range cols {
 			out[col] = heads[groups[col]]

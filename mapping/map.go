@@ -331,6 +331,10 @@ func unscaled(t *extract.Table, c *xbrl.Concept, cell extract.Cell) string {
 	return ""
 }
 
+// adjustedSection matches a heading whose rows are non-GAAP measures:
+// "Adjusted earnings before provision for taxes and net earnings".
+var adjustedSection = regexp.MustCompile(`(?i)^(adjusted|non-gaap|pro forma|core|organic)\b`)
+
 var (
 	attributable  = regexp.MustCompile(`(?i)\battributable\b`)
 	noncontrolled = regexp.MustCompile(`(?i)\battributable to (non-?controlling|minority) interests?\b`)
@@ -434,7 +438,7 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []row
 			}
 			out[i] = m.extension(kind, row, section, parent)
 		}
-		if kind != schema.Reconciliation && nonGAAPNote(row.Label, t.Notes) {
+		if kind != schema.Reconciliation && (nonGAAPNote(row.Label, t.Notes) || nonGAAPNote(section, t.Notes) || adjustedSection.MatchString(section)) {
 			out[i].concept = m.ext("NonGaap"+out[i].concept.Name, out[i].concept, row.Label)
 		}
 		m.use(out[i].concept, row.Label)
