@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -146,12 +147,36 @@ func assignHeadings(doc *source.Document, hStart, hEnd, valueStart, margin int, 
 	parts := make([][]string, len(t.Columns))
 	pos := make([]source.Pos, len(t.Columns))
 	dated := make([]bool, len(t.Columns))
+	heads := make([][]word, hEnd-hStart)
 	for i := hStart; i < hEnd; i++ {
 		line := doc.Lines[i].Text
 		if isRule(line) || strings.TrimSpace(line) == "" {
 			continue
 		}
-		var heads []word
+		for _, c := range splitHeadingChunks(chunks(line)) {
+			if kindOfChunk(c, valueStart, margin) == headingChunk && !scaleRe.MatchString(c.Text) && !omittedRe.MatchString(c.Text) {
+				heads[i-hStart] = append(heads[i-hStart], c)
+			}
+		}
+	}
+	// The lowest line with a phrase over each column places the columns'
+	// headings better than their figures do, where the PDF-to-text layout
+	// drifted: the other lines' phrases are assigned to its phrases.
+	under := t.Columns
+	for i := hEnd - 1; i >= hStart; i-- {
+		if len(heads[i-hStart]) == len(t.Columns) {
+			under = make([]Column, len(t.Columns))
+			for col, c := range heads[i-hStart] {
+				under[col].span = c.span
+			}
+			break
+		}
+	}
+	for i := hStart; i < hEnd; i++ {
+		line := doc.Lines[i].Text
+		if isRule(line) || strings.TrimSpace(line) == "" {
+			continue
+		}
 		for _, c := range splitHeadingChunks(chunks(line)) {
 			if kindOfChunk(c, valueStart, margin) != headingChunk || scaleRe.MatchString(c.Text) || omittedRe.MatchString(c.Text) {
 				stub = append(stub, Text{c.Text, doc.Pos(i, c.Start)})
@@ -162,11 +187,9 @@ func assignHeadings(doc *source.Document, hStart, hEnd, valueStart, margin int, 
 						parts[col] = append(parts[col], c.Text)
 					}
 				}
-				continue
 			}
-			heads = append(heads, c)
 		}
-		for col, c := range columnHeadings(doc, i, hEnd, heads, t.Columns, valueStart) {
+		for col, c := range columnHeadings(doc, i, hEnd, heads[i-hStart], t.Columns, under, valueStart) {
 			if c.Text == "" {
 				continue
 			}
@@ -197,14 +220,22 @@ func assignHeadings(doc *source.Document, hStart, hEnd, valueStart, margin int, 
 
 // columnHeadings assigns the heading phrases of band line i to columns,
 // at most one to each. As many phrases as columns go in order, whatever
-// drift the PDF-to-text layout gave them ("2023  2022  2023  2022"); k
+// drift the PDF-to-text layout gave them ("2023  2022  2023  2022"); one
+// period phrase alone on its line ("SECOND QUARTER") heads them all; k
 // phrases over a multiple of k columns head equal runs of them, in order,
 // when each phrase's centre lies over its run ("Three Months Ended" and
-// "Six Months Ended" over four columns). Otherwise a column takes the phrase that overlaps it most (the phrase
-// widened to the rule drawn under it), or the nearest within a few
-// spaces, or, under a phrase wider than itself, the one whose centre is
-// nearest ("Three Months Ended" centred over two narrow columns).
-func columnHeadings(doc *source.Document, i, hEnd int, heads []word, cols []Column, valueStart int) []word {
+// "Six Months Ended" over four columns).
+//
+// Otherwise each column is placed twice, by its figures (cols) and by its
+// phrase on the lowest band line that has one per column (under), and
+// takes the phrase both places agree on, or the one place that finds
+// one. A place finds the phrase that clearly overlaps it most (the phrase
+// widened to the rule drawn under it), or clearly the nearest within a
+// few spaces, or, under a phrase wider than itself, the one whose centre
+// is nearest. A column the places disagree on, or that lies between two
+// phrases alike, takes none: a heading in doubt is left out, as a wrong
+// year or length would make wrong facts.
+func columnHeadings(doc *source.Document, i, hEnd int, heads []word, cols, under []Column, valueStart int) []word {
 	out := make([]word, len(cols))
 	if len(heads) == 0 {
 		return out
@@ -234,21 +265,75 @@ func columnHeadings(doc *source.Document, i, hEnd int, heads []word, cols []Colu
 			spans[k] = spans[k].union(seg)
 		}
 	}
-	for col, c := range cols {
-		best, most := -1, 0
-		for k, s := range spans {
-			if o := min(s.End, c.End) - max(s.Start, c.Start); o > most {
-				best, most = k, o
-			}
-		}
-		if best < 0 {
-			best = nearestHeading(spans, c.span)
-		}
-		if best >= 0 {
-			out[col] = heads[best]
+	for col := range cols {
+		a, b := placeHeading(spans, cols[col].span), placeHeading(spans, under[col].span)
+		switch {
+		case a >= 0 && b >= 0 && a != b:
+			continue // the two places disagree
+		case a >= 0:
+			out[col] = heads[a]
+		case b >= 0:
+			out[col] = heads[b]
 		}
 	}
 	return out
+}
+
+// placeHeading finds the phrase over column span c: the one that overlaps
+// it at least twice as much as any other, or else the one clearly nearest
+// within a few spaces, or else, among phrases wider than c that stand
+// over its centre, the one whose centre is clearly nearest; -1 when none
+// is clear.
+func placeHeading(spans []span, c span) int {
+	best, most, second := -1, 0, 0
+	for k, s := range spans {
+		if o := min(s.End, c.End) - max(s.Start, c.Start); o > most {
+			best, most, second = k, o, most
+		} else if o > second {
+			second = o
+		}
+	}
+	if best >= 0 {
+		if second > 0 && most < 2*second {
+			return -1
+		}
+		return best
+	}
+	best, dist, next := -1, 4, 4
+	for k, s := range spans {
+		if d := max(s.Start-c.End, c.Start-s.End); d < dist {
+			best, dist, next = k, d, dist
+		} else if d < next {
+			next = d
+		}
+	}
+	if best >= 0 {
+		if next-dist < 2 {
+			return -1
+		}
+		return best
+	}
+	centre := c.Start + c.End
+	dist, next = -1, -1
+	for k, s := range spans {
+		if s.End-s.Start <= c.End-c.Start || centre < 2*s.Start-4 || centre > 2*s.End+4 {
+			continue // not wider than the column, or not over it
+		}
+		d := s.Start + s.End - centre
+		if d < 0 {
+			d = -d
+		}
+		switch {
+		case best < 0 || d < dist:
+			best, dist, next = k, d, dist
+		case next < 0 || d < next:
+			next = d
+		}
+	}
+	if best >= 0 && next >= 0 && next-dist < 4 {
+		return -1
+	}
+	return best
 }
 
 // contiguousGroups splits n columns into k equal runs, one per phrase in
@@ -272,32 +357,6 @@ func contiguousGroups(heads []word, cols []Column) ([]int, bool) {
 		}
 	}
 	return groups, true
-}
-
-// nearestHeading returns the phrase for a column no phrase overlaps: one
-// within a few spaces, or else one wider than the column whose centre is
-// nearest; -1 when there is none.
-func nearestHeading(spans []span, c span) int {
-	best, dist := -1, 4
-	for k, s := range spans {
-		if d := max(s.Start-c.End, c.Start-s.End); d < dist {
-			best, dist = k, d
-		}
-	}
-	if best >= 0 {
-		return best
-	}
-	centre := c.Start + c.End
-	for k, s := range spans {
-		d := s.Start + s.End - centre
-		if d < 0 {
-			d = -d
-		}
-		if s.End-s.Start > c.End-c.Start && (best < 0 || d < dist) {
-			best, dist = k, d
-		}
-	}
-	return best
 }
 
 // namesPeriod reports whether a phrase names a period's length or end:
@@ -351,7 +410,30 @@ func ruleBelow(doc *source.Document, from, to int, s span) (span, bool) {
 func splitHeadingChunks(cs []word) []word {
 	var out []word
 	for _, c := range cs {
-		out = append(out, splitHeading(c)...)
+		for _, part := range splitChange(c) {
+			out = append(out, splitHeading(part)...)
+		}
+	}
+	return out
+}
+
+// changeMark matches a word that starts the heading of a change column:
+// "%", "% Incr. /", "(Decr.)", "(Decrease)".
+var changeMark = regexp.MustCompile(`(?i)^(%|\((decr|incr|decrease|increase|dec|inc)\b)`)
+
+// splitChange splits a phrase before each word that starts a change
+// column's heading, printed a space after the heading beside it:
+// "Second-Quarter % Incr. /" is "Second-Quarter" and "% Incr. /".
+func splitChange(c word) []word {
+	ws := words(strings.Repeat(" ", c.Start) + c.Text)
+	var out []word
+	for i, w := range ws {
+		if n := len(out); n > 0 && !(i > 0 && changeMark.MatchString(w.Text)) {
+			out[n-1].Text += " " + w.Text
+			out[n-1].End, out[n-1].to = w.End, w.to
+			continue
+		}
+		out = append(out, w)
 	}
 	return out
 }

@@ -79,7 +79,7 @@ var (
 	yearRe      = regexp.MustCompile(`^(19|20)\d\d$`)
 	dayRe       = regexp.MustCompile(`^\d{1,2}$`)
 	quarterRe   = regexp.MustCompile(`(?i)^q[1-4]['’]?\d{2}(\d{2})?$`)
-	fiscalQRe   = regexp.MustCompile(`(?i)\b(?:q([1-4])\s*['’]?\s*((?:19|20)?\d\d)|([1-4])q\s*['’]?((?:19|20)?\d\d)|(first|second|third|fourth) quarter(?: of)?(?: fiscal)? ((?:19|20)\d\d))\b`)
+	fiscalQRe   = regexp.MustCompile(`(?i)\b(?:q([1-4])\s*['’]?\s*((?:19|20)?\d\d)|([1-4])q\s*['’]?((?:19|20)?\d\d)|(first|second|third|fourth)[\s-]quarter(?: of)?(?: fiscal)? ((?:19|20)\d\d))\b`)
 	slashRe     = regexp.MustCompile(`^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$`)
 	slashDateRe = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
 	dateRe      = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)

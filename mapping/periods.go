@@ -163,11 +163,11 @@ var titleLengthRe = regexp.MustCompile(`(?i)\b(three|six|nine|twelve|\d+)[\s-]+m
 // alone is an instant in a balance sheet and, elsewhere, takes the length
 // the title states ("For the Years Ended").
 func (pf *periodFinder) period(h extract.Header, instant bool, title string) columnPeriod {
-	if h.Quarter > 0 {
-		return pf.quarter(h)
-	}
 	if h.IsChange() {
 		return columnPeriod{why: fmt.Sprintf("a change column (%q) compares periods; its figures are not facts", h.Text)}
+	}
+	if h.Quarter > 0 {
+		return pf.quarter(h)
 	}
 	dated := ""
 	if h.End.IsZero() {
