@@ -314,6 +314,9 @@ func (l *layout) peelTitle(doc *source.Document, start, end int) int {
 // headingLine reports whether a line heads columns: a phrase stands over
 // the figures and none across the page.
 func headingLine(text string, valueStart, margin int) bool {
+	if tail := figureTail(text); len(tail) > 1 && !allYears(tail) {
+		return false // a row of figures, not headings
+	}
 	heading := false
 	for _, c := range chunks(text) {
 		switch kindOfChunk(c, valueStart, margin) {

@@ -86,6 +86,9 @@ func isDash(s string) bool {
 }
 
 func isNotApplicable(s string) bool {
+	if s != "" && strings.Trim(s, "*") == "" {
+		return true // "*": not meaningful, as a footnote explains
+	}
 	switch strings.ToLower(strings.Trim(s, "*")) {
 	case "n/a", "na", "nm", "n.m.", "n/m", "*":
 		return true

@@ -25,7 +25,7 @@ type Scale struct {
 }
 
 var (
-	scaleRe   = regexp.MustCompile(`(?i)\bin\s+(?:\$\s*)?(thousands|millions|billions|000'?s)\b`)
+	scaleRe   = regexp.MustCompile(`(?i)(?:\bin\s+|\(\s*)(?:\$\s*)?(thousands|millions|billions|000'?s)\b`)
 	omittedRe = regexp.MustCompile(`(?i)\b(000|000,000)'?s?\s+omitted\b|\$\s?(000|000,000)'?s?(?:[^,\d]|$)`)
 	exceptRe  = regexp.MustCompile(`(?i)\bexcept\s+([^);]*)`)
 	sharesRe  = regexp.MustCompile(`(?i)\bshares?\b[^)]*\bin\s+(thousands|millions|billions)`)

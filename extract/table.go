@@ -191,14 +191,14 @@ func leadingCaptions(t *Table) []Text {
 }
 
 // titleLines returns the lines just above a table's headings, no higher
-// than floor: company, statement name, scale, "(Unaudited)". Up to two
+// than floor: company, statement name, scale, "(Unaudited)". Up to four
 // blank lines may stand between the headings and the title, and one
 // between title lines; page furniture is skipped.
 func titleLines(doc *source.Document, floor, hStart int) []Text {
 	j := hStart
 	for blanks := 0; j > floor && (strings.TrimSpace(doc.Lines[j-1].Text) == "" || isRule(doc.Lines[j-1].Text) || furniture.MatchString(strings.TrimSpace(doc.Lines[j-1].Text))); j-- {
 		if strings.TrimSpace(doc.Lines[j-1].Text) == "" && !doc.Lines[j-1].Markup {
-			if blanks++; blanks > 2 {
+			if blanks++; blanks > 4 {
 				break
 			}
 		}

@@ -3,6 +3,7 @@ package mapping
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -19,7 +20,8 @@ type periodEnd struct {
 	date          time.Time
 	pos           source.Pos
 	months, weeks int
-	prose         bool // stated in prose, not in a column heading
+	prose         bool // stated in prose only, not in a column heading
+	mentions      int  // how many times the document names it
 }
 
 // periodFinder decides XBRL periods for column headings.
@@ -41,13 +43,21 @@ func newPeriodFinder(doc *source.Document, tables []*extract.Table) *periodFinde
 		d             time.Time
 		months, weeks int
 	}
-	seen := map[key]bool{}
+	seen := map[key]int{}
 	add := func(e periodEnd) {
-		if k := (key{e.date, e.months, e.weeks}); !seen[k] {
-			seen[k] = true
-			pf.ends = append(pf.ends, e)
-			pf.weeks = pf.weeks || !monthEnd(e.date)
+		k := key{e.date, e.months, e.weeks}
+		if i, ok := seen[k]; ok {
+			pf.ends[i].mentions++
+			if pf.ends[i].prose && !e.prose {
+				e.mentions = pf.ends[i].mentions
+				pf.ends[i] = e
+			}
+			return
 		}
+		seen[k] = len(pf.ends)
+		e.mentions = 1
+		pf.ends = append(pf.ends, e)
+		pf.weeks = pf.weeks || !monthEnd(e.date)
 	}
 	addYear := func(e periodEnd) {
 		add(e)
@@ -91,27 +101,36 @@ func (e periodEnd) sameLength(months, weeks int) bool {
 	return false
 }
 
-// endIn returns the one period end the document names in calendar year
-// year for a period of the given length, for a column that prints only
-// the year ("2023" under "Six Months"). Several or none: not found.
+// endIn returns the period end the document names in calendar year year
+// for a period of the given length, for a column that prints only the
+// year ("2023" under "Six Months"): the one a column heading names, or
+// else the one its prose names most, at least twice as often as any
+// other. Pfizer's release names "the three and six months ended July 2,
+// 2023" five times and its subsidiaries' "May 28, 2023" once. In doubt:
+// not found.
 func (pf *periodFinder) endIn(year, months, weeks int) (periodEnd, bool) {
-	var found []periodEnd
+	var headed, prose []periodEnd
 	for _, e := range pf.ends {
 		if e.date.Year() != year || !e.sameLength(months, weeks) {
 			continue
 		}
-		dup := false
-		for _, f := range found {
-			dup = dup || f.date.Equal(e.date)
-		}
-		if !dup {
-			found = append(found, e)
+		if e.prose {
+			prose = append(prose, e)
+		} else {
+			headed = append(headed, e)
 		}
 	}
-	if len(found) != 1 {
+	switch {
+	case len(headed) == 1:
+		return headed[0], true
+	case len(headed) > 1:
 		return periodEnd{}, false
 	}
-	return found[0], true
+	sort.SliceStable(prose, func(i, j int) bool { return prose[i].mentions > prose[j].mentions })
+	if len(prose) == 0 || len(prose) > 1 && prose[0].mentions < 2*prose[1].mentions {
+		return periodEnd{}, false
+	}
+	return prose[0], true
 }
 
 func monthEnd(d time.Time) bool { return d.AddDate(0, 0, 1).Day() == 1 }
@@ -343,6 +362,21 @@ func (pf *periodFinder) quarter(h extract.Header) columnPeriod {
 		return columnPeriod{why: fmt.Sprintf("the column heading %q names a fiscal quarter of a year whose end the document does not state", h.Text)}
 	}
 	end := pf.quarterEnd(fyEnd, h.Quarter)
+	if named, ok := pf.namedNear(end, 3); ok && !named.date.Equal(end) {
+		// The document's own date over arithmetic; the start as for any
+		// period that ends on a named day.
+		q := h
+		q.End, q.Months, q.Quarter = named.date, 3, 0
+		cp := pf.dated(q, false, "")
+		if cp.ok {
+			cp.note = fmt.Sprintf("%s ends %s, named at %s; %s", h.Text, day(named.date), named.pos, cp.note)
+		}
+		return cp
+	} else if !ok && pf.weeks && pf.calendarYears() {
+		// Years that end with a month and quarters that do not (Pfizer's
+		// quarters end on a Sunday): no arithmetic gives the quarter's end.
+		return columnPeriod{why: fmt.Sprintf("the column heading %q names a fiscal quarter whose end the document does not state (its quarters do not end with a month)", h.Text)}
+	}
 	var prev time.Time
 	if h.Quarter == 1 {
 		prevFY, _, _ := pf.fiscalYearEnd(h.FiscalYear - 1)
@@ -365,6 +399,17 @@ func (pf *periodFinder) quarterEnd(fyEnd time.Time, q int) time.Time {
 		return fyEnd.AddDate(0, 0, -7*13*(4-q))
 	}
 	return monthsBefore(fyEnd, 3*(4-q))
+}
+
+// namedNear returns a period end the document names within ten days of
+// d for a period of the given months.
+func (pf *periodFinder) namedNear(d time.Time, months int) (periodEnd, bool) {
+	for _, e := range pf.ends {
+		if diff := e.date.Sub(d).Hours() / 24; diff >= -10 && diff <= 10 && e.sameLength(months, 0) {
+			return e, true
+		}
+	}
+	return periodEnd{}, false
 }
 
 // calendarYears reports whether every fiscal year end the document names
