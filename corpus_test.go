@@ -57,7 +57,7 @@ var keyFactFloor = map[string]int{
 	"johnson-johnson_q2_2023_earnings.txt": 16, // of 16
 	"mcdonalds_q2_2023_earnings.txt":       16, // of 16
 	"pepsico_q2_2023_earnings.txt":         22, // of 22
-	"pfizer_q2_2023_earnings.txt":          0,  // of 24: quarter columns dated only in a footnote
+	"pfizer_q2_2023_earnings.txt":          24, // of 24
 	"pg-e_q2_2023_earnings.txt":            24, // of 24
 	"salesforce_q2_fy2024_earnings.txt":    32, // of 32
 }

@@ -40,6 +40,7 @@ func (l *layout) findColumns(doc *source.Document, from, to, valueStart int) []C
 		span
 		firstEnd int
 		rows     map[int]bool
+		ends     []int
 	}
 	var groups []*group
 	for _, t := range toks {
@@ -47,9 +48,10 @@ func (l *layout) findColumns(doc *source.Document, from, to, valueStart int) []C
 			g := groups[n-1]
 			g.span = g.union(t.span)
 			g.rows[t.row] = true
+			g.ends = append(g.ends, t.End)
 			continue
 		}
-		groups = append(groups, &group{span: t.span, firstEnd: t.End, rows: map[int]bool{t.row: true}})
+		groups = append(groups, &group{span: t.span, firstEnd: t.End, rows: map[int]bool{t.row: true}, ends: []int{t.End}})
 	}
 	groups = mergeGroups(groups, func(a, b *group) bool {
 		if !a.overlaps(b.span) {
@@ -66,6 +68,7 @@ func (l *layout) findColumns(doc *source.Document, from, to, valueStart int) []C
 		for r := range b.rows {
 			a.rows[r] = true
 		}
+		a.ends = append(a.ends, b.ends...)
 	})
 	rows := map[int]bool{}
 	for _, t := range toks {
@@ -74,7 +77,7 @@ func (l *layout) findColumns(doc *source.Document, from, to, valueStart int) []C
 	var cols []Column
 	for _, g := range groups {
 		if len(g.rows) >= 2 || len(groups) == 1 || len(rows) == 1 {
-			cols = append(cols, Column{span: g.span})
+			cols = append(cols, Column{span: g.span, ends: g.ends})
 		}
 	}
 	sort.Slice(cols, func(a, b int) bool { return cols[a].Start < cols[b].Start })

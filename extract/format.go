@@ -41,6 +41,8 @@ func (t *Table) Format(w io.Writer) {
 				cells = append(cells, ".")
 			case c.Number.Nil:
 				cells = append(cells, "nil")
+			case c.Number.NotApplicable:
+				cells = append(cells, "n/a")
 			default:
 				cells = append(cells, c.Number.Value.String())
 			}

@@ -153,18 +153,25 @@ func (r *rowReader) split(i int, text string) (label string, labelCol int, cells
 }
 
 // byRightEdge picks, among the columns a figure overlaps (ragged columns
-// of PDF-to-text overlap their neighbours), the one whose figures end
-// where it ends, give or take two characters; figures align on the right.
-// It returns them all when none or several are that close.
+// of PDF-to-text overlap their neighbours), the one some of whose figures
+// end where it ends, or nearest to it, clearly nearer than the others:
+// figures align on the right. It returns them all when none is clear.
 func byRightEdge(cols []Column, hit []int, s span) []int {
-	var close []int
+	best, dist, next := -1, 1<<30, 1<<30
 	for _, c := range hit {
-		if d := cols[c].End - s.End; d >= -2 && d <= 2 {
-			close = append(close, c)
+		d := 1 << 30
+		for _, e := range cols[c].ends {
+			d = min(d, max(e-s.End, s.End-e))
+		}
+		switch {
+		case d < dist:
+			best, dist, next = c, d, dist
+		case d < next:
+			next = d
 		}
 	}
-	if len(close) == 1 {
-		return close
+	if best >= 0 && dist <= 2 && next-dist >= 2 {
+		return []int{best}
 	}
 	return hit
 }

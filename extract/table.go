@@ -36,6 +36,7 @@ type Text struct {
 type Column struct {
 	Header Header
 	span
+	ends []int // where the figures that made the column end
 }
 
 // RowKind tells data rows from the headings between them.

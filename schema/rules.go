@@ -127,11 +127,12 @@ func parseDim(flag string, cat *Catalogue) (xbrl.Member, error) {
 // Match returns the concept for a row labelled label under the heading
 // section ("" at top level) of a statement of the given kind, or nil.
 // Both texts are normalised first (see NormalizeLabel). A row of amounts
-// per share ("Net income attributable to PepsiCo per common share") never
-// takes a monetary concept.
+// per share ("Net income attributable to PepsiCo per common share", or any
+// row under "Earnings per common share - basic:") never takes a monetary
+// concept.
 func (rs Rules) Match(kind Kind, section, label string) *Rule {
 	label, section = NormalizeLabel(label), NormalizeLabel(section)
-	perShare := perShareRe.MatchString(label)
+	perShare := perShareRe.MatchString(label) || perShareRe.MatchString(section)
 	for i := range rs {
 		r := &rs[i]
 		if r.Statement != kind || !r.Label.MatchString(label) || perShare && r.Concept.Type == xbrl.Monetary {
