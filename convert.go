@@ -47,6 +47,11 @@ type Options struct {
 	// Formats are the formats to render, among Formats; the taxonomy
 	// comes with xbrl, json and csv. Empty: all of them.
 	Formats []string
+	// MinMapped is the share of the figures read, in percent, that must
+	// become facts: below it the result is invalid (an error, nothing is
+	// written), for CI and batch runs that must not pass a document xport
+	// does not understand. Zero: no minimum.
+	MinMapped float64
 }
 
 // Result is a converted document: the report, every diagnostic from
@@ -117,6 +122,7 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 		}
 	}
 	res.Report.Provenance = provenance(name, sum, append(in.notes, res.Report.Provenance.Notes...))
+	res.checkUnderstood(doc, opts.MinMapped)
 	res.validate()                    // validate
 	res.emit(opts.Name, opts.Formats) // emit
 	res.Diagnostics.Sort()
@@ -149,6 +155,23 @@ func (res *Result) mapMinerals(doc *source.Document, report *minerals.Report, op
 	res.Report = rep
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	return err
+}
+
+// checkUnderstood makes a document xport did not understand say so: an
+// HTML document read as text is a warning, and a share of figures mapped
+// below minMapped is an error.
+func (res *Result) checkUnderstood(doc *source.Document, minMapped float64) {
+	for i, l := range doc.Lines {
+		if t := strings.ToLower(l.Text); strings.Contains(t, "<table") || strings.Contains(t, "<html") {
+			res.Diagnostics.Add(source.Warning, "convert.html", doc.Pos(i, 0),
+				"the document is HTML, read here as plain text: the tables of HTML exhibits are not read yet")
+			break
+		}
+	}
+	if minMapped > 0 && res.Minerals == nil && res.Report.MappedShare() < minMapped {
+		res.Diagnostics.Add(source.Error, "convert.minMapped", doc.Pos(0, 0),
+			"%.1f%% of the %d figures read became facts, below the minimum of %g%% (--min-mapped)", res.Report.MappedShare(), res.Report.Figures, minMapped)
+	}
 }
 
 func (res *Result) validate() {

@@ -140,7 +140,9 @@ func (l *layout) body(doc *source.Document, from int) (end, rows, valueStart int
 		case furnitureLine:
 			continue
 		}
-		if blanks > 0 && noteStart.MatchString(text) {
+		if blanks > 0 && noteStart.MatchString(text) || blanks > 1 && kind == textLine {
+			// a footnote, or a caption set apart by a gap: what follows
+			// is another table ("Backlog by region")
 			return end, rows, valueStart
 		}
 		blanks = 0

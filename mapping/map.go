@@ -119,6 +119,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		m.diags.Add(source.Warning, "map.noFacts", m.doc.Pos(0, 0), "no figure of the document became a fact")
 	}
 	m.rep.Facts = slices.DeleteFunc(m.rep.Facts, func(f *xbrl.Fact) bool { return m.dropped[f] })
+	sort.SliceStable(m.rep.Tables, func(i, j int) bool { return m.rep.Tables[i].Pos.Before(m.rep.Tables[j].Pos) })
 	m.cover()
 	m.crossCheck(tables)
 	m.dropPartialCalculations()
@@ -187,6 +188,7 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 			why = fmt.Sprintf("no mapping rules for %s tables yet", kindName(kind))
 		}
 		m.unmapTable(t, why)
+		m.rep.Tables = append(m.rep.Tables, xbrl.TableOutcome{Pos: t.Pos, Figures: countFigures(t)})
 		return
 	}
 	m.guessed = tk.guessed
@@ -242,6 +244,15 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 	for _, cell := range t.Unaligned {
 		m.unmap(cell, "", "the figure lines up with no column of the table")
 	}
+	outcome := xbrl.TableOutcome{Pos: t.Pos, Figures: countFigures(t)}
+	for r := range facts {
+		for _, f := range facts[r] {
+			if f != nil {
+				outcome.Facts++
+			}
+		}
+	}
+	m.rep.Tables = append(m.rep.Tables, outcome)
 	net := m.network(index, kind, t)
 	if hasDims(rows) {
 		m.dimensional(net, rows)

@@ -226,6 +226,29 @@ type Report struct {
 	Figures int
 	// Unmapped lists figures read from tables that became no fact.
 	Unmapped []Unmapped
+	// Tables says, for each table of figures read, where it is and how
+	// many of its figures became facts, in document order.
+	Tables []TableOutcome
+}
+
+// TableOutcome is what became of one table's figures.
+type TableOutcome struct {
+	Pos     source.Pos // the table's first heading line
+	Figures int        // figures printed in it
+	Facts   int        // figures that became facts
+}
+
+// EmptyTables returns the tables with figures none of which became a
+// fact: what a reader of the summary must know the tool did not
+// understand.
+func (r *Report) EmptyTables() []TableOutcome {
+	var out []TableOutcome
+	for _, t := range r.Tables {
+		if t.Figures > 0 && t.Facts == 0 {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // MappedShare returns the share of figures read that became facts, in

@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"github.com/xport/xport/xbrl"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -43,6 +45,7 @@ file:line:col: severity: message [code].`,
 			&cli.Int64Flag{Name: "max-size", Value: xport.DefaultMaxSize, Usage: "refuse a document larger than this many bytes"},
 			&cli.StringFlag{Name: "kind", Value: "auto", Usage: "the kind of document: release (earnings release), minerals (Form SD conflict minerals report) or auto (detected: a submission by its document types, plain text by its wording)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(xport.Formats, ","), Usage: "formats to write, comma-separated: " + strings.Join(xport.Formats, ", ")},
+			&cli.Float64Flag{Name: "min-mapped", Usage: "fail (exit 1, nothing written) a document of which less than this percentage of the figures read became facts"},
 			&cli.IntFlag{Name: "memory-limit", Value: defaultMemoryLimit, Usage: "soft limit of the heap, in MiB: the garbage collector works harder as it nears it (0: none; GOMEMLIMIT, when set, stands unless this is given)"},
 		},
 		Action: convertAction,
@@ -134,9 +137,33 @@ func convertAction(c *cli.Context) error {
 			marked, len(m.Countries), res.Diagnostics.Count(source.Warning))
 		return nil
 	}
-	fmt.Fprintf(summary, "%d facts from %d figures read (%.1f%% mapped); %d not mapped (list them with -v); %d warning(s)\n",
-		len(rep.Facts), rep.Figures, rep.MappedShare(), len(rep.Unmapped), res.Diagnostics.Count(source.Warning))
+	fmt.Fprintf(summary, "%d facts from %d figures read (%.1f%% mapped); %d not mapped (list them with -v); %d warning(s)%s\n",
+		len(rep.Facts), rep.Figures, rep.MappedShare(), len(rep.Unmapped), res.Diagnostics.Count(source.Warning), emptyTables(rep))
 	return nil
+}
+
+// emptyTables says which tables with figures gave no facts, if any:
+// "; 3 of 7 tables with figures gave no facts: lines 263, 288, 350".
+func emptyTables(rep *xbrl.Report) string {
+	empty := rep.EmptyTables()
+	if len(empty) == 0 {
+		return ""
+	}
+	n := 0
+	for _, t := range rep.Tables {
+		if t.Figures > 0 {
+			n++
+		}
+	}
+	var lines []string
+	for i, t := range empty {
+		if i == 10 {
+			lines = append(lines, "...")
+			break
+		}
+		lines = append(lines, strconv.Itoa(t.Pos.Line))
+	}
+	return fmt.Sprintf("; %d of %d tables with figures gave no facts: lines %s", len(empty), n, strings.Join(lines, ", "))
 }
 
 // kinds are the values of --kind and the Options.Kind each stands for.
@@ -148,7 +175,11 @@ func convertOptions(c *cli.Context) (xport.Options, error) {
 	if !ok {
 		return xport.Options{}, usageError("convert: --kind %q: want %s, %s or auto", c.String("kind"), edgar.KindRelease, edgar.KindMinerals)
 	}
-	return xport.Options{CIK: c.String("cik"), Kind: kind, MaxSize: c.Int64("max-size")}, nil
+	min := c.Float64("min-mapped")
+	if min < 0 || min > 100 {
+		return xport.Options{}, usageError("convert: --min-mapped %g: want a percentage from 0 to 100", min)
+	}
+	return xport.Options{CIK: c.String("cik"), Kind: kind, MaxSize: c.Int64("max-size"), MinMapped: min}, nil
 }
 
 // atPath names the input by the path the user gave rather than its base

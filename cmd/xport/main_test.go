@@ -19,6 +19,7 @@ func TestRun(t *testing.T) {
 	sample := filepath.Join("..", "..", "testdata", "infinera-q4-2012.txt")
 	invalid := filepath.Join("..", "..", "testdata", "invalid", "minerals-no-period.txt")
 	sd := filepath.Join("..", "..", "testdata", "infinera-sd-2014.txt")
+	unread := filepath.Join("..", "..", "testdata", "loud", "unread-table.txt")
 	conf := filepath.Join("..", "..", "testdata", "conformance") + string(filepath.Separator)
 	tests := []struct {
 		name     string
@@ -103,6 +104,19 @@ func TestRun(t *testing.T) {
 			code:   0,
 			stdout: "wrote ",
 			files:  []string{"infinera-q4-2012.xbrl", "infinera-q4-2012.json"},
+		},
+		{
+			name:     "a document mapped below --min-mapped fails",
+			args:     []string{"convert", unread, "--min-mapped", "90", "-o", "OUT"},
+			code:     1,
+			stderr:   "unread-table.txt:1:1: error: 50.0% of the 8 figures read became facts, below the minimum of 90% (--min-mapped)",
+			noOutput: true,
+		},
+		{
+			name:   "tables that gave no facts are named in the summary",
+			args:   []string{"convert", unread, "--min-mapped", "50", "-o", "OUT"},
+			code:   0,
+			stdout: "4 not mapped (list them with -v); 2 warning(s); 1 of 2 tables with figures gave no facts: lines 15\n",
 		},
 		{
 			name:   "verbose lists unmapped figures",
