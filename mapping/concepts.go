@@ -180,6 +180,9 @@ func sharesWord(label, section string) bool {
 // camel turns a label into an XML name in upper camel case:
 // "Cost of revenue (1):" → "CostOfRevenue".
 func camel(label string) string {
+	if lower := strings.ToLower(label); schema.RepairLigatures(lower) != lower {
+		label = schema.RepairLigatures(lower) // "Gross pro t" is GrossProfit
+	}
 	var b strings.Builder
 	label = strings.NewReplacer("'s", "s", "’s", "s").Replace(label)
 	for _, w := range strings.FieldsFunc(footnoteMarks.ReplaceAllString(label, " "), func(r rune) bool {

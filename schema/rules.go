@@ -180,6 +180,7 @@ func NormalizeLabel(s string) string {
 	}
 	s = collapseSpaces(s)
 	s = strings.TrimSpace(s)
+	s = RepairLigatures(s)
 	s = strings.TrimSuffix(s, ":")
 	return strings.TrimSpace(strings.TrimRight(s, " .,-"))
 }
