@@ -202,10 +202,6 @@ func assignHeadings(doc *source.Document, hStart, hEnd, valueStart, margin int, 
 			}
 		}
 	}
-	if hStart == hEnd {
-		diags.Add(source.Warning, "extract.noHeadings", doc.Pos(t.Pos.Line-1, 0),
-			"the table has no column headings: its %d column(s) have no period and their figures are not facts", len(t.Columns))
-	}
 	for col := range t.Columns {
 		text := strings.Join(parts[col], " ")
 		p := pos[col]

@@ -24,8 +24,11 @@ func (t *Table) Format(w io.Writer) {
 		if !h.End.IsZero() {
 			end = h.End.Format("2006-01-02")
 		}
-		if h.Quarter > 0 {
+		switch {
+		case h.Quarter > 0:
 			end = fmt.Sprintf("Q%d/FY%d", h.Quarter, h.FiscalYear)
+		case h.FiscalYear > 0 && h.End.IsZero():
+			end = fmt.Sprintf("FY%d", h.FiscalYear)
 		}
 		fmt.Fprintf(w, "  column %d [%d,%d) end=%s months=%d weeks=%d %q\n", i+1, c.Start, c.End, end, h.Months, h.Weeks, h.Text)
 	}

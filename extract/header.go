@@ -76,17 +76,18 @@ func (h Header) IsChange() bool {
 }
 
 var (
-	yearRe      = regexp.MustCompile(`^(19|20)\d\d$`)
-	dayRe       = regexp.MustCompile(`^\d{1,2}$`)
-	quarterRe   = regexp.MustCompile(`(?i)^q[1-4]['’]?\d{2}(\d{2})?$`)
-	fiscalQRe   = regexp.MustCompile(`(?i)\b(?:q([1-4])\s*['’]?\s*((?:19|20)?\d\d)|([1-4])q\s*['’]?((?:19|20)?\d\d)|(first|second|third|fourth)[\s-]quarter(?: of)?(?: fiscal)? ((?:19|20)\d\d))\b`)
-	slashRe     = regexp.MustCompile(`^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$`)
-	slashDateRe = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
-	dateRe      = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
-	monthsRe    = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|six|nine|twelve)[\s-]+months?\b`)
-	weeksRe     = regexp.MustCompile(`(?i)\b(\d+|thirteen|fourteen|twenty-six|thirty-nine|fifty-two|fifty-three)[\s-]+weeks?\b`)
-	quarterLen  = regexp.MustCompile(`(?i)\bquarters?\b`)
-	yearLen     = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\b`)
+	yearRe       = regexp.MustCompile(`^(19|20)\d\d$`)
+	dayRe        = regexp.MustCompile(`^\d{1,2}$`)
+	quarterRe    = regexp.MustCompile(`(?i)^q[1-4]['’]?\d{2}(\d{2})?$`)
+	fiscalQRe    = regexp.MustCompile(`(?i)\b(?:q([1-4])\s*['’]?\s*((?:19|20)?\d\d)|([1-4])q\s*['’]?((?:19|20)?\d\d)|(first|second|third|fourth)[\s-]quarter(?: of)?(?: fiscal)? ((?:19|20)\d\d))\b`)
+	slashRe      = regexp.MustCompile(`^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$`)
+	fiscalYearRe = regexp.MustCompile(`(?i)\b(?:fiscal(?:\s+year)?\s+|fy\s*'?)((?:19|20)\d\d|\d\d)\b`)
+	slashDateRe  = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
+	dateRe       = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
+	monthsRe     = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|six|nine|twelve)[\s-]+months?\b`)
+	weeksRe      = regexp.MustCompile(`(?i)\b(\d+|thirteen|fourteen|twenty-six|thirty-nine|fifty-two|fifty-three)[\s-]+weeks?\b`)
+	quarterLen   = regexp.MustCompile(`(?i)\bquarters?\b`)
+	yearLen      = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\b`)
 )
 
 // normWord lower-cases a word and strips the punctuation that headings
@@ -150,6 +151,12 @@ func parseHeader(text string, pos source.Pos) Header {
 			h.Months = 3
 			return h
 		}
+		if m := fiscalYearRe.FindStringSubmatch(text); m != nil {
+			// "Fiscal 2023", "FY23": a whole fiscal year, dated by the
+			// document's fiscal year ends
+			h.FiscalYear, h.Months = fullYear(m[1]), 12
+			return h
+		}
 	}
 	switch {
 	case monthsRe.MatchString(text):
@@ -162,6 +169,18 @@ func parseHeader(text string, pos source.Pos) Header {
 		h.Months = 12
 	}
 	return h
+}
+
+// fullYear reads a year printed with two digits or four.
+func fullYear(s string) int {
+	y, _ := strconv.Atoi(s)
+	if y < 100 {
+		y += 2000
+		if y > 2069 {
+			y -= 100
+		}
+	}
+	return y
 }
 
 // slashDate reads "6/17/2023" or "6/17/23" (month first, as US filers

@@ -107,8 +107,10 @@ func valueTokens(line string) []word {
 	return out
 }
 
-// joinMarkers joins a "$", "<" or ">" word to the word after it, and a "%"
-// or ")%" word to the word before it, so "$    109,051" is one figure.
+// joinMarkers joins a "$", "<" or ">" word to the word after it, a "%"
+// or ")%" word to the word before it, so "$    109,051" is one figure, and
+// a footnote mark to the figure it follows by a space or two: "1,234 (2)"
+// and "1,234 (a)" are 1,234 marked, not 1,234 and -2.
 func joinMarkers(ws []word) []word {
 	out := make([]word, 0, len(ws))
 	for i := 0; i < len(ws); i++ {
@@ -118,7 +120,7 @@ func joinMarkers(ws []word) []word {
 			w = word{w.Text + next.Text, span{w.Start, next.End}, w.from, next.to}
 			i++
 		}
-		if n := len(out); n > 0 && (w.Text == "%" || w.Text == ")%" || w.Text == ")") {
+		if n := len(out); n > 0 && (w.Text == "%" || w.Text == ")%" || w.Text == ")" || isNoteMark(w.Text) && w.Start-out[n-1].End <= 2 && endsFigure(out[n-1].Text)) {
 			out[n-1].Text += w.Text
 			out[n-1].End, out[n-1].to = w.End, w.to
 			continue
@@ -126,4 +128,30 @@ func joinMarkers(ws []word) []word {
 		out = append(out, w)
 	}
 	return out
+}
+
+// isNoteMark reports whether a word is a footnote mark: "(1)", "(12)",
+// "(a)", "*", "**".
+func isNoteMark(s string) bool {
+	switch {
+	case s != "" && strings.Trim(s, "*") == "" && len(s) <= 3:
+		return true
+	case len(s) < 3 || len(s) > 4 || s[0] != '(' || s[len(s)-1] != ')':
+		return false
+	}
+	in := s[1 : len(s)-1]
+	if len(in) == 1 && in[0] >= 'a' && in[0] <= 'z' {
+		return true
+	}
+	return strings.Trim(in, "0123456789") == ""
+}
+
+// endsFigure reports whether a word ends as a figure does, with a digit,
+// ")" or "%": what a footnote mark may follow.
+func endsFigure(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return c >= '0' && c <= '9' || c == ')' || c == '%'
 }

@@ -17,6 +17,7 @@ type Number struct {
 	Percent       bool            // printed with %
 	Currency      bool            // printed with $
 	NotApplicable bool            // printed as n/a, nm, or similar
+	Note          string          // a footnote mark printed after it: "(2)", "(a)", "*"
 }
 
 // ErrNotNumber reports a cell that is not a number.
@@ -28,6 +29,7 @@ var ErrNotNumber = errors.New("not a number")
 func ParseNumber(s string) (Number, error) {
 	var n Number
 	s = strings.TrimSpace(s)
+	s, n.Note = cutNoteMark(s)
 	if isDash(s) {
 		n.Nil, n.Currency = true, strings.HasPrefix(s, "$")
 		return n, nil
@@ -78,6 +80,21 @@ func ParseNumber(s string) (Number, error) {
 	}
 	n.Value = v
 	return n, nil
+}
+
+// cutNoteMark splits a footnote mark from the figure it follows: "1,234
+// (2)" is 1,234 marked "(2)", "56*" is 56 marked "*". A figure alone, "(2)",
+// keeps its parentheses: it is -2.
+func cutNoteMark(s string) (string, string) {
+	if i := strings.LastIndexByte(s, ' '); i > 0 && isNoteMark(s[i+1:]) {
+		if rest := strings.TrimSpace(s[:i]); endsFigure(rest) {
+			return rest, s[i+1:]
+		}
+	}
+	if rest := strings.TrimRight(s, "*"); rest != s && rest != "" && endsFigure(rest) {
+		return rest, s[len(rest):]
+	}
+	return s, ""
 }
 
 func isDash(s string) bool {

@@ -21,6 +21,8 @@ type Table struct {
 	// → "Amounts reflect non-GAAP results. ...".
 	Notes map[string]Text
 	Pos   source.Pos // first heading line
+	// headless is set when no heading band stands above the table.
+	headless bool
 	// Lines are the indexes of the document lines the table covers,
 	// [first title line, line after the body).
 	Lines [2]int
@@ -136,6 +138,10 @@ func Tables(doc *source.Document) ([]*Table, source.Diagnostics) {
 		if n := len(tables); n > 0 && continues(doc, tables[n-1], t) {
 			tables[n-1].append(t)
 		} else {
+			if t.headless {
+				diags.Add(source.Warning, "extract.noHeadings", t.Pos,
+					"the table has no column headings: its %d column(s) have no period and their figures are not facts", len(t.Columns))
+			}
 			tables = append(tables, t)
 		}
 		floor = t.Lines[1]
@@ -162,7 +168,7 @@ func (l *layout) readTable(doc *source.Document, floor, from, end, minStart int,
 	}
 	widenWithRules(doc, bStart, bEnd, cols)
 	bodyEnd := withContinuation(doc, end, valueStart)
-	t := &Table{Columns: cols, Pos: doc.Pos(bStart, 0)}
+	t := &Table{Columns: cols, Pos: doc.Pos(bStart, 0), headless: bStart == bEnd}
 	stub := assignHeadings(doc, bStart, bEnd, valueStart, margin, t, diags)
 	l.readRows(doc, bodyStart, bodyEnd, valueStart, t, diags)
 	if len(t.Rows) == 0 {

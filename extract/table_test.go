@@ -26,12 +26,28 @@ func readDoc(t *testing.T, path string) *source.Document {
 	return doc
 }
 
-// TestTablesGolden compares the tables read from each sample with a golden
-// account of them (see Table.Format).
+// TestTablesGolden compares the tables read from each sample, each probe
+// in testdata/probes (a layout the reader must handle, written small) and
+// each earnings release of ../shared/corpus (read in place) with a golden
+// account of them (see Table.Format): what the reader sees, reviewed.
 func TestTablesGolden(t *testing.T) {
-	for _, name := range []string{"infinera-q4-2012.txt"} {
-		t.Run(name, func(t *testing.T) {
-			doc := readDoc(t, filepath.Join("..", "testdata", name))
+	inputs := map[string]string{ // input → golden
+		filepath.Join("..", "testdata", "infinera-q4-2012.txt"): filepath.Join("testdata", "infinera-q4-2012.tables.golden"),
+	}
+	probes, _ := filepath.Glob(filepath.Join("testdata", "probes", "*.txt"))
+	for _, p := range probes {
+		inputs[p] = strings.TrimSuffix(p, ".txt") + ".tables.golden"
+	}
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "pdf-text", "*_earnings.txt"))
+	if len(corpus) == 0 {
+		t.Log("../shared/corpus is absent: the corpus goldens are not compared")
+	}
+	for _, p := range corpus {
+		inputs[p] = filepath.Join("testdata", "corpus", strings.TrimSuffix(filepath.Base(p), ".txt")+".tables.golden")
+	}
+	for in, golden := range inputs {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			doc := readDoc(t, in)
 			tables, diags := Tables(doc)
 			var b strings.Builder
 			for _, tb := range tables {
@@ -40,8 +56,10 @@ func TestTablesGolden(t *testing.T) {
 			for _, d := range diags {
 				b.WriteString(d.String() + "\n")
 			}
-			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".txt")+".tables.golden")
 			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
 				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
 					t.Fatal(err)
 				}

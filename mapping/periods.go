@@ -189,6 +189,15 @@ func (pf *periodFinder) period(h extract.Header, instant bool, title string) col
 		return pf.quarter(h)
 	}
 	dated := ""
+	if h.End.IsZero() && h.FiscalYear > 0 && !instant {
+		// "Fiscal 2023", "FY23": the year the document's fiscal year ends date
+		end, how, ok := pf.fiscalYearEnd(h.FiscalYear)
+		if !ok {
+			return columnPeriod{why: fmt.Sprintf("the column heading %q names a fiscal year whose end the document does not state", h.Text)}
+		}
+		h.End, h.Months = end, 12
+		dated = fmt.Sprintf("%s ends %s (%s)", h.Text, day(end), how)
+	}
 	if h.End.IsZero() {
 		var ok bool
 		if h, dated, ok = pf.yearOnly(h, instant, title); !ok {
