@@ -95,17 +95,12 @@ var (
 func normWord(w string) string { return strings.ToLower(strings.Trim(w, ",.:;")) }
 
 // isHeaderLine reports whether every word of a line belongs to a column
-// heading and at least one of them names a date or a period.
+// heading and at least one of them names a date or a period. Tables are
+// not found by it (see Tables); it tells a footnote's continuation from
+// the headings of a table below it.
 func isHeaderLine(line string) bool {
 	ok, anchor := headingWords(line)
 	return ok && anchor
-}
-
-// isHeaderContinuation reports whether a line inside a heading block holds
-// only heading words, such as the "29,  31," of dates split over lines.
-func isHeaderContinuation(line string) bool {
-	ok, _ := headingWords(line)
-	return ok
 }
 
 // headingWords reports whether every word of a line may stand in a column
