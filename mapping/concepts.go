@@ -51,7 +51,7 @@ func (m *mapper) extension(kind schema.Kind, row extract.Row, section string, pa
 		c.Type = xbrl.PerShare
 	case sharesLabel.MatchString(label):
 		c.Type = xbrl.Shares
-	case printsPercent(row):
+	case m.printsPercent(row):
 		c.Type = xbrl.Percent
 		if !strings.Contains(name, "Percent") {
 			name += "Percentage"

@@ -67,6 +67,8 @@ type mapper struct {
 	// from one; dropped holds the facts left out because another primary
 	// statement prints a different value.
 	inPrimary bool
+	// cols are the columns of the table being mapped.
+	cols []extract.Column
 	// consolidated is set when the document splits net income between
 	// the company and noncontrolling interests: a plain "Net income" is
 	// then the consolidated figure, us-gaap:ProfitLoss.
@@ -191,7 +193,7 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 		m.rep.Tables = append(m.rep.Tables, xbrl.TableOutcome{Pos: t.Pos, Figures: countFigures(t)})
 		return
 	}
-	m.guessed = tk.guessed
+	m.guessed, m.cols = tk.guessed, t.Columns
 	m.inPrimary = !tk.guessed && (kind == schema.Income || kind == schema.Balance || kind == schema.CashFlow)
 	defer func() { m.guessed, m.inPrimary = false, false }()
 	periods := make([]columnPeriod, len(t.Columns))

@@ -43,10 +43,10 @@ func (m *mapper) reconciliationRow(row extract.Row, section string) rowMap {
 	if gaap != nil {
 		name = gaap.Name
 	}
-	if gaap == nil || printsPercent(row) && gaap.Type != xbrl.Percent {
+	if gaap == nil || m.printsPercent(row) && gaap.Type != xbrl.Percent {
 		like = &xbrl.Concept{Type: xbrl.Monetary, PeriodType: xbrl.Duration}
 		name = camel(subject)
-		if printsPercent(row) {
+		if m.printsPercent(row) {
 			like.Type, name = xbrl.Percent, name+"Percentage"
 		}
 		gaap = nil
@@ -66,8 +66,11 @@ func (m *mapper) reconciliationRow(row extract.Row, section string) rowMap {
 }
 
 // printsPercent reports whether a row's figures are printed as percents.
-func printsPercent(row extract.Row) bool {
+func (m *mapper) printsPercent(row extract.Row) bool {
 	for _, c := range row.Cells {
+		if c.Column >= 0 && c.Column < len(m.cols) && m.cols[c.Column].Header.IsChange() {
+			continue // "(13.2) %" in a change column says nothing of the row's figures
+		}
 		if !c.Empty() && c.Number.Percent {
 			return true
 		}
