@@ -83,7 +83,7 @@ func TestBadInput(t *testing.T) {
 		facts     int      // numeric facts expected
 	}{
 		{"not a number and unaligned", badTable, []string{"10:31 extract.notANumber", "11:50 extract.unalignedCell"}, 6},
-		{"undated column", badHeading, []string{"7:27 extract.undatedColumn", "7:40 extract.undatedColumn"}, 0},
+		{"undated column", badHeading, []string{"7:27 map.undatedColumn", "7:40 map.undatedColumn"}, 0},
 		{"figures outside any table", strayFigures, []string{"5:27 extract.strayFigure", "1:1 map.noFacts"}, 0},
 		{"table without headings", headless, []string{"3:1 extract.noHeadings", "1:1 map.noFacts"}, 0},
 	}

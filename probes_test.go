@@ -13,7 +13,8 @@ import (
 // a section heading without a colon is no part of its rows' labels, a
 // heading shares its line with the scale note, two dates one space apart,
 // weeks, years under "Years Ended December 31,", a table continued after a
-// page break.
+// page break, years dated by the title ("DECEMBER 31, 1997 AND 1996") and
+// losses printed as positive figures under a "NET LOSS" label.
 func TestProbeFacts(t *testing.T) {
 	tests := []struct {
 		probe, concept, period, value string
@@ -30,6 +31,10 @@ func TestProbeFacts(t *testing.T) {
 		{"weeks", "Revenues", "2021-12-26..2022-06-11", "36425000000"},
 		{"years-under-heading", "Revenues", "1999-01-01..1999-12-31", "98200000"},
 		{"page-break", "NetCashProvidedByUsedInOperatingActivities", "2022-01-01..2022-06-30", "14000000"},
+		{"loss-labels", "NetIncomeLoss", "1997-01-01..1997-12-31", "-4200103000"},
+		{"loss-labels", "OperatingIncomeLoss", "1996-01-01..1996-12-31", "-752066000"},
+		{"loss-labels", "EarningsPerShareBasicAndDiluted", "1997-01-01..1997-12-31", "-0.42"},
+		{"loss-labels", "Revenues", "1997-01-01..1997-12-31", "1216355000"},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {

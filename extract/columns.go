@@ -209,7 +209,9 @@ func assignHeadings(doc *source.Document, hStart, hEnd, valueStart, margin int, 
 			p = doc.Pos(hStart, t.Columns[col].Start)
 		}
 		t.Columns[col].Header = parseHeader(text, p)
-		if h := t.Columns[col].Header; hStart < hEnd && h.End.IsZero() && h.Quarter == 0 && h.FiscalYear == 0 && !h.IsChange() {
+		if h := t.Columns[col].Header; hStart < hEnd && h.End.IsZero() && h.Quarter == 0 && h.FiscalYear == 0 && !h.IsChange() && !bareYearRe.MatchString(h.Text) {
+			// A year alone may be dated by the title or the document's
+			// other periods; the map stage says if it cannot.
 			diags.Add(source.Warning, "extract.undatedColumn", p,
 				"cannot read a date in the heading of column %d (%q)", col+1, text)
 		}

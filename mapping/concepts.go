@@ -183,6 +183,9 @@ func camel(label string) string {
 	if lower := strings.ToLower(label); schema.RepairLigatures(lower) != lower {
 		label = schema.RepairLigatures(lower) // "Gross pro t" is GrossProfit
 	}
+	if strings.ToUpper(label) == label && strings.ToLower(label) != label {
+		label = strings.ToLower(label) // "NET LOSS PER SHARE" is NetLossPerShare
+	}
 	var b strings.Builder
 	label = strings.NewReplacer("'s", "s", "’s", "s").Replace(label)
 	for _, w := range strings.FieldsFunc(footnoteMarks.ReplaceAllString(label, " "), func(r rune) bool {

@@ -71,6 +71,9 @@ func (m *mapper) cellFact(row extract.Row, cell extract.Cell, rm rowMap, cp colu
 	if rm.negated {
 		value = value.Neg()
 	}
+	if value.Sign() > 0 && lossOnly(c, row.Label) {
+		value = value.Neg() // "NET LOSS  $ 4,200,103": the label says it is a loss
+	}
 	f := &xbrl.Fact{
 		Concept:  c,
 		Dims:     rm.dims,
@@ -88,6 +91,25 @@ func (m *mapper) cellFact(row extract.Row, cell extract.Cell, rm rowMap, cp colu
 		return nil
 	}
 	return m.add(f)
+}
+
+var (
+	lossWord      = regexp.MustCompile(`(?i)\bloss(es)?\b`)
+	gainWord      = regexp.MustCompile(`(?i)\b(income|earnings|profit|gain)\b`)
+	incomeTaxWord = regexp.MustCompile(`(?i)\bincome tax(es)?\b`)
+)
+
+// lossOnly reports whether a row of an income-or-loss concept is labelled
+// a loss and nothing else ("Net loss", "LOSS FROM OPERATIONS", "Loss before
+// income taxes", "Net loss per share"): such rows print a loss as a
+// positive figure, and the fact is negative. "Net income (loss)" prints
+// its losses in parentheses.
+func lossOnly(c *xbrl.Concept, label string) bool {
+	if !strings.Contains(c.Name, "IncomeLoss") && !strings.Contains(c.Name, "ProfitLoss") && !strings.HasPrefix(c.Name, "EarningsPerShare") {
+		return false
+	}
+	label = incomeTaxWord.ReplaceAllString(label, "")
+	return lossWord.MatchString(label) && !gainWord.MatchString(label)
 }
 
 // rowPlaces is the number of decimal places the row's figures print, the

@@ -199,6 +199,10 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 	periods := make([]columnPeriod, len(t.Columns))
 	for c, col := range t.Columns {
 		periods[c] = m.pf.period(col.Header, kind == schema.Balance, title)
+		if !periods[c].ok && !col.Header.IsChange() && col.Header.Text != "" { // a table without headings is one warning, at extraction
+			m.diags.Add(source.Warning, "map.undatedColumn", col.Header.Pos,
+				"column %d (%q) has no period, so its figures are not facts: %s", c+1, col.Header.Text, periods[c].why)
+		}
 		if periods[c].ok && periods[c].note != "" && !m.noted[periods[c].period.ID()] {
 			m.noted[periods[c].period.ID()] = true
 			m.rep.Provenance.Notes = append(m.rep.Provenance.Notes, xbrl.Note{Pos: col.Header.Pos, Text: periods[c].note})
