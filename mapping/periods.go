@@ -204,12 +204,31 @@ func (pf *periodFinder) period(h extract.Header, instant bool, title string) col
 			return columnPeriod{why: fmt.Sprintf("the column heading %q names no date", h.Text)}
 		}
 	}
+	if from, to, ok := periodFrom(title); ok && !instant && h.End.Equal(to) {
+		// "PERIOD FROM JUNE 3, 1996 (INCEPTION) TO DECEMBER 31, 1996"
+		return columnPeriod{period: xbrl.Period{Start: from, End: to}, ok: true,
+			note: strings.TrimPrefix(dated+"; the title names the period "+day(from)+".."+day(to), "; ")}
+	}
 	cp := pf.dated(h, instant, title)
 	if cp.ok && dated != "" {
 		cp.note = strings.TrimPrefix(dated+"; "+cp.note, "; ")
 		cp.note = strings.TrimSuffix(cp.note, "; ")
 	}
 	return cp
+}
+
+var periodFromRe = regexp.MustCompile(`(?i)\bperiod\s+from\s+(` + dateText + `)\s*(?:\(inception\))?\s*(?:to|through)\s+(` + dateText + `)`)
+
+// periodFrom reads the period a title names outright: "period from June
+// 3, 1996 (inception) to December 31, 1996".
+func periodFrom(title string) (from, to time.Time, ok bool) {
+	m := periodFromRe.FindStringSubmatch(title)
+	if m == nil {
+		return from, to, false
+	}
+	from, ok1 := proseDate(m[1])
+	to, ok2 := proseDate(m[2])
+	return from, to, ok1 && ok2 && from.Before(to)
 }
 
 // dated decides the period of a column whose end date is known.
