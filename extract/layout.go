@@ -140,9 +140,10 @@ func (l *layout) body(doc *source.Document, from int) (end, rows, valueStart int
 		case furnitureLine:
 			continue
 		}
-		if blanks > 0 && noteStart.MatchString(text) || blanks > 1 && kind == textLine {
+		if blanks > 0 && noteStart.MatchString(text) || blanks > 1 && kind == textLine && !strings.HasSuffix(strings.TrimSpace(text), ":") {
 			// a footnote, or a caption set apart by a gap: what follows
-			// is another table ("Backlog by region")
+			// is another table ("Backlog by region"); a section heading
+			// ("Operating income (loss):") goes on
 			return end, rows, valueStart
 		}
 		blanks = 0
