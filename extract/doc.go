@@ -2,10 +2,14 @@
 // a document's lines and reads them into columns, rows and cells, each
 // with its source position.
 //
-// A table is found by its column headings (lines of dates and period
-// words such as "Three Months Ended", "December 29,", "2012"), its title
-// is the block of lines above them, and its body runs down to prose that
-// reaches into the figures' columns, or to the next table's headings. From
+// Tables are found from layout, never from wording. Each line is
+// classified once (blank, rule, figures, text, page furniture); a body is
+// a run of lines whose figures stand apart from their labels, down to
+// prose or headings that reach into the figures' columns, a footnote, a
+// page break or a gap; its columns are where its figures end (fixed-width
+// tables and pdftotext align figures on the right); its heading band is
+// the lines above with phrases over those columns, and its title the
+// lines above that. Vocabulary only turns headings into periods. From
 //
 //	                         Three Months Ended
 //	                     --------------------------
