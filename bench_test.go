@@ -2,6 +2,9 @@ package xport_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xport/xport"
@@ -38,6 +41,32 @@ func BenchmarkConvert(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkCorpus converts every document of ../shared/corpus (read in
+// place) end to end, each a sub-benchmark, so that time stays close to
+// linear in a document's size whatever its layout: a release as
+// pdftotext renders it, a 10-K, an EDGAR submission with an HTML exhibit
+// on one line of 970 KB. MB/s is input.
+func BenchmarkCorpus(b *testing.B) {
+	paths, _ := filepath.Glob("../shared/corpus/*/*.txt")
+	if len(paths) == 0 {
+		b.Skip("../shared/corpus is absent")
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(strings.TrimSuffix(filepath.Base(p), ".txt"), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				// A document xport refuses (a 10-K today) costs what
+				// refusing it costs.
+				_, _ = xport.Convert(filepath.Base(p), bytes.NewReader(data), xport.Options{Formats: []string{xport.FormatXBRL, xport.FormatJSON}})
 			}
 		})
 	}

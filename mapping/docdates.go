@@ -42,42 +42,72 @@ func lengthOf(s string) int {
 	return lengthCounts[strings.ToLower(s)]
 }
 
-// proseEnds reads the period ends the document states in prose, outside
-// its tables. Each line is read together with the next, so a statement
-// wrapped over two lines is found.
+// proseEnds reads the period ends the document states in prose. Each
+// "ended" is read in a window of its line, borrowing the ends of the lines
+// around it, so a statement wrapped over two lines is found, each once,
+// and a line as long as a whole exhibit costs time in proportion to it.
 func proseEnds(doc *source.Document, add func(e periodEnd), addYear func(e periodEnd)) {
+	const reach = 120
 	for i := range doc.Lines {
 		text := doc.Lines[i].Text
-		if !strings.Contains(strings.ToLower(text), "ended") && (i+1 >= len(doc.Lines) || !strings.Contains(strings.ToLower(doc.Lines[i+1].Text), "ended")) {
+		lower := strings.ToLower(text)
+		for from := 0; ; {
+			k := strings.Index(lower[from:], "ended")
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len("ended")
+			before, after := text[max(0, at-reach):at], text[at:min(len(text), at+reach)]
+			if at < reach && i > 0 {
+				prev := strings.TrimSpace(doc.Lines[i-1].Text)
+				before = prev[max(0, len(prev)-reach):] + " " + strings.TrimLeft(before, " ")
+			}
+			if len(text)-at < reach && i+1 < len(doc.Lines) {
+				next := strings.TrimSpace(doc.Lines[i+1].Text)
+				after += " " + next[:min(len(next), reach)]
+			}
+			readEnded(before+after, len(before), doc.Pos(i, 0), add, addYear)
+		}
+	}
+}
+
+// readEnded reads the period statement around the "ended" at byte at of
+// window: "fiscal year ended January 1, 2023", "the three and six months
+// ended July 2, 2023 and July 3, 2022".
+func readEnded(window string, at int, pos source.Pos, add, addYear func(e periodEnd)) {
+	covers := func(loc []int) bool { return loc[0] <= at && at < loc[1] }
+	for _, loc := range yearEndedRe.FindAllStringSubmatchIndex(window, -1) {
+		if d, ok := proseDate(window[loc[2]:loc[3]]); ok && covers(loc) {
+			addYear(periodEnd{date: d, pos: pos, months: 12, prose: true})
+		}
+	}
+	for _, loc := range periodsRe.FindAllStringSubmatchIndex(window, -1) {
+		if !covers(loc) {
 			continue
 		}
-		if i+1 < len(doc.Lines) {
-			text += " " + strings.TrimSpace(doc.Lines[i+1].Text)
-		}
-		pos := doc.Pos(i, 0)
-		for _, m := range yearEndedRe.FindAllStringSubmatch(text, -1) {
-			if d, ok := proseDate(m[1]); ok {
-				addYear(periodEnd{date: d, pos: pos, months: 12, prose: true})
+		group := func(g int) string {
+			if loc[2*g] < 0 {
+				return ""
 			}
+			return window[loc[2*g]:loc[2*g+1]]
 		}
-		for _, m := range periodsRe.FindAllStringSubmatch(text, -1) {
-			for _, date := range []string{m[5], m[6]} {
-				d, ok := proseDate(date)
-				if !ok {
+		for _, date := range []string{group(5), group(6)} {
+			d, ok := proseDate(date)
+			if !ok {
+				continue
+			}
+			for _, n := range []string{group(1), group(2), group(3)} {
+				if n == "" {
 					continue
 				}
-				for _, n := range []string{m[1], m[2], m[3]} {
-					if n == "" {
-						continue
-					}
-					e := periodEnd{date: d, pos: pos, prose: true}
-					if strings.EqualFold(m[4], "weeks") {
-						e.weeks = lengthOf(n)
-					} else {
-						e.months = lengthOf(n)
-					}
-					add(e)
+				e := periodEnd{date: d, pos: pos, prose: true}
+				if strings.EqualFold(group(4), "weeks") {
+					e.weeks = lengthOf(n)
+				} else {
+					e.months = lengthOf(n)
 				}
+				add(e)
 			}
 		}
 	}

@@ -194,7 +194,7 @@ func (m *mapper) readHighlights(s textRun) []highlight {
 
 // narrativeWindow is how far, in bytes, a narrative figure's measure and
 // period are looked for on either side of it.
-const narrativeWindow = 1000
+const narrativeWindow = 400
 
 var measureRe = regexp.MustCompile(`(?i)\b(non-gaap |gaap )?(revenues?|net sales|gross margins?|net (?:loss|income)|operating (?:loss|income)|income from continuing operations)\b|;`)
 
