@@ -14,7 +14,9 @@ import (
 // heading shares its line with the scale note, two dates one space apart,
 // weeks, years under "Years Ended December 31,", a table continued after a
 // page break, years dated by the title ("DECEMBER 31, 1997 AND 1996") and
-// losses printed as positive figures under a "NET LOSS" label.
+// losses printed as positive figures under a "NET LOSS" label, an EDGAR
+// exhibit of 1998 with dot leaders up to "$" and share counts under a
+// heading that says "per share".
 func TestProbeFacts(t *testing.T) {
 	tests := []struct {
 		probe, concept, period, value string
@@ -35,6 +37,10 @@ func TestProbeFacts(t *testing.T) {
 		{"loss-labels", "OperatingIncomeLoss", "1996-01-01..1996-12-31", "-752066000"},
 		{"loss-labels", "EarningsPerShareBasicAndDiluted", "1997-01-01..1997-12-31", "-0.42"},
 		{"loss-labels", "Revenues", "1997-01-01..1997-12-31", "1216355000"},
+		{"edgar-1998", "Revenues", "1998-07-01..1998-09-30", "12345000"},
+		{"edgar-1998", "NetIncomeLoss", "1997-01-01..1997-09-30", "2210000"},
+		{"edgar-1998", "EarningsPerShareDiluted", "1998-01-01..1998-09-30", "0.66"},
+		{"edgar-1998", "WeightedAverageNumberOfSharesOutstandingBasic", "1998-07-01..1998-09-30", "5000000"},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {

@@ -70,8 +70,8 @@ func figureTail(line string) []word {
 		}
 		first--
 	}
-	for first > 0 && first < len(ws) && ws[first].Start-ws[first-1].End < 2 {
-		first++
+	for first > 0 && first < len(ws) && ws[first].Start-ws[first-1].End < 2 && !strings.HasSuffix(ws[first-1].Text, "...") {
+		first++ // glued to the label, unless dot leaders lead to it
 	}
 	return ws[first:]
 }
