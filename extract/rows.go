@@ -232,9 +232,9 @@ var openEnd = regexp.MustCompile(`(?i)(\b(and|or|of|to|for|from|in|on|at|by|with
 // startsRow reports whether a label line at column col starts a row of
 // its own below the pending label lines, rather than continuing them: it
 // starts in upper case after a line that can end a label, and either is
-// indented deeper than the pending label (an item under a heading) or,
-// as indented as a one-line label, ends with a colon (a heading of its
-// own). Lines starting in lower case, with "(" or a digit continue.
+// indented deeper than the pending label (an item under a heading), or
+// less (a centred caption "ASSETS" above "Current assets:"), or, as
+// indented as a one-line label, ends with a colon (a heading of its own). Lines starting in lower case, with "(" or a digit continue.
 //
 // A line that had to wrap continues too: its next word would not have
 // fitted before the figures ("Largest" over " Customer %" in a narrow
@@ -248,7 +248,15 @@ func (r *rowReader) startsRow(label string, col int) bool {
 	if r.partPos[len(r.partPos)-1].Col-1+utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(first) >= r.valueStart-1 {
 		return false
 	}
-	return col > r.pendInd || col == r.pendInd && len(r.pending) == 1 && strings.HasSuffix(label, ":")
+	return col != r.pendInd || len(r.pending) == 1 && strings.HasSuffix(label, ":")
+}
+
+// totals reports whether a label names the total of a section heading:
+// "Total current assets" of "Current assets:", with or without a rule
+// drawn above it.
+func totals(label, heading string) bool {
+	h := strings.ToLower(strings.TrimSuffix(strings.TrimSpace(heading), ":"))
+	return h != "" && strings.EqualFold(strings.TrimSpace(label), "total "+h)
 }
 
 func continuesLabel(s string) bool {
@@ -307,7 +315,7 @@ func (r *rowReader) section(row *Row) int {
 	switch {
 	case row.Kind == Caption:
 		r.sections = nil
-	case row.Total && len(r.sections) > 0:
+	case len(r.sections) > 0 && (row.Total || totals(row.Label, r.t.Rows[r.sections[len(r.sections)-1]].Label)):
 		row.Closes = r.sections[len(r.sections)-1]
 		r.sections = r.sections[:len(r.sections)-1]
 	}
