@@ -25,10 +25,11 @@ type Scale struct {
 }
 
 var (
-	scaleRe   = regexp.MustCompile(`(?i)(?:\bin\s+|\(\s*)(?:\$\s*)?(thousands|millions|billions|000'?s)\b`)
-	omittedRe = regexp.MustCompile(`(?i)\b(000|000,000)'?s?\s+omitted\b|\$\s?(000|000,000)'?s?(?:[^,\d]|$)`)
-	exceptRe  = regexp.MustCompile(`(?i)\bexcept\s+([^);]*)`)
-	sharesRe  = regexp.MustCompile(`(?i)\bshares?\b[^)]*\bin\s+(thousands|millions|billions)`)
+	scaleRe    = regexp.MustCompile(`(?i)(?:\bin\s+|\(\s*)(?:\$\s*)?(thousands|millions|billions|000'?s)\b`)
+	omittedRe  = regexp.MustCompile(`(?i)\b(000|000,000)'?s?\s+omitted\b|\$\s?(000|000,000)'?s?(?:[^,\d]|$)`)
+	millionsRe = regexp.MustCompile(`\$\s?MM\b`)
+	exceptRe   = regexp.MustCompile(`(?i)\bexcept\s+([^);]*)`)
+	sharesRe   = regexp.MustCompile(`(?i)\bshares?\b[^)]*\bin\s+(thousands|millions|billions)`)
 )
 
 var powers = map[string]int{"thousands": 3, "millions": 6, "billions": 9, "000s": 3, "000's": 3, "000": 3, "000,000": 6}
@@ -66,6 +67,9 @@ func scaleOf(text string) (int, bool) {
 	}
 	if m := omittedRe.FindStringSubmatch(text); m != nil {
 		return powers[m[1]+m[2]], true
+	}
+	if millionsRe.MatchString(text) {
+		return 6, true // "($MM)"; "$M" is left alone: some mean thousands by it
 	}
 	return 0, false
 }

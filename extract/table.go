@@ -240,11 +240,14 @@ var sentenceEnd = regexp.MustCompile(`(?i)[^.]\.$`)
 
 var abbreviationEnd = regexp.MustCompile(`(?i)\b(inc|corp|co|ltd|llc|plc|l\.p|n\.v|s\.a|no|nos)\.$`)
 
-// titleLike reports whether a line may be part of a title block: short,
-// not a rule, not the end of a sentence.
+// titleLike reports whether a line may be part of a title block: short
+// (a dozen words, however far apart the layout sets them), not a rule,
+// not the end of a sentence.
 func titleLike(line string) bool {
 	t := strings.TrimSpace(line)
-	return t != "" && !isRule(t) && len([]rune(t)) <= 80 && (!sentenceEnd.MatchString(t) || abbreviationEnd.MatchString(t))
+	words := strings.Fields(t)
+	short := len(words) <= 12 || len([]rune(t)) <= 80
+	return t != "" && !isRule(t) && short && (!sentenceEnd.MatchString(t) || abbreviationEnd.MatchString(t))
 }
 
 // withContinuation extends a body that ends at line end by the line just
