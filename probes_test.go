@@ -16,7 +16,8 @@ import (
 // page break, years dated by the title ("DECEMBER 31, 1997 AND 1996") and
 // losses printed as positive figures under a "NET LOSS" label, an EDGAR
 // exhibit of 1998 with dot leaders up to "$" and share counts under a
-// heading that says "per share".
+// heading that says "per share", amounts in millions and shares in
+// thousands under one long title line.
 func TestProbeFacts(t *testing.T) {
 	tests := []struct {
 		probe, concept, period, value string
@@ -37,6 +38,8 @@ func TestProbeFacts(t *testing.T) {
 		{"loss-labels", "OperatingIncomeLoss", "1996-01-01..1996-12-31", "-752066000"},
 		{"loss-labels", "EarningsPerShareBasicAndDiluted", "1997-01-01..1997-12-31", "-0.42"},
 		{"loss-labels", "Revenues", "1997-01-01..1997-12-31", "1216355000"},
+		{"shares-in-thousands", "WeightedAverageNumberOfDilutedSharesOutstanding", "2023-04-02..2023-07-01", "15775021000"},
+		{"shares-in-thousands", "NetIncomeLoss", "2022-03-27..2022-06-25", "19442000000"},
 		{"edgar-1998", "Revenues", "1998-07-01..1998-09-30", "12345000"},
 		{"edgar-1998", "NetIncomeLoss", "1997-01-01..1997-09-30", "2210000"},
 		{"edgar-1998", "EarningsPerShareDiluted", "1998-01-01..1998-09-30", "0.66"},

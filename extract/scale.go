@@ -14,9 +14,11 @@ import (
 type Scale struct {
 	Power  int    // figures are in 10^Power: 3 for thousands, 6 for millions
 	Except string // what the title exempts from the scale, as printed; "" if nothing
-	// Shares is set when the title puts share counts in the scale
-	// explicitly ("$ and shares in millions").
-	Shares bool
+	// Shares is set when the title states the scale of share counts
+	// explicitly ("$ and shares in millions", "number of shares, which are
+	// reflected in thousands"), and SharesPower is that scale.
+	Shares      bool
+	SharesPower int
 	Text   string     // the phrase as printed; "" when the title states no scale
 	Pos    source.Pos // where the phrase is printed
 	// Conflict is set when the title states two different scales; the
@@ -55,7 +57,9 @@ func findScale(title []Text) Scale {
 		if e := exceptRe.FindStringSubmatch(l.Text); e != nil {
 			s.Except = strings.TrimSpace(e[1])
 		}
-		s.Shares = sharesRe.MatchString(l.Text)
+		if m := sharesRe.FindStringSubmatch(l.Text); m != nil {
+			s.Shares, s.SharesPower = true, powers[strings.ToLower(m[1])]
+		}
 	}
 	return s
 }

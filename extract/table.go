@@ -241,12 +241,14 @@ var sentenceEnd = regexp.MustCompile(`(?i)[^.]\.$`)
 var abbreviationEnd = regexp.MustCompile(`(?i)\b(inc|corp|co|ltd|llc|plc|l\.p|n\.v|s\.a|no|nos)\.$`)
 
 // titleLike reports whether a line may be part of a title block: short
-// (a dozen words, however far apart the layout sets them), not a rule,
-// not the end of a sentence.
+// (a dozen words, however far apart the layout sets them) or a note in
+// parentheses or one that states a scale, not a rule, not the end of a
+// sentence.
 func titleLike(line string) bool {
 	t := strings.TrimSpace(line)
 	words := strings.Fields(t)
-	short := len(words) <= 12 || len([]rune(t)) <= 80
+	_, scale := scaleOf(t)
+	short := len(words) <= 12 || len([]rune(t)) <= 80 || scale || strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")")
 	return t != "" && !isRule(t) && short && (!sentenceEnd.MatchString(t) || abbreviationEnd.MatchString(t))
 }
 

@@ -197,7 +197,10 @@ var (
 func (m *mapper) sharePower(t *extract.Table, concepts []*xbrl.Concept) int {
 	p := t.Scale.Power
 	except := perShareWords.ReplaceAllString(t.Scale.Except, "")
-	if p == 0 || t.Scale.Shares || !shareWords.MatchString(except) {
+	if t.Scale.Shares {
+		return t.Scale.SharesPower
+	}
+	if p == 0 || !shareWords.MatchString(except) {
 		return p
 	}
 	got, ok := epsScale(t, concepts, p)
