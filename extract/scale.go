@@ -19,8 +19,8 @@ type Scale struct {
 	// reflected in thousands"), and SharesPower is that scale.
 	Shares      bool
 	SharesPower int
-	Text   string     // the phrase as printed; "" when the title states no scale
-	Pos    source.Pos // where the phrase is printed
+	Text        string     // the phrase as printed; "" when the title states no scale
+	Pos         source.Pos // where the phrase is printed
 	// Conflict is set when the title states two different scales; the
 	// table's amounts are then not facts.
 	Conflict string
