@@ -146,7 +146,7 @@ func parseHeader(text string, pos source.Pos) Header {
 			h.Months = 3
 			return h
 		}
-		if m := fiscalYearRe.FindStringSubmatch(text); m != nil {
+		if m := fiscalYearRe.FindStringSubmatch(text); m != nil && !namesLength(text) {
 			// "Fiscal 2023", "FY23": a whole fiscal year, dated by the
 			// document's fiscal year ends
 			h.FiscalYear, h.Months = fullYear(m[1]), 12
@@ -164,6 +164,14 @@ func parseHeader(text string, pos source.Pos) Header {
 		h.Months = 12
 	}
 	return h
+}
+
+// namesLength reports whether a heading states a period's length other
+// than a year: "Six Months", "13 Weeks", "Quarter", "Second Quarter",
+// "Year-to-date", "Half".
+func namesLength(text string) bool {
+	return monthsRe.MatchString(text) || weeksRe.MatchString(text) || quarterLen.MatchString(text) ||
+		regexp.MustCompile(`(?i)\b(year-to-date|ytd|half|q[1-4])\b`).MatchString(text)
 }
 
 // fullYear reads a year printed with two digits or four.

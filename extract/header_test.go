@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -12,6 +13,13 @@ func TestParseHeader(t *testing.T) {
 		months, weeks int
 	}{
 		{"Three Months Ended December 29, 2012", "2012-12-29", 3, 0},
+		{"Apr 1, 2023", "2023-04-01", 0, 0},
+		{"12 Weeks Ended 6/17/2023", "2023-06-17", 0, 12},
+		{"Fiscal 2023", "", 12, 0},
+		{"FY23", "", 12, 0},
+		{"Q2 Fiscal 2023", "", 0, 0}, // a quarter of the year, not the year
+		{"Six Months Fiscal 2023", "", 6, 0},
+		{"Percent to Sales", "", 0, 0},
 		{"Twelve Months Ended December 31, 2011", "2011-12-31", 12, 0},
 		{"December 29, 2012", "2012-12-29", 0, 0},
 		{"Year Ended December 31, 2020", "2020-12-31", 12, 0},
@@ -77,6 +85,66 @@ func TestFindScale(t *testing.T) {
 		s := findScale([]Text{{Text: tt.title}})
 		if s.Power != tt.power || s.Except != tt.except || s.Shares != tt.shares {
 			t.Errorf("findScale(%q) = %d %q %v, want %d %q %v", tt.title, s.Power, s.Except, s.Shares, tt.power, tt.except, tt.shares)
+		}
+	}
+}
+
+// TestFindScaleLines reads the scale over several title lines, with share
+// counts scaled apart: each case is its lines, the amounts' power, the
+// shares' power (-1: not stated) and whether the lines conflict.
+func TestFindScaleLines(t *testing.T) {
+	tests := []struct {
+		lines       []string
+		power       int
+		shares      int
+		conflicting bool
+	}{
+		{[]string{"(Dollars in millions)", "(Shares in thousands)"}, 6, 3, false},
+		{[]string{"(In millions, except number of shares, which are reflected in thousands, and per-share amounts)"}, 6, 3, false},
+		{[]string{"Dollars and shares in millions, except per share data"}, 6, 6, false},
+		{[]string{"(Shares in thousands)"}, 0, -1, false},
+		{[]string{"(000's omitted)"}, 3, -1, false},
+		{[]string{"REPORTED SALES ($MM)"}, 6, -1, false},
+		{[]string{"(millions, except per share data)"}, 6, -1, false},
+		{[]string{"(In thousands)", "(In millions)"}, 0, -1, true},
+	}
+	for _, tt := range tests {
+		var title []Text
+		for _, l := range tt.lines {
+			title = append(title, Text{Text: l})
+		}
+		s := findScale(title)
+		shares := -1
+		if s.Shares {
+			shares = s.SharesPower
+		}
+		if s.Power != tt.power || shares != tt.shares || (s.Conflict != "") != tt.conflicting {
+			t.Errorf("findScale(%q) = power %d, shares %d, conflict %q; want %d, %d, %v", tt.lines, s.Power, shares, s.Conflict, tt.power, tt.shares, tt.conflicting)
+		}
+	}
+}
+
+// TestFigureTail: a footnote mark one space after a figure is no figure;
+// two spaces apart, "(8)  (12)" are two figures of two columns.
+func TestFigureTail(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"Revenue          1,234 (2)      1,100", []string{"1,234", "1,100"}},
+		{"Revenue          1,234 (a)      1,100 *", []string{"1,234", "1,100"}},
+		{"Net loss            (8)  (12)", []string{"(8)", "(12)"}},
+		{"Cost of revenues (1)      634", []string{"634"}},
+		{"Balance at December 31, 2022     1,234", []string{"1,234"}},
+		{"Net revenues......... $ 12,345   $ 10,234", []string{"$ 12,345", "$ 10,234"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, w := range figureTail(tt.line) {
+			got = append(got, w.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("figureTail(%q) = %q, want %q", tt.line, got, tt.want)
 		}
 	}
 }

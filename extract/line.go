@@ -120,9 +120,15 @@ func joinMarkers(ws []word) []word {
 			w = word{w.Text + next.Text, span{w.Start, next.End}, w.from, next.to}
 			i++
 		}
-		if n := len(out); n > 0 && (w.Text == "%" || w.Text == ")%" || w.Text == ")" || isNoteMark(w.Text) && w.Start-out[n-1].End <= 2 && endsFigure(out[n-1].Text)) {
+		if n := len(out); n > 0 && (w.Text == "%" || w.Text == ")%" || w.Text == ")") {
 			out[n-1].Text += w.Text
 			out[n-1].End, out[n-1].to = w.End, w.to
+			continue
+		}
+		if n := len(out); n > 0 && isNoteMark(w.Text, w.Start-out[n-1].End) && endsFigure(out[n-1].Text) {
+			// A footnote mark: dropped, and the figure keeps its own
+			// place, so that were it a figure of the next column after
+			// all, the figure before it still lands in its own column.
 			continue
 		}
 		out = append(out, w)
@@ -130,20 +136,19 @@ func joinMarkers(ws []word) []word {
 	return out
 }
 
-// isNoteMark reports whether a word is a footnote mark: "(1)", "(12)",
-// "(a)", "*", "**".
-func isNoteMark(s string) bool {
+// isNoteMark reports whether a word printed gap columns after a figure
+// is a footnote mark: "(a)" or "*" within two spaces, "(1)" to "(9)" only
+// one space after it (two spaces part columns, and "(8)" could be one).
+func isNoteMark(s string, gap int) bool {
 	switch {
 	case s != "" && strings.Trim(s, "*") == "" && len(s) <= 3:
-		return true
-	case len(s) < 3 || len(s) > 4 || s[0] != '(' || s[len(s)-1] != ')':
+		return gap <= 2
+	case len(s) != 3 || s[0] != '(' || s[2] != ')':
 		return false
+	case s[1] >= 'a' && s[1] <= 'z':
+		return gap <= 2
 	}
-	in := s[1 : len(s)-1]
-	if len(in) == 1 && in[0] >= 'a' && in[0] <= 'z' {
-		return true
-	}
-	return strings.Trim(in, "0123456789") == ""
+	return s[1] >= '1' && s[1] <= '9' && gap <= 1
 }
 
 // endsFigure reports whether a word ends as a figure does, with a digit,

@@ -86,7 +86,7 @@ func ParseNumber(s string) (Number, error) {
 // (2)" is 1,234 marked "(2)", "56*" is 56 marked "*". A figure alone, "(2)",
 // keeps its parentheses: it is -2.
 func cutNoteMark(s string) (string, string) {
-	if i := strings.LastIndexByte(s, ' '); i > 0 && isNoteMark(s[i+1:]) {
+	if i := strings.LastIndexByte(s, ' '); i > 0 && isNoteMark(s[i+1:], 1) {
 		if rest := strings.TrimSpace(s[:i]); endsFigure(rest) {
 			return rest, s[i+1:]
 		}

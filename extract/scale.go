@@ -29,6 +29,7 @@ type Scale struct {
 var (
 	scaleRe    = regexp.MustCompile(`(?i)(?:\bin\s+|\(\s*)(?:\$\s*)?(thousands|millions|billions|000'?s)\b`)
 	omittedRe  = regexp.MustCompile(`(?i)\b(000|000,000)'?s?\s+omitted\b|\$\s?(000|000,000)'?s?(?:[^,\d]|$)`)
+	bothRe     = regexp.MustCompile(`(?i)(\$|dollars?|amounts?)\s+and\s+shares?\s+in\s+(thousands|millions|billions)`)
 	millionsRe = regexp.MustCompile(`\$\s?MM\b`)
 	exceptRe   = regexp.MustCompile(`(?i)\bexcept\s+([^);]*)`)
 	sharesRe   = regexp.MustCompile(`(?i)\bshares?\b[^)]*\bin\s+(thousands|millions|billions)`)
@@ -37,29 +38,37 @@ var (
 var powers = map[string]int{"thousands": 3, "millions": 6, "billions": 9, "000s": 3, "000's": 3, "000": 3, "000,000": 6}
 
 // findScale reads the scale from a table's title lines: "(In thousands,
-// except per share amounts)", "(000's omitted)", "$000". Lines that state
-// different scales conflict: the scale is then unknown, and Conflict says
-// where.
+// except per share amounts)", "(000's omitted)", "$000". A clause about
+// share counts ("shares in thousands", on its line or another) scales
+// them alone. Lines that state different scales for amounts conflict:
+// the scale is then unknown, and Conflict says where.
 func findScale(title []Text) Scale {
 	var s Scale
 	for _, l := range title {
-		power, ok := scaleOf(l.Text)
+		text := l.Text
+		if m := sharesRe.FindStringSubmatchIndex(text); m != nil && !s.Shares {
+			s.Shares, s.SharesPower = true, powers[strings.ToLower(text[m[2]:m[3]])]
+			if !bothRe.MatchString(text) { // "$ and shares in millions" scales both
+				text = text[:m[0]] + text[m[1]:]
+			}
+		}
+		power, ok := scaleOf(text)
 		if !ok {
 			continue
 		}
 		if s.Text != "" {
-			if power != s.Power && !sharesRe.MatchString(l.Text) {
+			if power != s.Power {
 				return Scale{Conflict: fmt.Sprintf("%q at %s and %q at %s state different scales", s.Text, s.Pos, l.Text, l.Pos)}
 			}
 			continue
 		}
-		s = Scale{Power: power, Text: l.Text, Pos: l.Pos}
+		s.Power, s.Text, s.Pos = power, l.Text, l.Pos
 		if e := exceptRe.FindStringSubmatch(l.Text); e != nil {
 			s.Except = strings.TrimSpace(e[1])
 		}
-		if m := sharesRe.FindStringSubmatch(l.Text); m != nil {
-			s.Shares, s.SharesPower = true, powers[strings.ToLower(m[1])]
-		}
+	}
+	if s.Text == "" && s.Shares {
+		return Scale{} // a scale for shares alone says nothing of the amounts
 	}
 	return s
 }

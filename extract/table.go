@@ -129,8 +129,8 @@ func Tables(doc *source.Document) ([]*Table, source.Diagnostics) {
 			i++
 			continue
 		}
-		end, _, valueStart := lay.body(doc, i)
-		t := lay.readTable(doc, floor, i, end, valueStart, &diags)
+		end, rows, valueStart := lay.body(doc, i)
+		t := lay.readTable(doc, floor, i, end, rows, valueStart, &diags)
 		if t == nil {
 			i = max(end, i+1)
 			continue
@@ -152,10 +152,10 @@ func Tables(doc *source.Document) ([]*Table, source.Diagnostics) {
 
 // readTable reads the table whose body has its rows of figures in lines
 // [from, end): columns from the figures, the heading band and title above
-// (no higher than floor), and the rows; figures start at column minStart
-// or right of it. It returns nil when no column of
+// (no higher than floor), and the rows (rows of them hold figures);
+// figures start at column minStart or right of it. It returns nil when no column of
 // figures is found.
-func (l *layout) readTable(doc *source.Document, floor, from, end, minStart int, diags *source.Diagnostics) *Table {
+func (l *layout) readTable(doc *source.Document, floor, from, end, rows, minStart int, diags *source.Diagnostics) *Table {
 	cols := l.findColumns(doc, from, end, minStart)
 	if len(cols) == 0 {
 		return nil
@@ -163,7 +163,7 @@ func (l *layout) readTable(doc *source.Document, floor, from, end, minStart int,
 	valueStart := cols[0].Start
 	margin := l.margin(doc, from, end)
 	bStart, bEnd, bodyStart := l.band(doc, floor, from, cols, margin)
-	if bStart == bEnd && (end-from < 2 || len(cols) == 1 && end-from < 3) {
+	if bStart == bEnd && (rows < 2 || len(cols) == 1 && rows < 3) {
 		return nil // a line or two of figures under no headings: stray figures, not a table
 	}
 	widenWithRules(doc, bStart, bEnd, cols)

@@ -20,6 +20,7 @@ var (
 	yearEndedRe  = regexp.MustCompile(`(?i)\b(?:fiscal\s+)?years?\s+ended\s+(?:on\s+)?(` + dateText + `)`)
 	lengthWord   = `(?:\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourteen|twenty-six|thirty-nine|fifty-two|fifty-three)`
 	periodsRe    = regexp.MustCompile(`(?i)\b(` + lengthWord + `)(?:\s*(?:,|and)\s*(` + lengthWord + `))?(?:\s*(?:,|and)\s*(` + lengthWord + `))?\s+(months|weeks)\s+ended\s+(?:on\s+)?(` + dateText + `)(?:,?\s+and\s+(` + dateText + `))?`)
+	endedRe      = regexp.MustCompile(`(?i)ended`)
 	proseDateRe  = regexp.MustCompile(`(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)$`)
 	lengthCounts = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
 		"thirteen": 13, "fourteen": 14, "twenty-six": 26, "thirty-nine": 39, "fifty-two": 52, "fifty-three": 53}
@@ -50,14 +51,8 @@ func proseEnds(doc *source.Document, add func(e periodEnd), addYear func(e perio
 	const reach = 120
 	for i := range doc.Lines {
 		text := doc.Lines[i].Text
-		lower := strings.ToLower(text)
-		for from := 0; ; {
-			k := strings.Index(lower[from:], "ended")
-			if k < 0 {
-				break
-			}
-			at := from + k
-			from = at + len("ended")
+		for _, loc := range endedRe.FindAllStringIndex(text, -1) {
+			at := loc[0]
 			before, after := text[max(0, at-reach):at], text[at:min(len(text), at+reach)]
 			if at < reach && i > 0 {
 				prev := strings.TrimSpace(doc.Lines[i-1].Text)

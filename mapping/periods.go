@@ -57,7 +57,7 @@ func newPeriodFinder(doc *source.Document, tables []*extract.Table) *periodFinde
 		seen[k] = len(pf.ends)
 		e.mentions = 1
 		pf.ends = append(pf.ends, e)
-		pf.weeks = pf.weeks || !monthEnd(e.date)
+		pf.weeks = pf.weeks || !e.prose && !monthEnd(e.date) // prose may name another calendar (a subsidiary's, an acquiree's)
 	}
 	addYear := func(e periodEnd) {
 		add(e)
@@ -343,6 +343,10 @@ func (pf *periodFinder) yearOnly(h extract.Header, instant bool, title string) (
 		return h, "", false
 	}
 	year, _ := strconv.Atoi(ys[0])
+	if _, to, ok := periodFrom(title); ok && to.Year() == year {
+		h.End = to
+		return h, "", true // the period's start is the title's too (see period)
+	}
 	if m := monthDayRe.FindStringSubmatch(title); m != nil {
 		d := extract.ParseHeaderText(m[1] + " " + m[2] + ", " + ys[0])
 		if !d.End.IsZero() {
@@ -378,7 +382,7 @@ func (pf *periodFinder) quarter(h extract.Header) columnPeriod {
 	if !ok {
 		// "SECOND QUARTER" over "2023": the one quarter the document
 		// says ends in 2023.
-		if e, found := pf.endIn(h.FiscalYear, 3, 0); found {
+		if e, found := pf.endIn(h.FiscalYear, 3, 0); found && fitsQuarter(e.date, h.Quarter) {
 			q := h
 			q.End, q.Months, q.Quarter = e.date, 3, 0
 			cp := pf.dated(q, false, "")
@@ -421,6 +425,15 @@ func (pf *periodFinder) quarter(h extract.Header) columnPeriod {
 		note: fmt.Sprintf("%s is %s..%s: fiscal %d ends %s (%s), %s", h.Text, day(start), day(end), h.FiscalYear, day(fyEnd), how, kind)}
 }
 
+// fitsQuarter reports whether a date can end calendar quarter q, give or
+// take the days a 52/53-week calendar drifts: "SECOND QUARTER 2023" may
+// end July 2, 2023, not March 31.
+func fitsQuarter(d time.Time, q int) bool {
+	want := time.Date(d.Year(), time.Month(3*q), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, -1)
+	diff := d.Sub(want).Hours() / 24
+	return diff >= -10 && diff <= 10
+}
+
 // quarterEnd returns the end of quarter q of the fiscal year ending fyEnd.
 func (pf *periodFinder) quarterEnd(fyEnd time.Time, q int) time.Time {
 	if pf.weeks {
@@ -429,15 +442,21 @@ func (pf *periodFinder) quarterEnd(fyEnd time.Time, q int) time.Time {
 	return monthsBefore(fyEnd, 3*(4-q))
 }
 
-// namedNear returns a period end the document names within ten days of
-// d for a period of the given months.
+// namedNear returns the one period end the document names within ten
+// days of d for a period of the given months.
 func (pf *periodFinder) namedNear(d time.Time, months int) (periodEnd, bool) {
+	var found []periodEnd
 	for _, e := range pf.ends {
 		if diff := e.date.Sub(d).Hours() / 24; diff >= -10 && diff <= 10 && e.sameLength(months, 0) {
-			return e, true
+			if len(found) == 0 || !found[0].date.Equal(e.date) {
+				found = append(found, e)
+			}
 		}
 	}
-	return periodEnd{}, false
+	if len(found) != 1 {
+		return periodEnd{}, false // none, or two alike: in doubt
+	}
+	return found[0], true
 }
 
 // calendarYears reports whether every fiscal year end the document names
@@ -469,7 +488,7 @@ func (pf *periodFinder) fiscalYearEnd(fy int) (time.Time, string, bool) {
 	}
 	known := pf.fiscalYears[best].date
 	var end time.Time
-	if pf.weeks && !pf.calendarYears() {
+	if !pf.calendarYears() { // a year that ends on a weekday: 52 weeks a year
 		end = known.AddDate(0, 0, 364*(fy-best))
 	} else {
 		end = monthsBefore(known, 12*(best-fy))
