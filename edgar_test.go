@@ -155,7 +155,7 @@ func TestSubmissionExhibitsDisagree(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"two.txt:83:32: warning": "us-gaap:Revenues for 2013-01-01..2013-03-31 is 21400000 here but 21300000 at two.txt:60:22: left out",
+		"two.txt:83:32: warning": "us-gaap:Revenues for 2013-01-01..2013-03-31 is 21400000 here but 21300000 at two.txt:60:22, in a primary statement: left out",
 	}
 	for _, d := range res.Diagnostics {
 		if d.Code != "map.inconsistentDuplicate" {

@@ -147,16 +147,7 @@ func (m *mapper) add(f *xbrl.Fact) *xbrl.Fact {
 		return nil
 	}
 	if !agree(old, f) {
-		why := fmt.Sprintf("%s for %s is %s here but %s at %s", f.Concept.QName(), f.Period, f.ValueString(), old.ValueString(), old.Source)
-		m.diags.Add(source.Warning, "map.inconsistentDuplicate", f.Source, "%s: left out", why)
-		m.unmapped(f, why)
-		if m.primary[old] && m.inPrimary && !m.dropped[old] {
-			why := fmt.Sprintf("%s for %s is %s here but %s at %s, both in primary statements", old.Concept.QName(), old.Period, old.ValueString(), f.ValueString(), f.Source)
-			m.diags.Add(source.Warning, "map.inconsistentDuplicate", old.Source, "%s: left out", why)
-			m.dropped[old] = true
-			m.unmapped(old, why)
-		}
-		return nil
+		return m.clash(old, f)
 	}
 	if f.Decimals > old.Decimals {
 		// the more precise printing is the fact; the other is another place
@@ -166,6 +157,39 @@ func (m *mapper) add(f *xbrl.Fact) *xbrl.Fact {
 	}
 	old.Also = append(old.Also, f.Source)
 	return old
+}
+
+// clash settles two values for one concept and period, old added before
+// f: the primary statement's figure stands and the other is left out; when
+// both or neither are in a primary statement, both are left out. Each
+// left out is a warning naming the other place, and listed as not mapped.
+// It returns the fact that stands, or nil.
+func (m *mapper) clash(old, f *xbrl.Fact) *xbrl.Fact {
+	leaveOut := func(x, other *xbrl.Fact, why string) {
+		why = fmt.Sprintf("%s for %s is %s here but %s at %s%s", x.Concept.QName(), x.Period, x.ValueString(), other.ValueString(), other.Source, why)
+		m.diags.Add(source.Warning, "map.inconsistentDuplicate", x.Source, "%s: left out", why)
+		m.unmapped(x, why)
+	}
+	switch oldPrimary := m.primary[old]; {
+	case oldPrimary && !m.inPrimary:
+		leaveOut(f, old, ", in a primary statement")
+		return nil
+	case !oldPrimary && m.inPrimary:
+		leaveOut(old, f, ", in a primary statement")
+		m.dropped[old] = true
+		m.byKey[f.Key()] = f
+		m.rep.Facts = append(m.rep.Facts, f)
+		m.primary[f] = true
+		return f
+	}
+	both := ", both in primary statements"
+	if !m.inPrimary {
+		both = ", neither in a primary statement"
+	}
+	leaveOut(f, old, both)
+	leaveOut(old, f, both)
+	m.dropped[old] = true
+	return nil
 }
 
 // unmapped lists a fact that is left out as a figure not mapped, at each
