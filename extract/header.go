@@ -37,6 +37,10 @@ var months = map[string]time.Month{
 	"dec": time.December, "december": time.December,
 }
 
+// DatePattern matches a date as headings and prose print it, "Apr 1,
+// 2023", "July 2, 2023", with month, day and year as its three groups.
+const DatePattern = `(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)`
+
 var counts = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
 	"thirteen": 13, "fourteen": 14, "twenty-six": 26, "thirty-nine": 39,
@@ -83,7 +87,7 @@ var (
 	slashRe      = regexp.MustCompile(`^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$`)
 	fiscalYearRe = regexp.MustCompile(`(?i)\b(?:fiscal(?:\s+year)?\s+|fy\s*'?)((?:19|20)\d\d|\d\d)\b`)
 	slashDateRe  = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
-	dateRe       = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
+	dateRe       = regexp.MustCompile(`(?i)\b(?:` + DatePattern + `)\b`)
 	monthsRe     = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|six|nine|twelve)[\s-]+months?\b`)
 	weeksRe      = regexp.MustCompile(`(?i)\b(\d+|thirteen|fourteen|twenty-six|thirty-nine|fifty-two|fifty-three)[\s-]+weeks?\b`)
 	quarterLen   = regexp.MustCompile(`(?i)\bquarters?\b`)
@@ -191,13 +195,7 @@ func fullYear(s string) int {
 func slashDate(m []string) time.Time {
 	mon, _ := strconv.Atoi(m[1])
 	day, _ := strconv.Atoi(m[2])
-	year, _ := strconv.Atoi(m[3])
-	if year < 100 {
-		year += 2000
-		if year > 2069 {
-			year -= 100
-		}
-	}
+	year := fullYear(m[3])
 	d := time.Date(year, time.Month(mon), day, 0, 0, 0, 0, time.UTC)
 	if mon < 1 || mon > 12 || d.Day() != day {
 		return time.Time{}
@@ -218,15 +216,13 @@ func fiscalQuarter(text string) (quarter, year int) {
 		q, y = strconv.Itoa(ordinals[strings.ToLower(m[5])]), m[6]
 	}
 	quarter, _ = strconv.Atoi(q)
-	year, _ = strconv.Atoi(y)
-	if year < 100 {
-		year += 2000
-		if year > 2069 {
-			year -= 100
-		}
-	}
+	year = fullYear(y)
 	return quarter, year
 }
+
+// CountWord reads a period length printed as a number or a word: "13",
+// "thirteen", "twenty-six"; 0 when it is neither.
+func CountWord(s string) int { return count(s) }
 
 func count(s string) int {
 	if n, err := strconv.Atoi(s); err == nil {

@@ -89,9 +89,6 @@ func allYears(ws []word) bool {
 
 var bareYearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
 
-// noteStart matches the first line of a footnote paragraph below a
-// table: "(1) Includes stock-based compensation as follows:".
-var noteStart = regexp.MustCompile(`^\s*(\(\d{1,2}\)|\([a-z]\)|\*+|[a-z]\))\s*\S`)
 
 // textEnd is the column after the last printed character of a line.
 func textEnd(line string) int {
@@ -140,7 +137,7 @@ func (l *layout) body(doc *source.Document, from int) (end, rows, valueStart int
 		case furnitureLine:
 			continue
 		}
-		if blanks > 0 && noteStart.MatchString(text) || blanks > 1 && kind == textLine && !strings.HasSuffix(strings.TrimSpace(text), ":") {
+		if blanks > 0 && noteMark.MatchString(text) || blanks > 1 && kind == textLine && !strings.HasSuffix(strings.TrimSpace(text), ":") {
 			// a footnote, or a caption set apart by a gap: what follows
 			// is another table ("Backlog by region"); a section heading
 			// ("Operating income (loss):") goes on

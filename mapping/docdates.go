@@ -2,7 +2,6 @@ package mapping
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,14 +15,12 @@ import (
 // that print only a year or a quarter ("Second-Quarter 2023"), and anchor
 // the starts of periods.
 var (
-	dateText     = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d`
-	yearEndedRe  = regexp.MustCompile(`(?i)\b(?:fiscal\s+)?years?\s+ended\s+(?:on\s+)?(` + dateText + `)`)
-	lengthWord   = `(?:\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourteen|twenty-six|thirty-nine|fifty-two|fifty-three)`
-	periodsRe    = regexp.MustCompile(`(?i)\b(` + lengthWord + `)(?:\s*(?:,|and)\s*(` + lengthWord + `))?(?:\s*(?:,|and)\s*(` + lengthWord + `))?\s+(months|weeks)\s+ended\s+(?:on\s+)?(` + dateText + `)(?:,?\s+and\s+(` + dateText + `))?`)
-	endedRe      = regexp.MustCompile(`(?i)ended`)
-	proseDateRe  = regexp.MustCompile(`(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)$`)
-	lengthCounts = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
-		"thirteen": 13, "fourteen": 14, "twenty-six": 26, "thirty-nine": 39, "fifty-two": 52, "fifty-three": 53}
+	dateText    = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d`
+	yearEndedRe = regexp.MustCompile(`(?i)\b(?:fiscal\s+)?years?\s+ended\s+(?:on\s+)?(` + dateText + `)`)
+	lengthWord  = `(?:\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourteen|twenty-six|thirty-nine|fifty-two|fifty-three)`
+	periodsRe   = regexp.MustCompile(`(?i)\b(` + lengthWord + `)(?:\s*(?:,|and)\s*(` + lengthWord + `))?(?:\s*(?:,|and)\s*(` + lengthWord + `))?\s+(months|weeks)\s+ended\s+(?:on\s+)?(` + dateText + `)(?:,?\s+and\s+(` + dateText + `))?`)
+	endedRe     = regexp.MustCompile(`(?i)ended`)
+	proseDateRe = regexp.MustCompile(`(?i)^` + extract.DatePattern + `$`)
 )
 
 // proseDate reads "July 2, 2023".
@@ -34,13 +31,6 @@ func proseDate(s string) (time.Time, bool) {
 	}
 	h := extract.ParseHeaderText(m[1] + " " + m[2] + ", " + m[3])
 	return h.End, !h.End.IsZero()
-}
-
-func lengthOf(s string) int {
-	if n, err := strconv.Atoi(s); err == nil {
-		return n
-	}
-	return lengthCounts[strings.ToLower(s)]
 }
 
 // proseEnds reads the period ends the document states in prose. Each
@@ -98,9 +88,9 @@ func readEnded(window string, at int, pos source.Pos, add, addYear func(e period
 				}
 				e := periodEnd{date: d, pos: pos, prose: true}
 				if strings.EqualFold(group(4), "weeks") {
-					e.weeks = lengthOf(n)
+					e.weeks = extract.CountWord(n)
 				} else {
-					e.months = lengthOf(n)
+					e.months = extract.CountWord(n)
 				}
 				add(e)
 			}
