@@ -89,7 +89,6 @@ func allYears(ws []word) bool {
 
 var bareYearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
 
-
 // textEnd is the column after the last printed character of a line.
 func textEnd(line string) int {
 	return len([]rune(strings.TrimRight(line, " ")))
