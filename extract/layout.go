@@ -35,8 +35,8 @@ func newLayout(doc *source.Document) *layout {
 }
 
 // furniture matches what pages print around the text: a lone page number,
-// "- 7 -", "A-4", "Page 6 of 10", "Intel/Page 6".
-var furniture = regexp.MustCompile(`(?i)^(-\s*)?([a-z]-)?\d{1,3}(\s*-)?$|^page\s+\d{1,3}(\s+of\s+\d{1,3})?$|^\S+\s*/\s*page\s+\d{1,3}$`)
+// "- 7 -", "A-4", "Page 6 of 10", "Intel/Page 6", EDGAR's "<PAGE>   9".
+var furniture = regexp.MustCompile(`(?i)^(-\s*)?([a-z]-)?\d{1,3}(\s*-)?$|^page\s+\d{1,3}(\s+of\s+\d{1,3})?$|^\S+\s*/\s*page\s+\d{1,3}$|^<page>\s*\d{0,4}$`)
 
 // classify decides the kind of one line.
 func classify(text string) (lineKind, []word) {

@@ -328,19 +328,31 @@ func continues(doc *source.Document, prev, t *Table) bool {
 		return false
 	}
 	for i := prev.Lines[1]; i < t.Rows[0].Pos.Line && i < len(doc.Lines); i++ {
-		if doc.Lines[i].PageBreak || strings.Contains(strings.ToLower(doc.Lines[i].Text), "(continued)") {
+		if lower := strings.ToLower(doc.Lines[i].Text); doc.Lines[i].PageBreak || strings.Contains(lower, "(continued)") || strings.Contains(lower, "<page>") {
 			return true
 		}
 	}
 	return false
 }
 
-// append adds the rows of the continuation t to the table.
+// append adds the rows of the continuation next to the table; its first
+// rows, indented under the section the page ended in, go on in it.
 func (t *Table) append(next *Table) {
 	offset := len(t.Rows)
+	open := -1 // the section the last row sits in, or heads
+	if n := len(t.Rows); n > 0 {
+		open = t.Rows[n-1].Section
+		if t.Rows[n-1].Kind == Heading {
+			open = n - 1
+		}
+	}
+	top := true // before the continuation's own headings and captions
 	for _, r := range next.Rows {
+		top = top && r.Kind == DataRow
 		if r.Section >= 0 {
 			r.Section += offset
+		} else if top && open >= 0 && r.Indent > t.Rows[open].Indent {
+			r.Section = open // the section goes on over the page
 		}
 		if r.Closes >= 0 {
 			r.Closes += offset
