@@ -218,7 +218,7 @@ func (r *rowReader) flush() {
 			p.Offset += len(last.Label) + 1
 			last.Parts = append(last.Parts, p)
 		}
-		last.Label += " " + strings.Join(r.pending, " ")
+		last.Label += " " + joinLabel(r.pending)
 		r.pending, r.partPos = nil, nil
 		return
 	}
@@ -267,7 +267,7 @@ func continuesLabel(s string) bool {
 func (r *rowReader) emit(kind RowKind, cells []Cell) {
 	row := Row{
 		Kind:   kind,
-		Label:  strings.Join(r.pending, " "),
+		Label:  joinLabel(r.pending),
 		Parts:  labelParts(r.pending, r.partPos),
 		Indent: r.pendInd,
 		Pos:    r.pendPos,
@@ -299,12 +299,48 @@ func indent(line []rune) int {
 func labelParts(lines []string, pos []source.Pos) []LabelPart {
 	var parts []LabelPart
 	off := 0
-	for i, l := range lines {
+	for i := range lines {
 		parts = append(parts, LabelPart{Offset: off, Pos: pos[i]})
-		off += len(l) + 1
+		if i+1 < len(lines) {
+			off += len(joinLabel(lines[i:i+2])) - len(lines[i+1])
+		}
 	}
 	return parts
 }
+
+// joinLabel joins the lines of a wrapped label with spaces, and a word
+// broken with a hyphen across two lines into one: "Research and develop-"
+// over "ment expenses" is "Research and development expenses", while
+// "divestiture-" over "related charges" is "divestiture-related charges".
+func joinLabel(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		switch {
+		case i+1 == len(lines):
+			b.WriteString(l)
+		case !hyphenated(l, lines[i+1]):
+			b.WriteString(l)
+			b.WriteByte(' ')
+		case wordEnding.MatchString(lines[i+1]):
+			b.WriteString(strings.TrimSuffix(l, "-"))
+		default:
+			b.WriteString(l)
+		}
+	}
+	return b.String()
+}
+
+// hyphenated reports whether a label line ends with a hyphen after a
+// letter and the next line goes on in lower case.
+func hyphenated(line, next string) bool {
+	n := len(line)
+	return n >= 2 && line[n-1] == '-' && line[n-2] >= 'a' && line[n-2] <= 'z' && next != "" && next[0] >= 'a' && next[0] <= 'z'
+}
+
+// wordEnding matches the rest of a word broken across two lines
+// ("develop-" over "ment"); any other word after a line's hyphen makes a
+// compound ("divestiture-" over "related").
+var wordEnding = regexp.MustCompile(`^(ment|tion|sion|ing|ance|ence|ity|ities|ness|ure|ive|able|ible|ous|ent|ant|ary|ory|ize|ise|ate|ated|ation|ed|er|al|ly)s?\b`)
 
 // section closes the sections row ends and returns the one it sits in.
 // A total closes the innermost section (it is that section's total, at

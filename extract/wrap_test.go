@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/xport/xport/source"
@@ -44,5 +45,28 @@ func TestLabelContinuedAfterLastRow(t *testing.T) {
 				t.Errorf("labels %q", labels)
 			}
 		})
+	}
+}
+
+// TestJoinLabel joins wrapped label lines, mending a word hyphenated
+// across two of them and keeping a compound's hyphen.
+func TestJoinLabel(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"Research and develop-", "ment expenses"}, "Research and development expenses"},
+		{[]string{"Acquisition and divestiture-", "related charges"}, "Acquisition and divestiture-related charges"},
+		{[]string{"Net income attributable to", "common stockholders"}, "Net income attributable to common stockholders"},
+		{[]string{"Total -", "net"}, "Total - net"},
+	}
+	for _, tt := range tests {
+		if got := joinLabel(tt.lines); got != tt.want {
+			t.Errorf("joinLabel(%q) = %q, want %q", tt.lines, got, tt.want)
+		}
+		parts := labelParts(tt.lines, make([]source.Pos, len(tt.lines)))
+		if last := parts[len(parts)-1]; !strings.HasPrefix(tt.want[last.Offset:], tt.lines[len(tt.lines)-1]) {
+			t.Errorf("labelParts(%q): the last line starts at %d of %q", tt.lines, last.Offset, tt.want)
+		}
 	}
 }
