@@ -42,6 +42,8 @@ func TestProbeFacts(t *testing.T) {
 		{"shares-in-thousands", "NetIncomeLoss", "2022-03-27..2022-06-25", "19442000000"},
 		{"edgar-page", "NetCashProvidedByUsedInOperatingActivities", "2000-01-01..2000-12-31", "5500000"},
 		{"edgar-page", "NetIncomeLoss", "1999-01-01..1999-12-31", "3870000"},
+		{"ratio-columns", "Revenues", "2023-04-30..2023-07-29", "9583000000"},
+		{"ratio-columns", "NetIncomeLoss", "2022-05-01..2022-07-30", "306000000"},
 		{"edgar-1998", "Revenues", "1998-07-01..1998-09-30", "12345000"},
 		{"edgar-1998", "NetIncomeLoss", "1997-01-01..1997-09-30", "2210000"},
 		{"edgar-1998", "EarningsPerShareDiluted", "1998-01-01..1998-09-30", "0.66"},
