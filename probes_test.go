@@ -17,7 +17,9 @@ import (
 // losses printed as positive figures under a "NET LOSS" label, an EDGAR
 // exhibit of 1998 with dot leaders up to "$" and share counts under a
 // heading that says "per share", amounts in millions and shares in
-// thousands under one long title line.
+// thousands under one long title line, income taxes printed as a
+// deduction ("Provision for income taxes (225)") or with their own sign
+// ("Income tax benefit (provision) 191").
 func TestProbeFacts(t *testing.T) {
 	tests := []struct {
 		probe, concept, period, value string
@@ -44,6 +46,9 @@ func TestProbeFacts(t *testing.T) {
 		{"edgar-page", "NetIncomeLoss", "1999-01-01..1999-12-31", "3870000"},
 		{"ratio-columns", "Revenues", "2023-04-30..2023-07-29", "9583000000"},
 		{"ratio-columns", "NetIncomeLoss", "2022-05-01..2022-07-30", "306000000"},
+		{"tax-deduction", "IncomeTaxExpenseBenefit", "2023-05-01..2023-07-31", "225000000"},
+		{"tax-deduction", "IncomeTaxExpenseBenefit", "2022-04-01..2022-06-30", "-191000000"},
+		{"tax-deduction", "NetIncomeLoss", "2022-04-01..2022-06-30", "-536000000"},
 		{"edgar-1998", "Revenues", "1998-07-01..1998-09-30", "12345000"},
 		{"edgar-1998", "NetIncomeLoss", "1997-01-01..1997-09-30", "2210000"},
 		{"edgar-1998", "EarningsPerShareDiluted", "1998-01-01..1998-09-30", "0.66"},

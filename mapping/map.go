@@ -250,6 +250,9 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 	for _, cell := range t.Unaligned {
 		m.unmap(cell, "", "the figure lines up with no column of the table")
 	}
+	if kind == schema.Income {
+		m.deductions(t, concepts, facts)
+	}
 	outcome := xbrl.TableOutcome{Pos: t.Pos, Figures: countFigures(t)}
 	for r := range facts {
 		for _, f := range facts[r] {
