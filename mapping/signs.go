@@ -27,20 +27,20 @@ func (m *mapper) deductions(t *extract.Table, concepts []*xbrl.Concept, facts []
 		if c == nil || c.Balance != xbrl.Debit || c.Type != xbrl.Monetary || !printsNegative(row) {
 			continue
 		}
-		a, b := neighbour(t, concepts, r, -1), neighbour(t, concepts, r, +1)
-		if a < 0 || b < 0 || !isResult(concepts[a]) || !isResult(concepts[b]) {
+		b := resultBelow(t, concepts, r)
+		if a := neighbour(t, concepts, r, -1); a < 0 || b < 0 || !isResult(concepts[a]) || !isResult(concepts[b]) {
 			continue // an item of a list of expenses: a negative one is a credit, as printed
 		}
-		switch {
-		case a >= 0 && b >= 0 && adds(t.Rows[a], row, t.Rows[b], false):
+		switch addsUp(t, concepts, r, b) {
+		case deducted:
 			for _, f := range facts[r] {
 				if f != nil && f.Value.Sign() != 0 && !m.dropped[f] {
 					f.Value = f.Value.Neg()
 				}
 			}
 			m.rep.Provenance.Notes = append(m.rep.Provenance.Notes, xbrl.Note{Pos: row.Pos,
-				Text: fmt.Sprintf("%q prints %s as a deduction: the rows above and below add up with it as printed", row.Label, c.QName())})
-		case a >= 0 && b >= 0 && adds(t.Rows[a], row, t.Rows[b], true):
+				Text: fmt.Sprintf("%q prints %s as a deduction: the rows above %q add up to it with it as printed", row.Label, c.QName(), t.Rows[b].Label)})
+		case subtracted:
 			// an expense printed with its own sign: a negative one is a benefit
 		default:
 			for _, f := range facts[r] {
@@ -53,6 +53,17 @@ func (m *mapper) deductions(t *extract.Table, concepts []*xbrl.Concept, facts []
 				"%q is printed negative and the rows around it do not show whether it is a deduction or a credit: its figures are not facts", row.Label)
 		}
 	}
+}
+
+// resultBelow returns the row a few rows below r that carries the result
+// down (a total, or income or a loss), or else the next data row, or -1.
+func resultBelow(t *extract.Table, concepts []*xbrl.Concept, r int) int {
+	for i := r + 1; i < len(t.Rows) && i <= r+4; i++ {
+		if c := concepts[i]; t.Rows[i].Kind == extract.DataRow && c != nil && (t.Rows[i].Total || strings.Contains(c.Name, "IncomeLoss")) {
+			return i
+		}
+	}
+	return neighbour(t, concepts, r, +1)
 }
 
 // isResult reports whether a concept is a result the statement carries
@@ -83,24 +94,72 @@ func neighbour(t *extract.Table, concepts []*xbrl.Concept, r, step int) int {
 	return -1
 }
 
-// adds reports whether, in every column where all three print a figure,
-// above + row = below (or above - row = below when subtract is set), and
-// there is at least one such column.
-func adds(above, row, below extract.Row, subtract bool) bool {
+// How a row's printed figures make the result below it.
+const (
+	unknown    = iota
+	deducted   // the result is the sum of the rows above it as printed
+	subtracted // the result is the sum with this row taken away
+)
+
+// addsUp finds how row r makes the result in row b: from some data row
+// above r (the nearest first, a few at most), the rows down to b sum to
+// b in every column where they all print a figure, with row r as printed
+// (deducted) or taken away (subtracted).
+func addsUp(t *extract.Table, concepts []*xbrl.Concept, r, b int) int {
+	var rows []int // data rows with concepts, from r up
+	for i := r; i >= 0 && len(rows) < 8; i-- {
+		if t.Rows[i].Kind == extract.DataRow && concepts[i] != nil && t.Rows[i].HasValues() {
+			rows = append(rows, i)
+		}
+	}
+	var after []int // between r and b
+	for i := r + 1; i < b; i++ {
+		if t.Rows[i].Kind == extract.DataRow && concepts[i] != nil && t.Rows[i].HasValues() {
+			after = append(after, i)
+		}
+	}
+	for k := 1; k < len(rows); k++ {
+		items := append(append([]int{}, rows[:k+1]...), after...)
+		for _, how := range []int{deducted, subtracted} {
+			if sums(t, items, r, b, how == subtracted) {
+				return how
+			}
+		}
+	}
+	return unknown
+}
+
+// sums reports whether the printed figures of rows items (row r taken
+// away when subtract is set) add up to row b's in every column where all
+// print a figure, and there is at least one such column.
+func sums(t *extract.Table, items []int, r, b int, subtract bool) bool {
 	n := 0
-	for c := range row.Cells {
-		x, y, z := above.Cells[c], row.Cells[c], below.Cells[c]
-		if x.Empty() || y.Empty() || z.Empty() || x.Number.Nil || z.Number.Nil {
+	for c := range t.Rows[b].Cells {
+		total := t.Rows[b].Cells[c]
+		if total.Empty() || total.Number.Nil {
 			continue
 		}
-		v := y.Number.Value
-		if y.Number.Nil {
-			v = decimal.Decimal{}
+		var sum decimal.Decimal
+		complete := true
+		for _, i := range items {
+			cell := t.Rows[i].Cells[c]
+			if cell.Empty() {
+				complete = false
+				break
+			}
+			v := cell.Number.Value
+			if cell.Number.Nil {
+				v = decimal.Decimal{}
+			}
+			if i == r && subtract {
+				v = v.Neg()
+			}
+			sum = sum.Add(v)
 		}
-		if subtract {
-			v = v.Neg()
+		if !complete {
+			continue
 		}
-		if !x.Number.Value.Add(v).Equal(z.Number.Value) {
+		if !sum.Equal(total.Number.Value) {
 			return false
 		}
 		n++
