@@ -288,7 +288,7 @@ func (l *layout) band(doc *source.Document, floor, from int, cols []Column, marg
 func (l *layout) peelTitle(doc *source.Document, start, end int) int {
 	dated := func(i int) bool {
 		t := doc.Lines[i].Text
-		return namesPeriod(t) || bareYearRe.MatchString(t) || strings.ContainsAny(t, "0123456789")
+		return namesPeriod(t) || strings.ContainsAny(t, "0123456789")
 	}
 	for start < end {
 		if l.kinds[start] != textLine {

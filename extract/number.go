@@ -107,7 +107,7 @@ func isNotApplicable(s string) bool {
 		return true // "*": not meaningful, as a footnote explains
 	}
 	switch strings.ToLower(strings.Trim(s, "*")) {
-	case "n/a", "na", "nm", "n.m.", "n/m", "*":
+	case "n/a", "na", "nm", "n.m.", "n/m":
 		return true
 	}
 	return false

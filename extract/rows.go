@@ -27,6 +27,7 @@ type rowReader struct {
 	pendLine  int          // index of the line the pending label starts on
 	lastData  int          // index of the last line of the last data row, -1 before any
 	pendInd   int          // indent of the pending label's first line
+	lastCol   int          // rune column where the pending label's last line starts
 	ruleAbove bool         // a single rule directly above the pending row
 	blank     bool         // a blank line since the last row
 	sections  []int        // open Heading rows, innermost last
@@ -84,6 +85,7 @@ func (r *rowReader) line(i int) {
 	if label != "" {
 		r.pending = append(r.pending, label)
 		r.partPos = append(r.partPos, r.doc.Pos(i, labelCol))
+		r.lastCol = labelCol
 	}
 	if len(cells) > 0 {
 		r.emit(DataRow, cells)
@@ -245,7 +247,7 @@ func (r *rowReader) startsRow(label string, col int) bool {
 		return false
 	}
 	first, _, _ := strings.Cut(label, " ")
-	if r.partPos[len(r.partPos)-1].Col-1+utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(first) >= r.valueStart-1 {
+	if r.lastCol+utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(first) >= r.valueStart-1 {
 		return false
 	}
 	return col != r.pendInd || len(r.pending) == 1 && strings.HasSuffix(label, ":")

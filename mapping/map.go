@@ -195,7 +195,7 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 	}
 	m.guessed, m.cols = tk.guessed, t.Columns
 	m.inPrimary = !tk.guessed && (kind == schema.Income || kind == schema.Balance || kind == schema.CashFlow)
-	defer func() { m.guessed, m.inPrimary = false, false }()
+	defer func() { m.guessed, m.inPrimary, m.cols = false, false, nil }()
 	periods := make([]columnPeriod, len(t.Columns))
 	for c, col := range t.Columns {
 		periods[c] = m.pf.period(col.Header, kind == schema.Balance, title)
