@@ -162,7 +162,7 @@ func (res *Result) mapMinerals(doc *source.Document, report *minerals.Report, op
 // below minMapped is an error.
 func (res *Result) checkUnderstood(doc *source.Document, minMapped float64) {
 	for i, l := range doc.Lines {
-		if t := strings.ToLower(l.Text); strings.Contains(t, "<table") || strings.Contains(t, "<html") {
+		if isHTML(l) {
 			res.Diagnostics.Add(source.Warning, "convert.html", doc.Pos(i, 0),
 				"the document is HTML, read here as plain text: the tables of HTML exhibits are not read yet")
 			break
@@ -172,6 +172,19 @@ func (res *Result) checkUnderstood(doc *source.Document, minMapped float64) {
 		res.Diagnostics.Add(source.Error, "convert.minMapped", doc.Pos(0, 0),
 			"%.1f%% of the %d figures read became facts, below the minimum of %g%% (--min-mapped)", res.Report.MappedShare(), res.Report.Figures, minMapped)
 	}
+}
+
+// isHTML reports whether a line shows the document is HTML: an html or
+// body element (which may stand alone on a line, as EDGAR's SGML tags
+// do), or a table or cell within text. EDGAR's own <TABLE> lines, alone
+// on their line, are not HTML.
+func isHTML(l source.Line) bool {
+	raw := strings.ToLower(l.Raw())
+	if strings.Contains(raw, "<html") || strings.Contains(raw, "<body") {
+		return true
+	}
+	t := strings.ToLower(l.Text)
+	return strings.Contains(t, "<table") || strings.Contains(t, "<td")
 }
 
 func (res *Result) validate() {

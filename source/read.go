@@ -49,6 +49,10 @@ type Line struct {
 // sgmlTag matches an EDGAR SGML tag such as <TABLE>, </TEXT> or <C>.
 var sgmlTag = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*>`)
 
+// Raw returns the line's original bytes, without its terminator: for a
+// markup line, the tags its Text leaves out.
+func (l Line) Raw() string { return l.orig }
+
 // isMarkup reports whether a line holds SGML tags and nothing else.
 func isMarkup(line string) bool {
 	t := strings.TrimSpace(line)
