@@ -34,8 +34,9 @@ type Options struct {
 	// file name without extension.
 	Name string
 	// Kind is the kind of document to convert: edgar.KindRelease (an
-	// earnings release) or edgar.KindMinerals (a Form SD with its conflict
-	// minerals report). Of an EDGAR submission, the documents of that kind
+	// earnings release), edgar.KindPeriodic (an annual or quarterly
+	// report) or edgar.KindMinerals (a Form SD with its conflict minerals
+	// report). Of an EDGAR submission, the documents of that kind
 	// are converted; plain text is converted as that kind. Empty: detected,
 	// from the type of a submission's first convertible document, or from
 	// whether plain text reads as a conflict minerals report. A kind given
@@ -121,6 +122,7 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	res.quietUnread()
 	res.Report.Provenance = provenance(name, sum, append(in.notes, res.Report.Provenance.Notes...))
 	res.checkUnderstood(doc, opts.MinMapped)
 	res.validate()                    // validate
@@ -172,6 +174,32 @@ func (res *Result) checkUnderstood(doc *source.Document, minMapped float64) {
 		res.Diagnostics.Add(source.Error, "convert.minMapped", doc.Pos(0, 0),
 			"%.1f%% of the %d figures read became facts, below the minimum of %g%% (--min-mapped)", res.Report.MappedShare(), res.Report.Figures, minMapped)
 	}
+}
+
+// quietUnread drops the extraction's warnings about the figures of tables
+// left unread on purpose (the notes of an annual report): each such table
+// is one line of its own, not one per figure the reader could not align.
+func (res *Result) quietUnread() {
+	var spans [][2]int // 1-based lines, inclusive
+	for _, t := range res.Report.Tables {
+		if t.NotRead != "" {
+			spans = append(spans, [2]int{min(t.Pos.Line, t.Lines[0]+1), t.Lines[1]})
+		}
+	}
+	if len(spans) == 0 {
+		return
+	}
+	res.Diagnostics = slices.DeleteFunc(res.Diagnostics, func(d source.Diagnostic) bool {
+		if d.Severity != source.Warning || !strings.HasPrefix(d.Code, "extract.") {
+			return false
+		}
+		for _, s := range spans {
+			if d.Pos.Line >= s[0] && d.Pos.Line <= s[1] {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // isHTML reports whether a line shows the document is HTML: an html or

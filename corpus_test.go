@@ -60,9 +60,33 @@ var keyFactFloor = map[string]int{
 	"pfizer_q2_2023_earnings.txt":          24, // of 24
 	"pg-e_q2_2023_earnings.txt":            24, // of 24
 	"salesforce_q2_fy2024_earnings.txt":    32, // of 32
+	"adobe_fy2019_10k.txt":                 0,
+	"corning_q2_2023_10q.txt":              0,
+	"general-mills_fy2020_10k.txt":         0,
+	"lockheed-martin_fy2021_10k.txt":       0,
+	"ford_10k_fy2001_v7.txt":               0,
 }
 
-// TestCorpusKeyFacts converts every earnings release of the corpus and
+// corpusPath finds a corpus document by its name, among the PDF texts or
+// the EDGAR submissions.
+func corpusPath(t *testing.T, file string) string {
+	t.Helper()
+	for _, dir := range []string{"pdf-text", "edgar"} {
+		if p := filepath.Join(corpusDir, dir, file); fileExists(p) {
+			return p
+		}
+	}
+	t.Fatalf("%s is in neither %s/pdf-text nor %s/edgar", file, corpusDir, corpusDir)
+	return ""
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// TestCorpusKeyFacts converts every earnings release and periodic report
+// of the corpus and
 // looks for each key fact typed from it. A fact with the key fact's
 // concept and end date but another value or start is wrong and fails the
 // test: a wrong value is far worse than a missing one. A missing fact is
@@ -79,7 +103,7 @@ func TestCorpusKeyFacts(t *testing.T) {
 	sort.Strings(files)
 	for _, file := range files {
 		t.Run(file, func(t *testing.T) {
-			res := convertFile(t, filepath.Join(corpusDir, "pdf-text", file), Options{})
+			res := convertFile(t, corpusPath(t, file), Options{})
 			for _, d := range res.Diagnostics {
 				if d.Severity == source.Error {
 					t.Errorf("%s", d)
@@ -109,15 +133,24 @@ func TestCorpusKeyFacts(t *testing.T) {
 // false when one of the concept has k's period but another value, or k's
 // value over a period that ends the same day but starts on another;
 // or nil and false.
+//
+// A concept written with a segment in braces, "Revenues{Automotive}", is
+// looked for on that member of the segments axis instead.
 func findKeyFact(facts []*xbrl.Fact, k keyFact) (*xbrl.Fact, bool) {
 	want := decimal.MustParse(k.value)
 	_, end, duration := strings.Cut(k.period, "..")
 	if !duration {
 		end = k.period
 	}
+	concept, segment, _ := strings.Cut(strings.TrimSuffix(k.concept, "}"), "{")
+	member := strings.ReplaceAll(segment, " ", "") + "Member"
 	var near *xbrl.Fact
 	for _, f := range facts {
-		if len(f.Dims) > 0 || f.Concept.Name != k.concept || f.Period.Instant == duration || f.Period.End.Format("2006-01-02") != end {
+		if f.Concept.Name != concept || f.Period.Instant == duration || f.Period.End.Format("2006-01-02") != end {
+			continue
+		}
+		if segment == "" && len(f.Dims) > 0 || segment != "" && (len(f.Dims) != 1 ||
+			f.Dims[0].Axis.Name != "StatementBusinessSegmentsAxis" || f.Dims[0].Member.Name != member) {
 			continue
 		}
 		samePeriod, sameValue := f.Period.String() == k.period, f.Value.Equal(want)

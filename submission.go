@@ -17,28 +17,38 @@ import (
 // kind of document, and for an EDGAR submission what its header says.
 type input struct {
 	text  []byte
-	kind  string // edgar.KindRelease, edgar.KindMinerals, or "" to detect
+	kind  string // edgar.KindRelease, edgar.KindMinerals, edgar.KindPeriodic, or "" to detect
 	notes []xbrl.Note
 	// cik and registrant are the submission header's CENTRAL INDEX KEY
 	// (when no CIK was given) and COMPANY CONFORMED NAME, at the
 	// positions they are printed.
 	cik, registrant       string
 	cikPos, registrantPos source.Pos
+	// form is the type of the form converted (a submission's "10-K",
+	// "10-Q", ...), empty when the input is not a submission; formPos is
+	// where it is printed.
+	form    string
+	formPos source.Pos
+	// schedules are the submission's EX-27 financial data schedules.
+	schedules []edgar.Document
 }
 
 // checkKind accepts the kinds Options.Kind may name.
 func checkKind(kind string) error {
 	switch kind {
-	case "", edgar.KindRelease, edgar.KindMinerals:
+	case "", edgar.KindRelease, edgar.KindMinerals, edgar.KindPeriodic:
 		return nil
 	}
-	return fmt.Errorf("unknown kind %q: want %q, %q or \"\" (detect)", kind, edgar.KindRelease, edgar.KindMinerals)
+	return fmt.Errorf("unknown kind %q: want %q, %q, %q or \"\" (detect)", kind, edgar.KindRelease, edgar.KindMinerals, edgar.KindPeriodic)
 }
 
 // describeKind names a kind of document with the EDGAR types it has.
 func describeKind(kind string) string {
-	if kind == edgar.KindMinerals {
+	switch kind {
+	case edgar.KindMinerals:
 		return "a conflict minerals report (SD, EX-1.01)"
+	case edgar.KindPeriodic:
+		return "an annual or quarterly report (10-K, 10-Q, 20-F, EX-13)"
 	}
 	return "an earnings release (EX-99)"
 }
@@ -83,6 +93,16 @@ func (res *Result) unwrap(file string, data []byte, opts Options) (*input, error
 	}
 	for _, d := range chosen {
 		in.notes = append(in.notes, xbrl.Note{Pos: lineStart(file, d.Line), Text: "converted the submission's " + d.Type + " document"})
+		if in.form == "" && edgar.IsPeriodicForm(d.Type) {
+			in.form, in.formPos = strings.ToUpper(strings.TrimSpace(d.Type)), lineStart(file, d.Line)
+		}
+	}
+	if in.kind == edgar.KindPeriodic {
+		for _, d := range sub.Documents {
+			if t := strings.ToUpper(strings.TrimSpace(d.Type)); (t == "EX-27" || strings.HasPrefix(t, "EX-27.")) && !d.Binary {
+				in.schedules = append(in.schedules, d)
+			}
+		}
 	}
 	in.text = assemble(chosen)
 	h := sub.Header
@@ -149,7 +169,7 @@ func (res *Result) choose(file string, sub *edgar.Submission, kind string) ([]ed
 		for _, d := range sub.Documents {
 			types = append(types, d.Type)
 		}
-		what := "a release (EX-99) or a conflict minerals report (SD, EX-1.01)"
+		what := "a release (EX-99), an annual or quarterly report (10-K, 10-Q, 20-F) or a conflict minerals report (SD, EX-1.01)"
 		if forced {
 			what = "of the kind given, " + describeKind(kind)
 		}
@@ -225,7 +245,8 @@ func headerPos(file string, data []byte, n int, value string) source.Pos {
 
 // mapOptions are the map stage's options for the input.
 func (in *input) mapOptions(opts Options) mapping.Options {
-	mo := mapping.Options{CIK: opts.CIK, Name: opts.Name, Registrant: in.registrant, RegistrantPos: in.registrantPos}
+	mo := mapping.Options{CIK: opts.CIK, Name: opts.Name, Registrant: in.registrant, RegistrantPos: in.registrantPos,
+		Form: in.form, FormPos: in.formPos}
 	if mo.CIK == "" {
 		mo.CIK, mo.CIKPos = in.cik, in.cikPos
 	}

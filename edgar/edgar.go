@@ -57,11 +57,28 @@ type Document struct {
 const (
 	KindRelease  = "release"  // an earnings release: EX-99, EX-99.1, ...
 	KindMinerals = "minerals" // Form SD and its conflict minerals report
+	KindPeriodic = "periodic" // an annual or quarterly report: 10-K, 10-Q, 20-F, ... and EX-13
 )
+
+// periodicForms are the annual and quarterly report forms, each also as
+// an amendment (with "/A").
+var periodicForms = map[string]bool{
+	"10-K": true, "10-K405": true, "10-KSB": true, "10-KSB40": true, "10-KT": true, "10-K405T": true,
+	"10-Q": true, "10-QSB": true, "10-QT": true, "20-F": true, "40-F": true,
+}
+
+// IsPeriodicForm reports whether a form type (a submission's or a
+// document's) is an annual or quarterly report or an amendment of one.
+func IsPeriodicForm(form string) bool {
+	t := strings.ToUpper(strings.TrimSpace(form))
+	return periodicForms[strings.TrimSuffix(t, "/A")]
+}
 
 // Kind says which converter a document is for: KindRelease for any EX-99
 // exhibit, KindMinerals for a Form SD (or SD/A) and its EX-1.01 or EX-1.02
-// report, and "" for any other type.
+// report, KindPeriodic for an annual or quarterly report form and for
+// EX-13, the annual report to security holders that many 10-Ks of the
+// 1990s print their statements in, and "" for any other type.
 func (d Document) Kind() string {
 	t := strings.ToUpper(strings.TrimSpace(d.Type))
 	switch {
@@ -69,6 +86,8 @@ func (d Document) Kind() string {
 		return KindRelease
 	case t == "SD", t == "SD/A", t == "EX-1.01", t == "EX-1.02":
 		return KindMinerals
+	case IsPeriodicForm(t), t == "EX-13", strings.HasPrefix(t, "EX-13."):
+		return KindPeriodic
 	}
 	return ""
 }

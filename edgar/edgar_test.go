@@ -185,6 +185,9 @@ func TestKind(t *testing.T) {
 		{"EX-99", KindRelease}, {"EX-99.1", KindRelease}, {"ex-99.2", KindRelease},
 		{"EX-99.CERT", KindRelease}, {"SD", KindMinerals}, {"SD/A", KindMinerals},
 		{"EX-1.01", KindMinerals}, {"EX-1.02", KindMinerals}, {" EX-1.01 ", KindMinerals},
+		{"10-K", KindPeriodic}, {"10-K405", KindPeriodic}, {"10-Q", KindPeriodic}, {"10-QSB", KindPeriodic},
+		{"10-KSB", KindPeriodic}, {"20-F", KindPeriodic}, {"10-K/A", KindPeriodic}, {"EX-13", KindPeriodic},
+		{"EX-13.1", KindPeriodic}, {"EX-27", ""}, {"10-K12B", ""}, {"EX-130", ""},
 		{"8-K", ""}, {"EX-9", ""}, {"GRAPHIC", ""}, {"EX-10.1", ""}, {"", ""},
 	}
 	for _, tt := range tests {

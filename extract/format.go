@@ -50,7 +50,11 @@ func (t *Table) Format(w io.Writer) {
 				cells = append(cells, c.Number.Value.String())
 			}
 		}
-		fmt.Fprintf(w, "  %-7s s=%-2d %d:%d %q %s\n", kind, r.Section, r.Pos.Line, r.Pos.Col, r.Label, strings.Join(cells, " "))
+		part := ""
+		if r.Part != "" {
+			part = fmt.Sprintf(" part=%q", r.Part)
+		}
+		fmt.Fprintf(w, "  %-7s s=%-2d %d:%d %q %s%s\n", kind, r.Section, r.Pos.Line, r.Pos.Col, r.Label, strings.Join(cells, " "), part)
 	}
 	for _, c := range t.Unaligned {
 		fmt.Fprintf(w, "  unaligned %s %q\n", c.Pos, c.Text)

@@ -94,6 +94,12 @@ func textEnd(line string) int {
 	return len([]rune(strings.TrimRight(line, " ")))
 }
 
+// endsTable reports whether a markup line closes an EDGAR text table
+// ("</TABLE>"): whatever follows is not the table's.
+func endsTable(raw string) bool {
+	return strings.Contains(strings.ToUpper(raw), "</TABLE>")
+}
+
 // body finds the extent of a table body whose first row of figures is line
 // from: rows of figures, and the labels, rules, page furniture and short
 // gaps between them, down to prose or headings that reach into the
@@ -119,6 +125,9 @@ func (l *layout) body(doc *source.Document, from int) (end, rows, valueStart int
 		kind := l.kinds[i]
 		if kind == figureLine && l.tails[i][len(l.tails[i])-1].End <= valueStart {
 			kind = textLine // figures left of the table's columns
+		}
+		if doc.Lines[i].Markup && i > from && endsTable(doc.Lines[i].Raw()) {
+			return end, rows, valueStart // EDGAR's </TABLE>
 		}
 		switch kind {
 		case blankLine:

@@ -31,18 +31,35 @@ type rowReader struct {
 	ruleAbove bool         // a single rule directly above the pending row
 	blank     bool         // a blank line since the last row
 	sections  []int        // open Heading rows, innermost last
+	// below holds the lower-cased text of the body's lines, so that a
+	// label can be looked for in the totals below it.
+	below []string
+	at    int // index in below of the line being read
+	// flatHeading is set by startsRow when the pending label is a heading
+	// though its rows are not indented under it.
+	flatHeading bool
+	// outer holds the heading rows in capitals that head their rows flat
+	// ("AUTOMOTIVE" over "Sales"): their sections hold everything below
+	// them, blank lines, totals and smaller headings included, until the
+	// next such heading.
+	outer map[int]bool
 }
 
 // readRows reads body lines [from, to) into t.Rows; page furniture is
 // not a row.
 func (l *layout) readRows(doc *source.Document, from, to, valueStart int, t *Table, diags *source.Diagnostics) {
-	r := &rowReader{doc: doc, t: t, valueStart: valueStart, diags: diags, lastData: -1}
+	r := &rowReader{doc: doc, t: t, valueStart: valueStart, diags: diags, lastData: -1, outer: map[int]bool{}}
+	for i := from; i < to; i++ {
+		r.below = append(r.below, strings.ToLower(doc.Lines[i].Text))
+	}
 	for i := from; i < to; i++ {
 		if l.kinds[i] != furnitureLine {
+			r.at = i - from
 			r.line(i)
 		}
 	}
 	r.flush()
+	findParts(t)
 }
 
 func (r *rowReader) line(i int) {
@@ -71,7 +88,10 @@ func (r *rowReader) line(i int) {
 		// "Inventories" over an indented "Raw materials": a heading, not
 		// the first line of a wrapped label; "Assets" over "Current
 		// assets:", a caption.
-		if labelCol > r.pendInd {
+		if labelCol > r.pendInd || r.flatHeading {
+			if r.flatHeading && allCaps(joinLabel(r.pending)) {
+				r.outer[len(r.t.Rows)] = true
+			}
 			r.emit(Heading, nil)
 		} else {
 			r.flush()
@@ -242,6 +262,7 @@ var openEnd = regexp.MustCompile(`(?i)(\b(and|or|of|to|for|from|in|on|at|by|with
 // fitted before the figures ("Largest" over " Customer %" in a narrow
 // label column).
 func (r *rowReader) startsRow(label string, col int) bool {
+	r.flatHeading = false
 	prev := r.pending[len(r.pending)-1]
 	if label[0] < 'A' || label[0] > 'Z' || openEnd.MatchString(prev) || strings.Count(prev, "(") > strings.Count(prev, ")") {
 		return false
@@ -250,7 +271,70 @@ func (r *rowReader) startsRow(label string, col int) bool {
 	if r.lastCol+utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(first) >= r.valueStart-1 {
 		return false
 	}
+	if col == r.pendInd && len(r.pending) == 1 && (allCaps(prev) && !allCaps(label) || endsWithNoteRef.MatchString(prev) || r.totalledBelow(prev)) {
+		r.flatHeading = true // "AUTOMOTIVE" over "Sales"; "Costs and expenses (Note 1)" over "Cost of sales"
+		return true
+	}
 	return col != r.pendInd || len(r.pending) == 1 && strings.HasSuffix(label, ":")
+}
+
+// endsWithNoteRef matches a label that ends with its reference to the
+// notes, which comes last: "Costs and expenses (Notes 1 and 16)".
+var endsWithNoteRef = regexp.MustCompile(`(?i)\((see )?notes? [0-9a-z]+([ ,]+(and )?[0-9a-z]+)*\)$`)
+
+// allCaps reports whether a label has letters and no lower-case one
+// outside its reference to the notes ("AMOUNTS PER SHARE (Note 1)").
+func allCaps(s string) bool {
+	s = endsWithNoteRef.ReplaceAllString(s, "")
+	letters := false
+	for _, c := range s {
+		switch {
+		case c >= 'a' && c <= 'z':
+			return false
+		case c >= 'A' && c <= 'Z':
+			letters = true
+		}
+	}
+	return letters
+}
+
+// totalledBelow reports whether a short label is named by a total further
+// down the table ("Total Automotive assets", "Income before income
+// taxes - Automotive"): the heading of a part of the statement.
+func (r *rowReader) totalledBelow(label string) bool {
+	if len(strings.Fields(label)) > 5 || strings.ContainsAny(label, "0123456789:") {
+		return false
+	}
+	l := strings.ToLower(label)
+	for _, line := range r.below[r.at:] {
+		if namesPart(line, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesPart reports whether a lower-cased line is a total of the part
+// named name: "total automotive assets", "... taxes - automotive".
+func namesPart(line, name string) bool {
+	t := strings.TrimSpace(line)
+	// "total automotive assets", not "total assets" under "assets": the
+	// part's own total names what it adds up after the part's name.
+	if i := strings.Index(t, "total "+name+" "); i >= 0 && (i == 0 || t[i-1] == ' ') && !wordBoundary(t, i+len("total "+name+" ")) {
+		return true
+	}
+	for _, dash := range []string{" - ", " -- ", " \u2013 ", " \u2014 "} {
+		if i := strings.Index(t, dash+name); i >= 0 && wordBoundary(t, i+len(dash+name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordBoundary reports whether s has no letter at byte i (the end of a
+// word).
+func wordBoundary(s string, i int) bool {
+	return i >= len(s) || !(s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z')
 }
 
 // totals reports whether a label names the total of a section heading:
@@ -350,16 +434,30 @@ var wordEnding = regexp.MustCompile(`^(ment|tion|sion|ing|ance|ence|ity|ities|ne
 // less than a heading, or as much but after a blank line, is outside it;
 // a caption ends every section.
 func (r *rowReader) section(row *Row) int {
+	isOuter := r.outer[len(r.t.Rows)]
 	switch {
 	case row.Kind == Caption:
 		r.sections = nil
-	case len(r.sections) > 0 && (row.Total || totals(row.Label, r.t.Rows[r.sections[len(r.sections)-1]].Label)):
+	case len(r.sections) > 0 && (row.Total && !r.outer[r.sections[len(r.sections)-1]] || totals(row.Label, r.t.Rows[r.sections[len(r.sections)-1]].Label)):
 		row.Closes = r.sections[len(r.sections)-1]
 		r.sections = r.sections[:len(r.sections)-1]
+	default:
+		// "Total current assets" below "Inventories:" inside "Current
+		// assets": the total of an outer section closes it and those in it.
+		for n := len(r.sections) - 1; n >= 0; n-- {
+			if totals(row.Label, r.t.Rows[r.sections[n]].Label) {
+				row.Closes = r.sections[n]
+				r.sections = r.sections[:n]
+				break
+			}
+		}
 	}
 	for n := len(r.sections); n > 0; n-- {
 		h := r.t.Rows[r.sections[n-1]].Indent
 		if row.Indent > h || row.Indent == h && !r.blank && row.Kind != Heading {
+			break
+		}
+		if r.outer[r.sections[n-1]] && row.Indent >= h && !isOuter {
 			break
 		}
 		r.sections = r.sections[:n-1]
@@ -368,4 +466,28 @@ func (r *rowReader) section(row *Row) int {
 		return r.sections[n-1]
 	}
 	return -1
+}
+
+// findParts marks the rows of each part of a statement split by sector or
+// segment: from a heading that a total further down names ("Automotive"
+// ... "Total Automotive assets") to that total, each row's Part is the
+// heading. A part inside another is not looked for.
+func findParts(t *Table) {
+	for h := 0; h < len(t.Rows); h++ {
+		head := t.Rows[h]
+		if head.Kind == DataRow || len(strings.Fields(head.Label)) > 5 || strings.ContainsAny(head.Label, "0123456789:") {
+			continue
+		}
+		name := strings.ToLower(head.Label)
+		for k := h + 1; k < len(t.Rows); k++ {
+			if !namesPart(strings.ToLower(t.Rows[k].Label), name) {
+				continue
+			}
+			for j := h + 1; j <= k; j++ {
+				t.Rows[j].Part = head.Label
+			}
+			h = k
+			break
+		}
+	}
 }

@@ -62,6 +62,10 @@ type Row struct {
 	Section int         // index of the Heading row it sits under, -1 at top level
 	Closes  int         // for a total, the Heading row whose section it ends; else -1
 	Parts   []LabelPart // where each line of the label starts
+	// Part is the heading of the part of a statement the row is in, when
+	// the statement is split by sector or segment ("Automotive" over the
+	// rows down to "Total Automotive assets"); empty otherwise.
+	Part string
 }
 
 // LabelPart places one line of a wrapped label: the byte offset in Label
@@ -221,6 +225,9 @@ func titleLines(doc *source.Document, floor, hStart int) []Text {
 		case text == "" && j-1 > floor && len(out) > 0 && titleLike(doc.Lines[j-2].Text):
 			j-- // one blank line between title lines
 			continue
+		case isRule(text) && j-1 > floor && underlines(text, doc.Lines[j-2].Text):
+			j-- // a title's underline
+			continue
 		case text == "" || isRule(text) || !titleLike(text):
 			j = floor // a gap, a rule or prose ends the title
 			continue
@@ -232,6 +239,15 @@ func titleLines(doc *source.Document, floor, hStart int) []Text {
 		out[a], out[b] = out[b], out[a]
 	}
 	return out
+}
+
+// underlines reports whether rule is the underline of the title line
+// above it: no longer than the title by more than a few characters, as
+// typewritten statements underline "CONSOLIDATED BALANCE SHEET" with
+// "--------------------------".
+func underlines(rule, above string) bool {
+	t := strings.TrimSpace(above)
+	return titleLike(t) && len([]rune(rule)) <= len([]rune(t))+4
 }
 
 // sentenceEnd matches the end of a sentence, not of an abbreviation such

@@ -36,7 +36,10 @@ var (
 // the change in the balance sheet line of that name (an increase in an
 // asset is printed as a negative), and a line that names a payment or a
 // proceed is an outflow or an inflow.
-func (m *mapper) extension(kind schema.Kind, row extract.Row, section string, parent *xbrl.Concept) rowMap {
+//
+// path holds all the headings the row sits under: a row under a heading
+// of amounts per share is one, wherever that heading is.
+func (m *mapper) extension(kind schema.Kind, row extract.Row, section, path string, parent *xbrl.Concept) rowMap {
 	label := row.Label
 	name := camel(label)
 	if section != "" && !sharesWord(label, section) && len(strings.Fields(schema.NormalizeLabel(section))) <= 3 && !genericHeading.MatchString(section) {
@@ -47,7 +50,7 @@ func (m *mapper) extension(kind schema.Kind, row extract.Row, section string, pa
 	switch {
 	case parent != nil:
 		c.Type, c.PeriodType, c.Balance = parent.Type, parent.PeriodType, parent.Balance
-	case perShareLabel.MatchString(label):
+	case perShareLabel.MatchString(label), perShareLabel.MatchString(path):
 		c.Type = xbrl.PerShare
 	case sharesLabel.MatchString(label):
 		c.Type = xbrl.Shares

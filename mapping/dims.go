@@ -1,7 +1,9 @@
 package mapping
 
 import (
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
@@ -27,6 +29,52 @@ func (m *mapper) members(dims []xbrl.Member, label string) []xbrl.Member {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Axis.QName() < out[b].Axis.QName() })
 	return out
+}
+
+// inPart adds to a row's dimensions the part of the statement it is
+// printed in: a figure under "Automotive", down to "Total Automotive
+// assets", is a fact of the Automotive segment (an extension member of
+// us-gaap:StatementBusinessSegmentsAxis), never of the whole company.
+func (m *mapper) inPart(dims []xbrl.Member, part string) []xbrl.Member {
+	axis := m.opts.Catalogue.Lookup("us-gaap:StatementBusinessSegmentsAxis")
+	name := partName(part)
+	member := m.ext(camel(name)+"Member", &xbrl.Concept{Type: xbrl.Domain, PeriodType: xbrl.Duration}, name)
+	member.Abstract = true
+	m.use(axis, "")
+	m.use(member, name+" [Member]")
+	out := append(slices.Clone(dims), xbrl.Member{Axis: axis, Member: member})
+	sort.Slice(out, func(a, b int) bool { return out[a].Axis.QName() < out[b].Axis.QName() })
+	return out
+}
+
+// partName writes a part's heading as a name: "FINANCIAL SERVICES" is
+// "Financial Services".
+func partName(heading string) string {
+	words := strings.Fields(heading)
+	for i, w := range words {
+		if allUpper(w) && len(w) > 1 {
+			words[i] = w[:1] + strings.ToLower(w[1:])
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func allUpper(w string) bool { return strings.ToUpper(w) == w && strings.ToLower(w) != w }
+
+// withoutPart drops the part's name from a label that names it: "Total
+// Automotive assets" is "Total assets" of the Automotive part, "Income
+// before income taxes - Automotive" its "Income before income taxes".
+func withoutPart(label, part string) string {
+	l, p := strings.ToLower(label), strings.ToLower(part)
+	for _, dash := range []string{" - ", " -- ", " \u2013 ", " \u2014 "} {
+		if strings.HasSuffix(l, dash+p) {
+			return strings.TrimSpace(label[:len(label)-len(dash+p)])
+		}
+	}
+	if strings.HasPrefix(l, "total "+p+" ") {
+		return label[:len("total ")] + label[len("total "+p+" "):]
+	}
+	return label
 }
 
 func hasDims(rows []rowMap) bool {

@@ -28,6 +28,11 @@ type Options struct {
 	// not, with a provenance note. Empty: the text's name or none.
 	Registrant    string
 	RegistrantPos source.Pos
+	// Form is the form the document is, as the EDGAR submission it was
+	// taken from types it ("10-K", "10-Q", ...), and FormPos where.
+	// Empty: read from the document's cover page ("FORM 10-K"), if any.
+	Form    string
+	FormPos source.Pos
 	// Name is the base name of the output files; the instance references
 	// Name + ".xsd". Default "report".
 	Name string
@@ -75,6 +80,9 @@ type mapper struct {
 	consolidated bool
 	primary      map[*xbrl.Fact]bool
 	dropped      map[*xbrl.Fact]bool
+	// cp is the cover page of an annual or quarterly report; its form is
+	// empty for any other document.
+	cp coverPage
 }
 
 // Map turns the tables of doc into a report. Diagnostics say what could
@@ -97,6 +105,10 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		primary: map[*xbrl.Fact]bool{}, dropped: map[*xbrl.Fact]bool{},
 	}
 	m.ent = findEntity(doc, tables)
+	m.cp = readCover(doc, opts.Form, opts.FormPos)
+	if m.cp.name != "" {
+		m.ent.name, m.ent.namePos = m.cp.name, m.cp.namePos
+	}
 	m.headerName()
 	if err := m.identify(); err != nil {
 		return nil, nil, err
@@ -184,6 +196,12 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 	m.rep.Figures += countFigures(t)
 	title := titleText(t)
 	kind := tk.kind
+	if why := m.notRead(t, tk); why != "" {
+		m.unmapTable(t, why)
+		m.rep.Tables = append(m.rep.Tables, xbrl.TableOutcome{Pos: t.Pos, Figures: countFigures(t), Lines: t.Lines, NotRead: why})
+		m.diags.Add(source.Info, "map.notStatement", t.Pos, "%d figures not read: %s", countFigures(t), why)
+		return
+	}
 	if kind != schema.Reconciliation && !m.opts.Rules.Covers(kind) {
 		why := tk.why
 		if why == "" {
@@ -280,6 +298,33 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 		m.rep.Networks = append(m.rep.Networks, net)
 	}
 }
+
+// notRead says why a table of an annual or quarterly report is left
+// unread: only its primary statements (operations or income,
+// comprehensive income, balance sheet, cash flows) are, as titled; the
+// tables of the notes, of management's discussion and of selected data
+// print figures the statements hold, broken down in ways no rule maps,
+// and a figure mapped from them is more often wrong than not. It returns
+// "" for a table that is read.
+func (m *mapper) notRead(t *extract.Table, tk tableKind) string {
+	if !m.cp.periodic() {
+		return ""
+	}
+	title := strings.Join(titleLines(t), " ")
+	if !tk.guessed && (tk.kind == schema.Income || tk.kind == schema.Balance || tk.kind == schema.CashFlow) &&
+		primaryTitle.MatchString(title) && !discussion.MatchString(title) {
+		return ""
+	}
+	return "a table of an annual or quarterly report that is not one of its titled primary statements"
+}
+
+var (
+	// primaryTitle matches the title of a primary statement: "Consolidated
+	// Statements of Operations", "Balance Sheet"; an analysis titled
+	// "Results of Operations" is not one.
+	primaryTitle = regexp.MustCompile(`(?i)\bstatements?\s+of\b|\bbalance\s+sheets?\b|\b(income|earnings|operations|cash\s+flows?)\s+statements?\b`)
+	discussion   = regexp.MustCompile(`(?i)\bdiscussion\b|\bselected\b`)
+)
 
 // printedBefore reports whether a network with the same title (or none)
 // and the same relationships is already in the report: a statement
@@ -437,16 +482,19 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []row
 			row.Label = "Subtotal" // an unlabelled total of the rows above
 		}
 		section := sectionOf(t, row)
+		if row.Part != "" {
+			row.Label = withoutPart(row.Label, row.Part)
+		}
 		if kind == schema.Reconciliation {
 			out[i] = m.reconciliationRow(row, section)
-		} else if r := m.opts.Rules.Match(kind, section, row.Label); r != nil {
+		} else if r := m.match(kind, t, row, section); r != nil {
 			out[i] = rowMap{concept: r.Concept, negated: r.Negated, at: r.At, dims: m.members(r.Dims, row.Label)}
 			if m.consolidated && r.Concept.QName() == "us-gaap:NetIncomeLoss" && !attributable.MatchString(row.Label) {
 				if c := m.opts.Catalogue.Lookup("us-gaap:ProfitLoss"); c != nil {
 					out[i].concept = c
 				}
 			}
-			if kind == schema.Balance {
+			if kind == schema.Balance && row.Part == "" {
 				m.balances[schema.NormalizeLabel(row.Label)] = r.Concept
 			}
 		} else if guessed {
@@ -456,14 +504,32 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []row
 			if r := m.opts.Rules.Match(kind, "", section); section != "" && r != nil {
 				parent = r.Concept
 			}
-			out[i] = m.extension(kind, row, section, parent)
+			out[i] = m.extension(kind, row, section, sectionPath(t, row), parent)
 		}
 		if kind != schema.Reconciliation && (nonGAAPNote(row.Label, t.Notes) || nonGAAPNote(section, t.Notes) || adjustedSection.MatchString(section)) {
 			out[i].concept = m.ext("NonGaap"+out[i].concept.Name, out[i].concept, row.Label)
 		}
+		if row.Part != "" {
+			out[i].dims = m.inPart(out[i].dims, row.Part)
+		}
 		m.use(out[i].concept, row.Label)
 	}
 	return out
+}
+
+// match finds the rule for a row: by the heading it sits under, else by
+// all the headings it sits under, outermost first ("Net income/(loss)"
+// under "Basic income" under "AMOUNTS PER SHARE" is basic earnings per
+// share).
+func (m *mapper) match(kind schema.Kind, t *extract.Table, row extract.Row, section string) *schema.Rule {
+	path := sectionPath(t, row)
+	if path != section && perShareLabel.MatchString(path) {
+		return m.opts.Rules.Match(kind, path, row.Label) // amounts per share, never amounts
+	}
+	if r := m.opts.Rules.Match(kind, section, row.Label); r != nil || path == section {
+		return r
+	}
+	return m.opts.Rules.Match(kind, path, row.Label)
 }
 
 // use records that a concept is reported, with the label the document

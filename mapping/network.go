@@ -2,7 +2,10 @@ package mapping
 
 import (
 	"fmt"
+	"math"
 	"regexp"
+	"slices"
+	"strings"
 	"time"
 	"unicode"
 
@@ -79,7 +82,11 @@ func anyFact(fs []*xbrl.Fact) bool {
 }
 
 // cover adds the document and entity information facts (dei) for the
-// document's period: the shortest duration ending on the latest date.
+// document's period: the period the cover of an annual or quarterly
+// report states, or else the shortest duration ending on the latest date
+// (the longest, a year, for an annual report). An annual or quarterly
+// report adds its form, fiscal year and period focus, whether it is an
+// amendment, and the shares outstanding its cover states.
 func (m *mapper) cover() {
 	period, ok := m.documentPeriod()
 	if !ok {
@@ -94,6 +101,11 @@ func (m *mapper) cover() {
 		m.use(c, c.Label)
 		facts = append(facts, m.add(&xbrl.Fact{Concept: c, Period: period, Text: text, Source: pos}))
 	}
+	cp := m.cp
+	if cp.periodic() {
+		add("dei:DocumentType", strings.TrimSuffix(cp.form, "/A"), cp.formPos)
+		add("dei:AmendmentFlag", fmt.Sprint(strings.HasSuffix(cp.form, "/A")), cp.formPos)
+	}
 	add("dei:EntityRegistrantName", m.ent.name, m.ent.namePos)
 	add("dei:TradingSymbol", m.ent.ticker, m.ent.tickerPos)
 	if m.rep.Entity.Scheme == xbrl.SECScheme {
@@ -103,7 +115,22 @@ func (m *mapper) cover() {
 		}
 		add("dei:EntityCentralIndexKey", m.rep.Entity.ID, pos)
 	}
-	add("dei:DocumentPeriodEndDate", period.End.Format(time.DateOnly), m.pf.posOf(period.End))
+	endPos := m.pf.posOf(period.End)
+	if cp.end.Equal(period.End) {
+		endPos = cp.endPos
+	}
+	add("dei:DocumentPeriodEndDate", period.End.Format(time.DateOnly), endPos)
+	if cp.periodic() {
+		year, focus := m.focus(period)
+		add("dei:DocumentFiscalYearFocus", year, endPos)
+		add("dei:DocumentFiscalPeriodFocus", focus, endPos)
+		if c := m.opts.Catalogue.Lookup("dei:EntityCommonStockSharesOutstanding"); c != nil && cp.sharesPos.IsValid() {
+			m.use(c, c.Label)
+			at := xbrl.Period{Instant: true, End: cp.sharesAt}
+			facts = append(facts, m.add(&xbrl.Fact{Concept: c, Period: at, Unit: unitFor(c), Value: cp.shares, Decimals: xbrl.DecimalsINF, Source: cp.sharesPos}))
+		}
+	}
+	facts = slices.DeleteFunc(facts, func(f *xbrl.Fact) bool { return f == nil })
 	root := m.opts.Catalogue.Lookup("dei:CoverAbstract")
 	if root == nil || len(facts) == 0 {
 		return
@@ -116,17 +143,55 @@ func (m *mapper) cover() {
 	m.rep.Networks = append([]*xbrl.Network{net}, m.rep.Networks...)
 }
 
+// focus names the fiscal year and the part of it a report's period is:
+// the year the fiscal year ends in ("2024" for a quarter of a fiscal
+// year that starts in February 2023), and "FY" for a year, "Q1" to "Q3"
+// for a quarter by the months of the longest period the report gives to
+// the same end (six months to date: "Q2").
+func (m *mapper) focus(period xbrl.Period) (year, focus string) {
+	longest := period
+	for _, f := range m.rep.Facts {
+		if p := f.Period; !p.Instant && p.End.Equal(period.End) && p.Start.Before(longest.Start) {
+			longest = p
+		}
+	}
+	months := int(math.Round(longest.End.Sub(longest.Start).Hours() / 24 / 30.44))
+	switch {
+	case m.cp.annual() || months >= 12:
+		return fmt.Sprint(period.End.AddDate(0, 0, -7).Year()), "FY"
+	case months >= 2 && months <= 11:
+		q := (months + 1) / 3
+		yearEnd := longest.Start.AddDate(1, 0, -1)
+		return fmt.Sprint(yearEnd.AddDate(0, 0, -7).Year()), fmt.Sprintf("Q%d", q)
+	}
+	return "", ""
+}
+
 // documentPeriod is the period the document reports on: of the duration
-// facts ending on the latest date, the shortest.
+// facts ending on the date the cover of a report states, or else on the
+// latest date, the shortest, or the longest (a year) for an annual report.
 func (m *mapper) documentPeriod() (xbrl.Period, bool) {
+	if p, ok := m.periodEnding(m.cp.end); ok || m.cp.end.IsZero() {
+		return p, ok
+	}
+	return m.periodEnding(time.Time{})
+}
+
+// periodEnding is documentPeriod among the periods ending on end, or
+// among all when end is zero.
+func (m *mapper) periodEnding(end time.Time) (xbrl.Period, bool) {
 	var best xbrl.Period
 	ok := false
 	for _, f := range m.rep.Facts {
 		p := f.Period
-		if p.Instant {
+		if p.Instant || len(f.Dims) > 0 || !end.IsZero() && !p.End.Equal(end) {
 			continue
 		}
-		if !ok || p.End.After(best.End) || p.End.Equal(best.End) && p.Start.After(best.Start) {
+		shorter := p.Start.After(best.Start)
+		if m.cp.annual() {
+			shorter = p.Start.Before(best.Start)
+		}
+		if !ok || p.End.After(best.End) || p.End.Equal(best.End) && shorter {
 			best, ok = p, true
 		}
 	}

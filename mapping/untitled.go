@@ -2,6 +2,8 @@ package mapping
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/xport/xport/extract"
 	"github.com/xport/xport/schema"
@@ -99,6 +101,16 @@ func sectionOf(t *extract.Table, row extract.Row) string {
 		return t.Rows[h].Label
 	}
 	return ""
+}
+
+// sectionPath joins the headings a row sits under, outermost first.
+func sectionPath(t *extract.Table, row extract.Row) string {
+	var path []string
+	for h, n := max(row.Section, row.Closes), 0; h >= 0 && n < len(t.Rows); h, n = t.Rows[h].Section, n+1 {
+		path = append(path, t.Rows[h].Label)
+	}
+	slices.Reverse(path)
+	return strings.Join(path, " ")
 }
 
 // statementName names a statement kind in prose.

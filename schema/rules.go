@@ -161,6 +161,9 @@ func (rs Rules) Covers(k Kind) bool {
 var (
 	unitNoteRe = regexp.MustCompile(`(?i)\((\$\s*)?(in\s+)?(mil|mils|millions|thousands|000s|000's)\)`)
 	footnoteRe = regexp.MustCompile(`\(\d\)|\([a-z]\)$|\*+`)
+	// NoteRefRe matches a label's reference to the notes to the
+	// statements: "(Note 1)", "(Notes 1 and 16)", "(see Note 3)".
+	NoteRefRe = regexp.MustCompile(`(?i)\((see )?notes? [0-9a-z]{1,3}([ ,]+(and )?[0-9a-z]{1,3})*\)`)
 )
 
 // NormalizeLabel prepares a row label for matching: lower case, footnote
@@ -173,6 +176,8 @@ func NormalizeLabel(s string) string {
 	if strings.ContainsAny(s, "(*") { // what the notes and marks start with
 		s = unitNoteRe.ReplaceAllString(s, " ")
 		s = footnoteRe.ReplaceAllString(s, " ")
+		s = NoteRefRe.ReplaceAllString(s, " ")
+		s = strings.ReplaceAll(s, "/(", " (") // "income/(loss)" as "income (loss)"
 	}
 	s = strings.ReplaceAll(s, "&", " and ")
 	if strings.ContainsAny(s, "–—") { // "per share—basic" as "per share - basic"

@@ -132,6 +132,11 @@ func TestNormalizeLabel(t *testing.T) {
 		"Net\t\tloss\r\nper\fshare":                          "net loss per share",
 		"Revenue ($ Mil)":                                    "revenue",
 		"Total (in thousands) *":                             "total",
+		"Sales (Note 1)":                                     "sales",
+		"Costs and expenses (Notes 1 and 16)":                "costs and expenses",
+		"Goodwill (see Note 7)":                              "goodwill",
+		"Income/(loss) from continuing operations":           "income (loss) from continuing operations",
+		"Notes payable (2023 notes due)":                     "notes payable (2023 notes due)",
 	}
 	for in, want := range tests {
 		if got := NormalizeLabel(in); got != want {

@@ -236,6 +236,11 @@ type TableOutcome struct {
 	Pos     source.Pos // the table's first heading line
 	Figures int        // figures printed in it
 	Facts   int        // figures that became facts
+	// Lines are the indexes of the document lines the table covers, and
+	// NotRead says why the table was left unread on purpose (a note's
+	// table in an annual report); "" for a table that was read.
+	Lines   [2]int
+	NotRead string
 }
 
 // EmptyTables returns the tables with figures none of which became a
@@ -244,7 +249,7 @@ type TableOutcome struct {
 func (r *Report) EmptyTables() []TableOutcome {
 	var out []TableOutcome
 	for _, t := range r.Tables {
-		if t.Figures > 0 && t.Facts == 0 {
+		if t.Figures > 0 && t.Facts == 0 && t.NotRead == "" {
 			out = append(out, t)
 		}
 	}

@@ -43,7 +43,7 @@ file:line:col: severity: message [code].`,
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "also list every figure read but not mapped to a fact"},
 			&cli.StringFlag{Name: "shard", Usage: "i/n: convert only shard i (0-based) of n of the documents, split by a hash of their paths"},
 			&cli.Int64Flag{Name: "max-size", Value: xport.DefaultMaxSize, Usage: "refuse a document larger than this many bytes"},
-			&cli.StringFlag{Name: "kind", Value: "auto", Usage: "the kind of document: release (earnings release), minerals (Form SD conflict minerals report) or auto (detected: a submission by its document types, plain text by its wording)"},
+			&cli.StringFlag{Name: "kind", Value: "auto", Usage: "the kind of document: release (earnings release), periodic (annual or quarterly report: 10-K, 10-Q, 20-F), minerals (Form SD conflict minerals report) or auto (detected: a submission by its document types, plain text by its wording)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(xport.Formats, ","), Usage: "formats to write, comma-separated: " + strings.Join(xport.Formats, ", ")},
 			&cli.Float64Flag{Name: "min-mapped", Usage: "fail (exit 1, nothing written) a document of which less than this percentage of the figures read became facts"},
 			&cli.IntFlag{Name: "memory-limit", Value: defaultMemoryLimit, Usage: "soft limit of the heap, in MiB: the garbage collector works harder as it nears it (0: none; GOMEMLIMIT, when set, stands unless this is given)"},
@@ -144,16 +144,26 @@ func convertAction(c *cli.Context) error {
 
 // emptyTables says which tables with figures gave no facts, if any:
 // "; 3 of 7 tables with figures gave no facts: lines 263, 288, 350".
+//
+// Tables left unread on purpose (the notes of an annual report) are
+// counted apart: "; 94 tables of notes and discussion not read".
 func emptyTables(rep *xbrl.Report) string {
-	empty := rep.EmptyTables()
-	if len(empty) == 0 {
-		return ""
-	}
-	n := 0
+	n, unread := 0, 0
 	for _, t := range rep.Tables {
-		if t.Figures > 0 {
+		switch {
+		case t.NotRead != "":
+			unread++
+		case t.Figures > 0:
 			n++
 		}
+	}
+	out := ""
+	if unread > 0 {
+		out = fmt.Sprintf("; %d tables besides the primary statements not read (listed with -v)", unread)
+	}
+	empty := rep.EmptyTables()
+	if len(empty) == 0 {
+		return out
 	}
 	var lines []string
 	for i, t := range empty {
@@ -163,17 +173,17 @@ func emptyTables(rep *xbrl.Report) string {
 		}
 		lines = append(lines, strconv.Itoa(t.Pos.Line))
 	}
-	return fmt.Sprintf("; %d of %d tables with figures gave no facts: lines %s", len(empty), n, strings.Join(lines, ", "))
+	return out + fmt.Sprintf("; %d of %d tables with figures gave no facts: lines %s", len(empty), n, strings.Join(lines, ", "))
 }
 
 // kinds are the values of --kind and the Options.Kind each stands for.
-var kinds = map[string]string{"auto": "", edgar.KindRelease: edgar.KindRelease, edgar.KindMinerals: edgar.KindMinerals}
+var kinds = map[string]string{"auto": "", edgar.KindRelease: edgar.KindRelease, edgar.KindMinerals: edgar.KindMinerals, edgar.KindPeriodic: edgar.KindPeriodic}
 
 // convertOptions reads the conversion options from the flags.
 func convertOptions(c *cli.Context) (xport.Options, error) {
 	kind, ok := kinds[c.String("kind")]
 	if !ok {
-		return xport.Options{}, usageError("convert: --kind %q: want %s, %s or auto", c.String("kind"), edgar.KindRelease, edgar.KindMinerals)
+		return xport.Options{}, usageError("convert: --kind %q: want %s, %s, %s or auto", c.String("kind"), edgar.KindRelease, edgar.KindMinerals, edgar.KindPeriodic)
 	}
 	min := c.Float64("min-mapped")
 	if min < 0 || min > 100 {

@@ -89,7 +89,7 @@ func TestRun(t *testing.T) {
 			name:     "an unknown kind",
 			args:     []string{"convert", sample, "--kind", "sd", "-o", "OUT"},
 			code:     2,
-			stderr:   `convert: --kind "sd": want release, minerals or auto`,
+			stderr:   `convert: --kind "sd": want release, minerals, periodic or auto`,
 			noOutput: true,
 		},
 		{
