@@ -177,10 +177,40 @@ func (l *layout) body(doc *source.Document, from int) (end, rows, valueStart int
 					break
 				}
 			}
+			if w, ok := l.columnLeftOf(doc, i, valueStart, anchors); ok {
+				anchors[w.End] = true
+				valueStart = w.Start
+			}
 			end, rows = i+1, rows+1
 		}
 	}
 	return end, rows, valueStart
+}
+
+// columnLeftOf finds a column of figures left of where the table's
+// figures were taken to start, which the first row hid by running its
+// label into it ("... noncontrolling interests $ 2,210.8   1,786.2"): a
+// figure of line i, right of the labels and left of valueStart, whose
+// figures to its right all stand in known columns, and whose right edge
+// a figure of one of the next three lines shares.
+func (l *layout) columnLeftOf(doc *source.Document, i, valueStart int, anchors map[int]bool) (word, bool) {
+	tails := l.tails[i]
+	if len(tails) < 2 || tails[0].End > valueStart || tails[0].Start < valueStart/2 {
+		return word{}, false
+	}
+	for _, w := range tails[1:] {
+		if !near(anchors, w.End) {
+			return word{}, false
+		}
+	}
+	for j := i + 1; j < min(i+4, len(doc.Lines)); j++ {
+		for _, w := range l.tails[j] {
+			if w.End == tails[0].End {
+				return tails[0], true
+			}
+		}
+	}
+	return word{}, false
 }
 
 func near(anchors map[int]bool, at int) bool {

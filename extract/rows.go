@@ -271,7 +271,11 @@ func (r *rowReader) startsRow(label string, col int) bool {
 	if r.lastCol+utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(first) >= r.valueStart-1 {
 		return false
 	}
-	if col == r.pendInd && len(r.pending) == 1 && (allCaps(prev) && !allCaps(label) || endsWithNoteRef.MatchString(prev) || r.totalledBelow(prev)) {
+	// A whole label that would have fitted on the line above with room
+	// to spare was not wrapped there: the line above is a heading
+	// ("Investing activities" over "Capital expenditures").
+	unwrapped := r.lastCol+utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(label) < r.valueStart*3/4
+	if col == r.pendInd && len(r.pending) == 1 && (allCaps(prev) && !allCaps(label) || endsWithNoteRef.MatchString(prev) || r.totalledBelow(prev) || unwrapped) {
 		r.flatHeading = true // "AUTOMOTIVE" over "Sales"; "Costs and expenses (Note 1)" over "Cost of sales"
 		return true
 	}

@@ -15,6 +15,10 @@ var (
 	footnoteMarks = regexp.MustCompile(`\(\d\)|\*+`)
 	perShareLabel = regexp.MustCompile(`(?i)\bper\s+(common\s+)?share\b`)
 	sharesLabel   = regexp.MustCompile(`(?i)\bshares\b`)
+	// statesCount matches a label that states a number of shares itself
+	// ("Treasury stock; Shares held: 980 million", "(1,837 million shares
+	// issued)"): its figures are the amounts, not the count.
+	statesCount = regexp.MustCompile(`(?i)\d[\d,.]*\s*(thousand|million|billion)\b|\d[\d,.]*\s+(common\s+)?shares\b`)
 )
 
 // genericHeading matches headings that group rows without saying what
@@ -37,9 +41,9 @@ var (
 // asset is printed as a negative), and a line that names a payment or a
 // proceed is an outflow or an inflow.
 //
-// path holds all the headings the row sits under: a row under a heading
-// of amounts per share is one, wherever that heading is.
-func (m *mapper) extension(kind schema.Kind, row extract.Row, section, path string, parent *xbrl.Concept) rowMap {
+// perShare says the row sits under a heading of amounts per share, at any
+// depth: its figures are amounts per share.
+func (m *mapper) extension(kind schema.Kind, row extract.Row, section string, perShare bool, parent *xbrl.Concept) rowMap {
 	label := row.Label
 	name := camel(label)
 	if section != "" && !sharesWord(label, section) && len(strings.Fields(schema.NormalizeLabel(section))) <= 3 && !genericHeading.MatchString(section) {
@@ -50,9 +54,9 @@ func (m *mapper) extension(kind schema.Kind, row extract.Row, section, path stri
 	switch {
 	case parent != nil:
 		c.Type, c.PeriodType, c.Balance = parent.Type, parent.PeriodType, parent.Balance
-	case perShareLabel.MatchString(label), perShareLabel.MatchString(path):
+	case perShareLabel.MatchString(label), perShare:
 		c.Type = xbrl.PerShare
-	case sharesLabel.MatchString(label):
+	case sharesLabel.MatchString(label) && !statesCount.MatchString(label):
 		c.Type = xbrl.Shares
 	case m.printsPercent(row):
 		c.Type = xbrl.Percent

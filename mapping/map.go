@@ -402,7 +402,7 @@ var adjustedSection = regexp.MustCompile(`(?i)^(adjusted|non-gaap|pro forma|core
 
 var (
 	attributable  = regexp.MustCompile(`(?i)\battributable\b`)
-	noncontrolled = regexp.MustCompile(`(?i)\battributable to (non-?controlling|minority) interests?\b`)
+	noncontrolled = regexp.MustCompile(`(?i)\battributable to (redeemable (and )?)?(non-?controlling|minority) interests?\b`)
 )
 
 // printsNoncontrolling reports whether a table of the document prints net
@@ -504,7 +504,7 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []row
 			if r := m.opts.Rules.Match(kind, "", section); section != "" && r != nil {
 				parent = r.Concept
 			}
-			out[i] = m.extension(kind, row, section, sectionPath(t, row), parent)
+			out[i] = m.extension(kind, row, section, underPerShare(t, row), parent)
 		}
 		if kind != schema.Reconciliation && (nonGAAPNote(row.Label, t.Notes) || nonGAAPNote(section, t.Notes) || adjustedSection.MatchString(section)) {
 			out[i].concept = m.ext("NonGaap"+out[i].concept.Name, out[i].concept, row.Label)
@@ -514,7 +514,37 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []row
 		}
 		m.use(out[i].concept, row.Label)
 	}
+	if kind == schema.Balance {
+		m.equityWithNoncontrolling(t, out)
+	}
 	return out
+}
+
+var (
+	namedEquity = regexp.MustCompile(`^total .+ (stockholders|shareholders)['’]? equity$`)
+	plainEquity = regexp.MustCompile(`^total (stockholders|shareholders)['’]? equity$`)
+)
+
+// equityWithNoncontrolling reads a balance sheet that totals the equity of
+// the company's own holders ("Total Intel stockholders' equity") and
+// then all equity ("Total stockholders' equity", with noncontrolling
+// interests): the second is equity including the noncontrolling interests.
+func (m *mapper) equityWithNoncontrolling(t *extract.Table, rows []rowMap) {
+	named := false
+	for i, r := range rows {
+		l := schema.NormalizeLabel(t.Rows[i].Label)
+		named = named || r.concept != nil && r.concept.QName() == "us-gaap:StockholdersEquity" && namedEquity.MatchString(l) && !plainEquity.MatchString(l)
+	}
+	including := m.opts.Catalogue.Lookup("us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest")
+	if !named || including == nil {
+		return
+	}
+	for i, r := range rows {
+		if r.concept != nil && r.concept.QName() == "us-gaap:StockholdersEquity" && plainEquity.MatchString(schema.NormalizeLabel(t.Rows[i].Label)) {
+			rows[i].concept = including
+			m.use(including, t.Rows[i].Label)
+		}
+	}
 }
 
 // match finds the rule for a row: by the heading it sits under, else by
@@ -523,7 +553,7 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []row
 // share).
 func (m *mapper) match(kind schema.Kind, t *extract.Table, row extract.Row, section string) *schema.Rule {
 	path := sectionPath(t, row)
-	if path != section && perShareLabel.MatchString(path) {
+	if path != section && underPerShare(t, row) {
 		return m.opts.Rules.Match(kind, path, row.Label) // amounts per share, never amounts
 	}
 	if r := m.opts.Rules.Match(kind, section, row.Label); r != nil || path == section {

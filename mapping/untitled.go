@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -111,6 +112,23 @@ func sectionPath(t *extract.Table, row extract.Row) string {
 	}
 	slices.Reverse(path)
 	return strings.Join(path, " ")
+}
+
+// perShareHeading matches a heading over amounts per share: "AMOUNTS PER
+// SHARE OF COMMON STOCK", "Earnings per common share:", "Net income
+// (loss) per share", not a description that mentions a par value per
+// share.
+var perShareHeading = regexp.MustCompile(`(?i)^\s*([a-z/()]+\s+){0,4}per\s+(common\s+|ordinary\s+)?share\b`)
+
+// underPerShare reports whether a heading the row sits under, at any
+// depth, heads amounts per share.
+func underPerShare(t *extract.Table, row extract.Row) bool {
+	for h, n := max(row.Section, row.Closes), 0; h >= 0 && n < len(t.Rows); h, n = t.Rows[h].Section, n+1 {
+		if l := t.Rows[h].Label; perShareHeading.MatchString(l) && !strings.Contains(l, "$") && !strings.Contains(strings.ToLower(l), "par value") {
+			return true
+		}
+	}
+	return false
 }
 
 // statementName names a statement kind in prose.

@@ -132,7 +132,9 @@ func parseDim(flag string, cat *Catalogue) (xbrl.Member, error) {
 // concept.
 func (rs Rules) Match(kind Kind, section, label string) *Rule {
 	label, section = NormalizeLabel(label), NormalizeLabel(section)
-	perShare := perShareRe.MatchString(label) || perShareRe.MatchString(section)
+	// A section of amounts per share, not one that states a par value
+	// per share ("Common stock, par value $0.50 per share").
+	perShare := perShareRe.MatchString(label) || perShareRe.MatchString(section) && !strings.Contains(section, "par value") && !strings.Contains(section, "$")
 	for i := range rs {
 		r := &rs[i]
 		if r.Statement != kind || !r.Label.MatchString(label) || perShare && r.Concept.Type == xbrl.Monetary {
