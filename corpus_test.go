@@ -42,7 +42,8 @@ func readKeyFacts(t *testing.T) map[string][]keyFact {
 			if len(f) != 5 {
 				t.Fatalf("%s:%d: want file | line | concept | period | value, got %q", p, n+1, line)
 			}
-			out[f[0]] = append(out[f[0]], keyFact{f[0], f[1], strings.TrimPrefix(f[2], "us-gaap:"), f[3], f[4]})
+			_, concept, _ := strings.Cut(f[2], ":") // us-gaap: or dei:
+			out[f[0]] = append(out[f[0]], keyFact{f[0], f[1], concept, f[3], f[4]})
 		}
 	}
 	return out
@@ -61,9 +62,9 @@ var keyFactFloor = map[string]int{
 	"pg-e_q2_2023_earnings.txt":            24, // of 24
 	"salesforce_q2_fy2024_earnings.txt":    32, // of 32
 	"adobe_fy2019_10k.txt":                 16, // of 16
-	"corning_q2_2023_10q.txt":              22, // of 22
-	"general-mills_fy2020_10k.txt":         16, // of 16
-	"lockheed-martin_fy2021_10k.txt":       16, // of 16
+	"corning_q2_2023_10q.txt":              23, // of 23
+	"general-mills_fy2020_10k.txt":         17, // of 17
+	"lockheed-martin_fy2021_10k.txt":       17, // of 17
 	"ford_10k_fy2001_v7.txt":               15, // of 15
 }
 
@@ -162,4 +163,40 @@ func findKeyFact(facts []*xbrl.Fact, k keyFact) (*xbrl.Fact, bool) {
 		}
 	}
 	return near, false
+}
+
+// TestCorpusCover reads the cover page of each annual and quarterly report
+// of the corpus: the form, the period it reports on, its fiscal focus and
+// the registrant, typed from the cover (line numbers beside them).
+func TestCorpusCover(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("%s is absent (%v): the corpus tests read the documents in place", corpusDir, err)
+	}
+	tests := []struct {
+		file, form, end, year, focus, registrant string
+	}{
+		{"adobe_fy2019_10k.txt", "10-K", "2019-11-29", "2019", "FY", "ADOBE INC."},                            // lines 6, 10, 18
+		{"corning_q2_2023_10q.txt", "10-Q", "2023-06-30", "2023", "Q2", "CORNING INCORPORATED"},               // lines 4, 8, 16
+		{"general-mills_fy2020_10k.txt", "10-K", "2020-05-31", "2020", "FY", "GENERAL MILLS, INC."},           // lines 5, 8, 16
+		{"lockheed-martin_fy2021_10k.txt", "10-K", "2021-12-31", "2021", "FY", "LOCKHEED MARTIN CORPORATION"}, // lines 9, 14, 21
+		{"ford_10k_fy2001_v7.txt", "10-K", "2001-12-31", "2001", "FY", "FORD MOTOR COMPANY"},                  // <TYPE> line 2, lines 17, 30
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			res := convertFile(t, corpusPath(t, tt.file), Options{})
+			got := map[string]string{}
+			for _, f := range res.Report.Facts {
+				if f.Concept.Prefix == "dei" && f.Text != "" {
+					got[f.Concept.Name] = f.Text
+				}
+			}
+			want := map[string]string{"DocumentType": tt.form, "DocumentPeriodEndDate": tt.end, "DocumentFiscalYearFocus": tt.year,
+				"DocumentFiscalPeriodFocus": tt.focus, "EntityRegistrantName": tt.registrant, "AmendmentFlag": "false"}
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("dei:%s is %q, want %q", k, got[k], v)
+				}
+			}
+		})
+	}
 }

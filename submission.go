@@ -30,7 +30,7 @@ type input struct {
 	form    string
 	formPos source.Pos
 	// schedules are the submission's EX-27 financial data schedules.
-	schedules []edgar.Document
+	schedules []*edgar.Schedule
 }
 
 // checkKind accepts the kinds Options.Kind may name.
@@ -100,7 +100,16 @@ func (res *Result) unwrap(file string, data []byte, opts Options) (*input, error
 	if in.kind == edgar.KindPeriodic {
 		for _, d := range sub.Documents {
 			if t := strings.ToUpper(strings.TrimSpace(d.Type)); (t == "EX-27" || strings.HasPrefix(t, "EX-27.")) && !d.Binary {
-				in.schedules = append(in.schedules, d)
+				s, err := edgar.ParseSchedule(d)
+				if err != nil {
+					at, why := lineStart(file, d.Line), err
+					if e := (*edgar.ScheduleError)(nil); errors.As(err, &e) {
+						at, why = lineStart(file, e.Line), e.Err
+					}
+					res.Diagnostics.Add(source.Warning, "edgar.schedule", at, "the %s financial data schedule is not read: %v", d.Type, why)
+					continue
+				}
+				in.schedules = append(in.schedules, s)
 			}
 		}
 	}
@@ -246,7 +255,7 @@ func headerPos(file string, data []byte, n int, value string) source.Pos {
 // mapOptions are the map stage's options for the input.
 func (in *input) mapOptions(opts Options) mapping.Options {
 	mo := mapping.Options{CIK: opts.CIK, Name: opts.Name, Registrant: in.registrant, RegistrantPos: in.registrantPos,
-		Form: in.form, FormPos: in.formPos}
+		Form: in.form, FormPos: in.formPos, Schedules: in.schedules}
 	if mo.CIK == "" {
 		mo.CIK, mo.CIKPos = in.cik, in.cikPos
 	}

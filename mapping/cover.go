@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -98,19 +99,25 @@ func (cp *coverPage) readShares(doc *source.Document, lines []int) {
 		// The block: this line and the lines with text right after it,
 		// up to a blank line or three lines on.
 		var block []int
+		if k > 0 && lines[k-1] == i-1 && !strings.HasSuffix(strings.TrimSpace(doc.Lines[i-1].Text), ".") {
+			block = append(block, i-1) // the sentence starts on the line above
+		}
 		for j := k; j < len(lines) && j < k+3 && (j == k || lines[j] == lines[j-1]+1); j++ {
 			block = append(block, lines[j])
 		}
 		var counts []source.Pos
 		var values []string
 		var at time.Time
+		// The date: on the line that says "outstanding", else after it,
+		// else before it.
+		at0 := slices.Index(block, i)
+		for _, li := range append(slices.Clone(block[at0:]), block[:at0]...) {
+			if m := coverDateRe.FindString(doc.Lines[li].Text); m != "" && at.IsZero() {
+				at, _ = proseDate(m)
+			}
+		}
 		for _, li := range block {
 			t := doc.Lines[li].Text
-			if at.IsZero() {
-				if m := coverDateRe.FindString(t); m != "" {
-					at, _ = proseDate(m)
-				}
-			}
 			for _, loc := range bigCount.FindAllStringIndex(t, -1) {
 				before := t[:loc[0]]
 				if strings.HasSuffix(strings.TrimRight(before, " "), "$") || strings.Count(before, "(") > strings.Count(before, ")") {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/xport/xport/edgar"
 	"github.com/xport/xport/extract"
 	"github.com/xport/xport/schema"
 	"github.com/xport/xport/source"
@@ -36,6 +37,10 @@ type Options struct {
 	// Name is the base name of the output files; the instance references
 	// Name + ".xsd". Default "report".
 	Name string
+	// Schedules are the EX-27 financial data schedules of the submission
+	// the document was taken from: read as facts, and as a check of the
+	// statements' figures.
+	Schedules []*edgar.Schedule
 	// Catalogue and Rules default to the embedded ones.
 	Catalogue *schema.Catalogue
 	Rules     schema.Rules
@@ -129,6 +134,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 		}
 	}
 	m.stray(extract.Stray(doc, tables))
+	m.schedules(opts.Schedules)
 	if len(m.rep.Facts) == 0 {
 		m.diags.Add(source.Warning, "map.noFacts", m.doc.Pos(0, 0), "no figure of the document became a fact")
 	}
