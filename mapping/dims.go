@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/xport/xport/extract"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
@@ -44,6 +45,39 @@ func (m *mapper) inPart(dims []xbrl.Member, part string) []xbrl.Member {
 	m.use(member, name+" [Member]")
 	out := append(slices.Clone(dims), xbrl.Member{Axis: axis, Member: member})
 	sort.Slice(out, func(a, b int) bool { return out[a].Axis.QName() < out[b].Axis.QName() })
+	return out
+}
+
+// columnParts names the part of the statement each column of t is, when
+// its heading names a part that rows of the document are printed under
+// ("2001 / Automotive" over a column of the cash flow statement, when the
+// balance sheet has an Automotive part); "" for a column of the whole.
+func (m *mapper) columnParts(t *extract.Table) []string {
+	out := make([]string, len(t.Columns))
+	for c, col := range t.Columns {
+		heading := " " + strings.ToLower(strings.Join(strings.Fields(col.Header.Text), " ")) + " "
+		for _, p := range m.parts {
+			if strings.Contains(heading, " "+strings.ToLower(p)+" ") && (out[c] == "" || len(p) > len(out[c])) {
+				out[c] = p
+			}
+		}
+	}
+	return out
+}
+
+// partNames lists the parts rows of the tables are printed under, each
+// once, by name ("FINANCIAL SERVICES" and "Financial Services" are one).
+func partNames(tables []*extract.Table) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range tables {
+		for _, r := range t.Rows {
+			if name := partName(r.Part); r.Part != "" && !seen[strings.ToLower(name)] {
+				seen[strings.ToLower(name)] = true
+				out = append(out, name)
+			}
+		}
+	}
 	return out
 }
 

@@ -88,6 +88,9 @@ type mapper struct {
 	// cp is the cover page of an annual or quarterly report; its form is
 	// empty for any other document.
 	cp coverPage
+	// parts are the names of the parts statements are split into
+	// ("Automotive", "Financial Services"), as rows are printed under them.
+	parts []string
 }
 
 // Map turns the tables of doc into a report. Diagnostics say what could
@@ -121,6 +124,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 	m.setNamespace(m.pf.latest())
 	m.inheritScales(tables)
 	m.consolidated = printsNoncontrolling(tables)
+	m.parts = partNames(tables)
 	kinds := make([]tableKind, len(tables))
 	for i, t := range tables {
 		kinds[i] = m.kindOf(t)
@@ -233,6 +237,7 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 		}
 	}
 	rows := m.rowMaps(kind, t, tk.guessed)
+	colParts := m.columnParts(t)
 	concepts := make([]*xbrl.Concept, len(rows))
 	for r := range rows {
 		concepts[r] = rows[r].concept
@@ -265,7 +270,11 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 				}
 				continue
 			}
-			facts[r][c] = m.cellFact(row, cell, rows[r], periods[c], sharePower, power)
+			rm := rows[r]
+			if colParts[c] != "" {
+				rm.dims = m.inPart(rm.dims, colParts[c])
+			}
+			facts[r][c] = m.cellFact(row, cell, rm, periods[c], sharePower, power)
 		}
 		if kind == schema.Balance && row.Kind == extract.DataRow && !tk.guessed {
 			m.labelFacts(t, row, periods, sharePower)
@@ -287,8 +296,20 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 	}
 	m.rep.Tables = append(m.rep.Tables, outcome)
 	net := m.network(index, kind, t)
-	if hasDims(rows) {
-		m.dimensional(net, rows)
+	dimRows := rows
+	for _, p := range colParts {
+		if p == "" {
+			continue
+		}
+		for _, r := range rows {
+			if r.concept != nil {
+				r.dims = m.inPart(r.dims, p)
+				dimRows = append(dimRows, r)
+			}
+		}
+	}
+	if hasDims(dimRows) {
+		m.dimensional(net, dimRows)
 	} else {
 		m.present(net, t, rows, facts)
 	}
@@ -299,7 +320,7 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 			signs[r] = -1
 		}
 	}
-	calculations(net, t, concepts, facts, calcWeights(kind, signs), hasDims(rows), m.rep.Taxonomy.Prefix, &m.diags)
+	calculations(net, t, concepts, facts, calcWeights(kind, signs), hasDims(dimRows), m.rep.Taxonomy.Prefix, &m.diags)
 	if len(net.Presentation) > 0 && !m.printedBefore(net) {
 		m.rep.Networks = append(m.rep.Networks, net)
 	}
