@@ -339,10 +339,20 @@ func (m *mapper) notRead(t *extract.Table, tk tableKind) string {
 	}
 	title := strings.Join(titleLines(t), " ")
 	if !tk.guessed && (tk.kind == schema.Income || tk.kind == schema.Balance || tk.kind == schema.CashFlow) &&
-		primaryTitle.MatchString(title) && !discussion.MatchString(title) {
+		slices.ContainsFunc(titleLines(t), statementHeading) && !discussion.MatchString(title) {
 		return ""
 	}
 	return "a table of an annual or quarterly report that is not one of its titled primary statements"
+}
+
+// statementHeading reports whether a title line is the heading of a
+// primary statement: it names one, and is a heading, not a sentence of
+// the notes that mentions one ("recorded in other income in the
+// consolidated statements of income (in millions):", "Joint venture
+// related balance sheet activity is as follows:").
+func statementHeading(line string) bool {
+	t := strings.TrimSpace(line)
+	return primaryTitle.MatchString(t) && t != "" && !(t[0] >= 'a' && t[0] <= 'z') && !strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 10 && !strings.Contains(strings.ToLower(t), "off-balance")
 }
 
 var (

@@ -122,7 +122,9 @@ type highlight struct {
 func (m *mapper) crossCheck(tables []*extract.Table) {
 	m.factsByName = map[string][]*xbrl.Fact{}
 	for _, f := range m.rep.Facts {
-		m.factsByName[f.Concept.Name] = append(m.factsByName[f.Concept.Name], f)
+		if len(f.Dims) == 0 { // the narrative's totals are the whole company's, not a segment's
+			m.factsByName[f.Concept.Name] = append(m.factsByName[f.Concept.Name], f)
+		}
 	}
 	m.docMonths = m.documentMonths()
 	for _, p := range paragraphs(m.doc, tables) {
@@ -378,7 +380,14 @@ func (m *mapper) checkHighlight(h highlight) {
 	}
 	d := min(h.decimals, f.Decimals)
 	if !f.Value.Round(d).Equal(h.value.Round(d)) {
-		m.diags.Add(source.Warning, "map.narrativeMismatch", h.pos,
+		// The prose of an annual or quarterly report names the figures of
+		// segments, notes and other years as often as the totals: there a
+		// difference is worth a look, not a warning.
+		severity := source.Warning
+		if m.cp.periodic() {
+			severity = source.Info
+		}
+		m.diags.Add(severity, "map.narrativeMismatch", h.pos,
 			"the narrative says %q but %s for %s is %s at %s", h.text, f.Concept.QName(), f.Period, f.Value, f.Source)
 		return
 	}
