@@ -61,3 +61,25 @@ func TestReadCover(t *testing.T) {
 		})
 	}
 }
+
+// TestStatementHeading tells a primary statement's heading from a
+// sentence of the notes that names one.
+func TestStatementHeading(t *testing.T) {
+	tests := map[string]bool{
+		"CONSOLIDATED STATEMENT OF INCOME":                                                           true,
+		"Consolidated Balance Sheets":                                                                true,
+		"Condensed Consolidated Statements of Cash Flows (Unaudited)":                                true,
+		"STATEMENTS OF CONSOLIDATED OPERATIONS FOR THE YEARS ENDED DECEMBER 31, 1998, 1997 AND 1996": true,
+		"Consolidated Statements of Income      Corning Incorporated and Subsidiary Companies":       true,
+		"recorded in other income, net in the consolidated statements of income (in millions):":      false,
+		"Joint venture related balance sheet activity is as follows:":                                false,
+		"The number of off-balance sheet SPEs and the amount of assets (in billions) held":           false,
+		"As discussed in Note 3, the amounts in the consolidated statements of operations include":   false,
+		"Ford Motor Company and Subsidiaries":                                                        false,
+	}
+	for line, want := range tests {
+		if got := statementHeading(line); got != want {
+			t.Errorf("statementHeading(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

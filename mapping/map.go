@@ -352,7 +352,14 @@ func (m *mapper) notRead(t *extract.Table, tk tableKind) string {
 // related balance sheet activity is as follows:").
 func statementHeading(line string) bool {
 	t := strings.TrimSpace(line)
-	return primaryTitle.MatchString(t) && t != "" && !(t[0] >= 'a' && t[0] <= 'z') && !strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 10 && !strings.Contains(strings.ToLower(t), "off-balance")
+	loc := primaryTitle.FindStringIndex(t)
+	if loc == nil || t[0] >= 'a' && t[0] <= 'z' || strings.HasSuffix(t, ":") || strings.Contains(strings.ToLower(t), "off-balance") {
+		return false
+	}
+	// The statement's name opens the heading, after a word or two
+	// ("Condensed Consolidated Statements of Operations"), however long
+	// the rest ("... for the Years Ended December 31, 2001, 2000 and 1999").
+	return len(strings.Fields(t[:loc[0]])) <= 4 && len(strings.Fields(t)) <= 24
 }
 
 var (
