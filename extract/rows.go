@@ -35,6 +35,8 @@ type rowReader struct {
 	// label can be looked for in the totals below it.
 	below []string
 	at    int // index in below of the line being read
+	// widest is where the longest label of a row with figures ends.
+	widest int
 	// flatHeading is set by startsRow when the pending label is a heading
 	// though its rows are not indented under it.
 	flatHeading bool
@@ -51,6 +53,9 @@ func (l *layout) readRows(doc *source.Document, from, to, valueStart int, t *Tab
 	r := &rowReader{doc: doc, t: t, valueStart: valueStart, diags: diags, lastData: -1, outer: map[int]bool{}}
 	for i := from; i < to; i++ {
 		r.below = append(r.below, strings.ToLower(doc.Lines[i].Text))
+		if l.kinds[i] == figureLine {
+			r.widest = max(r.widest, labelEnd(doc.Lines[i].Text, valueStart))
+		}
 	}
 	for i := from; i < to; i++ {
 		if l.kinds[i] != furnitureLine {
@@ -271,15 +276,28 @@ func (r *rowReader) startsRow(label string, col int) bool {
 	if r.lastCol+utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(first) >= r.valueStart-1 {
 		return false
 	}
-	// A whole label that would have fitted on the line above with room
-	// to spare was not wrapped there: the line above is a heading
+	// A whole label that would have fitted on the line above, within
+	// the widest label of the table or with room to spare before the
+	// figures, was not wrapped there: the line above is a heading
 	// ("Investing activities" over "Capital expenditures").
-	unwrapped := r.lastCol+utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(label) < r.valueStart*3/4
+	joined := r.lastCol + utf8.RuneCountInString(prev) + 1 + utf8.RuneCountInString(label)
+	unwrapped := joined <= r.widest || joined < r.valueStart*3/4
 	if col == r.pendInd && len(r.pending) == 1 && (allCaps(prev) && !allCaps(label) || endsWithNoteRef.MatchString(prev) || r.totalledBelow(prev) || unwrapped) {
 		r.flatHeading = true // "AUTOMOTIVE" over "Sales"; "Costs and expenses (Note 1)" over "Cost of sales"
 		return true
 	}
 	return col != r.pendInd || len(r.pending) == 1 && strings.HasSuffix(label, ":")
+}
+
+// labelEnd is the rune column where the label of a line with figures
+// ends: its last character left of the figures' columns.
+func labelEnd(text string, valueStart int) int {
+	runes := []rune(text)
+	end := min(len(runes), valueStart)
+	for end > 0 && runes[end-1] == ' ' {
+		end--
+	}
+	return end
 }
 
 // endsWithNoteRef matches a label that ends with its reference to the
