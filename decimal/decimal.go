@@ -366,6 +366,15 @@ func (d Decimal) digits() int {
 	return len(new(big.Int).Abs(d.big).Text(10))
 }
 
+// Magnitude returns the power of ten of d's first significant digit,
+// floor(log10(|d|)): 2 for 123.4, -3 for 0.0012. It is 0 for zero.
+func (d Decimal) Magnitude() int {
+	if d.IsZero() {
+		return 0
+	}
+	return d.digits() + d.exp - 1
+}
+
 // Places returns the number of digits after the point in d's shortest
 // form (negative when d is a multiple of 10, 100, ...).
 func (d Decimal) Places() int { return -d.exp }

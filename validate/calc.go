@@ -121,21 +121,38 @@ func checkTotal(n *xbrl.Network, tf *xbrl.Fact, arcs []xbrl.Arc, facts map[strin
 
 // roundedEqual compares the total with the sum of its weighted items, each
 // rounded to the least precise decimals among them (XBRL 2.1).
+//
+// Each item is first rounded to its own decimals, as §5.2.5.2 reads the
+// value of an item; a fact with precision 0 knows no digit, so a total
+// it takes part in is never consistent.
 func roundedEqual(tf *xbrl.Fact, items []*xbrl.Fact, weights []int) (bool, string) {
 	d := tf.Decimals
 	for _, f := range items {
 		d = min(d, f.Decimals)
 	}
+	if d == xbrl.DecimalsUnknown {
+		return false, "an unknown value (precision 0)"
+	}
 	sum := decimal.Decimal{}
 	for i, f := range items {
-		v := f.Value.RoundHalfEven(d)
+		v := f.Value
+		if f.Decimals < xbrl.DecimalsINF {
+			v = v.RoundHalfEven(clampDecimals(f.Decimals))
+		}
 		if weights[i] < 0 {
 			v = v.Neg()
 		}
 		sum = sum.Add(v)
 	}
-	return sum.Equal(tf.Value.RoundHalfEven(d)), sum.String()
+	if d < xbrl.DecimalsINF {
+		d = clampDecimals(d)
+		return sum.RoundHalfEven(d).Equal(tf.Value.RoundHalfEven(d)), sum.String()
+	}
+	return sum.Equal(tf.Value), sum.String()
 }
+
+// clampDecimals bounds decimals to what values can carry (maxDecimals).
+func clampDecimals(d int) int { return min(max(d, -maxDecimals), maxDecimals) }
 
 // intervalsMeet applies Calculation 1.1 with rounding to nearest: a value
 // reported to d decimals stands for any number within half a unit of its
@@ -159,6 +176,10 @@ func intervalsMeet(tf *xbrl.Fact, items []*xbrl.Fact, weights []int) (bool, stri
 func interval(f *xbrl.Fact) (decimal.Decimal, decimal.Decimal) {
 	if f.Decimals >= xbrl.DecimalsINF {
 		return f.Value, f.Value
+	}
+	if f.Decimals == xbrl.DecimalsUnknown { // precision 0: any value at all
+		big := decimal.FromInt(1).Shift(maxDecimals)
+		return big.Neg(), big
 	}
 	half := halfUnit(f.Decimals)
 	return f.Value.Sub(half), f.Value.Add(half)

@@ -54,8 +54,13 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 			tx.missing = append(tx.missing, im.SelectAttrValue("schemaLocation", ""))
 		}
 	}
+	bases := typeBases(s)
 	for _, el := range s.SelectElements("element") {
-		tx.add(conceptOf(el, prefix, ns))
+		c := conceptOf(el, prefix, ns)
+		if floatType(el.SelectAttrValue("type", ""), bases) {
+			tx.floats[c] = true
+		}
+		tx.add(c)
 	}
 	base := path.Dir(href)
 	for _, ref := range s.FindElements("./annotation/appinfo/linkbaseRef") {
@@ -64,6 +69,45 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 		}
 	}
 	return ds
+}
+
+// typeBases maps each type a schema declares to the type it restricts or
+// extends, by local name.
+func typeBases(s *etree.Element) map[string]string {
+	out := map[string]string{}
+	for _, ct := range append(s.SelectElements("complexType"), s.SelectElements("simpleType")...) {
+		for _, path := range []string{"./simpleContent/restriction", "./simpleContent/extension", "./complexContent/restriction", "./complexContent/extension", "./restriction"} {
+			if r := ct.FindElement(path); r != nil {
+				_, base, _ := strings.Cut(r.SelectAttrValue("base", ""), ":")
+				out[ct.SelectAttrValue("name", "")] = base
+				break
+			}
+		}
+	}
+	return out
+}
+
+// floatType reports whether a schema type is xs:float or xs:double or
+// derives from one (xbrli:floatItemType, xbrli:doubleItemType, or a type
+// of the schema restricting them): its values may have an exponent
+// ("1234E0"), or be INF or NaN.
+func floatType(typ string, bases map[string]string) bool {
+	_, local, ok := strings.Cut(typ, ":")
+	if !ok {
+		local = typ
+	}
+	for range 16 { // a chain of derivations, not a cycle
+		switch local {
+		case "float", "double", "floatItemType", "doubleItemType":
+			return true
+		}
+		next, ok := bases[local]
+		if !ok {
+			return false
+		}
+		local = next
+	}
+	return false
 }
 
 // conceptOf reads an element declaration.

@@ -181,11 +181,14 @@ type taxonomy struct {
 	networks []*xbrl.Network
 	prefixes map[string]string // namespace URI → preferred prefix
 	missing  []string          // schemas that could not be read
+	// floats are the concepts whose type derives from xs:float or
+	// xs:double: values in exponent notation, INF and NaN.
+	floats map[*xbrl.Concept]bool
 }
 
 // newTaxonomy starts from the catalogue.
 func newTaxonomy() *taxonomy {
-	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}}
+	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}, floats: map[*xbrl.Concept]bool{}}
 	cat, _, err := schema.Default()
 	if err != nil {
 		return tx

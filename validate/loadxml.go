@@ -344,34 +344,97 @@ func (l *xmlLoader) fact(n *node, rep *xbrl.Report) *xbrl.Fact {
 		}
 	}
 	text := strings.TrimSpace(n.text)
+	decimals, precision := n.attr("", "decimals"), n.attr("", "precision")
 	if n.attr(nsXSI, "nil") == "true" {
+		if decimals != "" || precision != "" {
+			l.ds.Add(source.Error, "xbrl.4.6.3:nilDecimalsPrecision", at, "a nil fact has decimals or precision")
+		}
 		return f
 	}
-	if f.Unit != nil || n.attr("", "decimals") != "" {
-		f.Decimals = decimalsOf(n.attr("", "decimals"), at, &l.ds)
-		v, err := decimal.Parse(text)
+	if f.Unit != nil || decimals != "" || precision != "" {
+		parse, what := decimal.Parse, "a decimal number"
+		if l.tx.floats[c] {
+			parse, what = parseFloatValue, "a float or double"
+		}
+		v, err := parse(text)
 		if err != nil {
-			l.ds.Add(source.Error, "xbrl.4.6:invalidValue", at, "the value %q of %s is not a decimal number", text, c.QName())
+			l.ds.Add(source.Error, "xbrl.4.6:invalidValue", at, "the value %q of %s is not %s", text, c.QName(), what)
 		}
 		f.Value = v
+		f.Decimals = decimalsOf(decimals, precision, v, at, &l.ds)
+		if special[text] {
+			f.Decimals = xbrl.DecimalsUnknown // INF and NaN equal no sum
+		}
 	} else {
 		f.Text = text
 	}
 	return f
 }
 
-// decimalsOf reads a decimals attribute; INF is exact.
-func decimalsOf(s string, at source.Pos, ds *source.Diagnostics) int {
-	switch s {
-	case "INF":
+// special are the values of xs:float and xs:double that are no number.
+var special = map[string]bool{"INF": true, "-INF": true, "+INF": true, "NaN": true}
+
+// maxExponent bounds the exponent of a float value: beyond it no report
+// has a figure, and a hostile "1E999999999" must not become a billion
+// digits.
+const maxExponent = 400
+
+// parseFloatValue reads the lexical form of xs:float and xs:double: a
+// decimal with an optional exponent ("1234.5E-2", ".0E0"), or INF, -INF
+// or NaN (read as zero; the caller marks them).
+func parseFloatValue(s string) (decimal.Decimal, error) {
+	if special[s] {
+		return decimal.Decimal{}, nil
+	}
+	mant, exp, hasExp := strings.Cut(strings.ReplaceAll(s, "e", "E"), "E")
+	if strings.HasSuffix(mant, ".") {
+		mant += "0"
+	}
+	if strings.HasPrefix(mant, ".") || strings.HasPrefix(mant, "-.") || strings.HasPrefix(mant, "+.") {
+		mant = strings.Replace(mant, ".", "0.", 1)
+	}
+	v, err := decimal.Parse(mant)
+	if err != nil || !hasExp {
+		return v, err
+	}
+	e, err := parseInt(exp)
+	if err != nil || strings.TrimSpace(exp) != exp || e > maxExponent || e < -maxExponent {
+		return decimal.Decimal{}, decimal.ErrSyntax
+	}
+	return v.Shift(e), nil
+}
+
+// decimalsOf reads a numeric fact's decimals attribute, or infers it from
+// its precision attribute (XBRL 2.1 §4.6.6): a fact has one or the other,
+// never both. INF is exact; precision 0 knows no digit
+// (xbrl.DecimalsUnknown); precision p of a value whose first significant
+// digit is at 10^m is p-m-1 decimals, and of zero exact.
+func decimalsOf(decimals, precision string, v decimal.Decimal, at source.Pos, ds *source.Diagnostics) int {
+	switch {
+	case decimals != "" && precision != "":
+		ds.Add(source.Error, "xbrl.4.6.3:bothPrecisionDecimals", at, "a numeric fact has both decimals and precision")
 		return xbrl.DecimalsINF
-	case "":
+	case decimals == "INF", precision == "INF":
+		return xbrl.DecimalsINF
+	case decimals == "" && precision == "":
 		ds.Add(source.Error, "xbrl.4.6.3:missingPrecisionDecimals", at, "a numeric fact has neither decimals nor precision")
 		return xbrl.DecimalsINF
+	case precision != "":
+		p, err := parseInt(precision)
+		switch {
+		case err != nil || p < 0:
+			ds.Add(source.Error, "xbrl.4.6.4:precision", at, "precision %q is neither a non-negative integer nor INF", precision)
+			return xbrl.DecimalsINF
+		case p == 0:
+			return xbrl.DecimalsUnknown
+		case v.IsZero():
+			return xbrl.DecimalsINF
+		}
+		return p - v.Magnitude() - 1
 	}
-	d, err := parseInt(s)
+	d, err := parseInt(decimals)
 	if err != nil {
-		ds.Add(source.Error, "xbrl.4.6.5:decimals", at, "decimals %q is neither an integer nor INF", s)
+		ds.Add(source.Error, "xbrl.4.6.5:decimals", at, "decimals %q is neither an integer nor INF", decimals)
 	}
 	return d
 }

@@ -95,6 +95,10 @@ type Member struct {
 // DecimalsINF is the Decimals of a fact reported exactly (decimals="INF").
 const DecimalsINF = 1 << 30
 
+// DecimalsUnknown is the Decimals of a fact reported with precision="0":
+// no digit of its value is known to be right, so it equals nothing.
+const DecimalsUnknown = -(1 << 30)
+
 // Fact is one reported value.
 type Fact struct {
 	ID       string
