@@ -98,13 +98,13 @@ func checkWeights(n *xbrl.Network, ds *source.Diagnostics) {
 // checkTotal checks one total fact against the items reported with it.
 func checkTotal(n *xbrl.Network, tf *xbrl.Fact, arcs []xbrl.Arc, facts map[string]*xbrl.Fact, mode CalcMode) (Inconsistency, bool) {
 	var items []*xbrl.Fact
-	var weights []int
+	var weights []decimal.Decimal
 	missing := 0
 	for _, a := range arcs {
-		probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Dims: tf.Dims, Unit: tf.Unit}
+		probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Dims: tf.Dims, Unit: tf.Unit, Scope: tf.Scope}
 		if f, ok := facts[probe.Key()]; ok && f.Numeric() {
 			items = append(items, f)
-			weights = append(weights, a.Weight)
+			weights = append(weights, weightOf(a))
 		} else {
 			missing++
 		}
@@ -119,13 +119,21 @@ func checkTotal(n *xbrl.Network, tf *xbrl.Fact, arcs []xbrl.Arc, facts map[strin
 	return Inconsistency{Network: n, Total: tf, Sum: sum, Missing: missing}, !ok
 }
 
+// weightOf is an arc's calculation weight.
+func weightOf(a xbrl.Arc) decimal.Decimal {
+	if !a.Factor.IsZero() {
+		return a.Factor
+	}
+	return decimal.FromInt(int64(a.Weight))
+}
+
 // roundedEqual compares the total with the sum of its weighted items, each
 // rounded to the least precise decimals among them (XBRL 2.1).
 //
 // Each item is first rounded to its own decimals, as §5.2.5.2 reads the
 // value of an item; a fact with precision 0 knows no digit, so a total
 // it takes part in is never consistent.
-func roundedEqual(tf *xbrl.Fact, items []*xbrl.Fact, weights []int) (bool, string) {
+func roundedEqual(tf *xbrl.Fact, items []*xbrl.Fact, weights []decimal.Decimal) (bool, string) {
 	d := tf.Decimals
 	for _, f := range items {
 		d = min(d, f.Decimals)
@@ -139,10 +147,7 @@ func roundedEqual(tf *xbrl.Fact, items []*xbrl.Fact, weights []int) (bool, strin
 		if f.Decimals < xbrl.DecimalsINF {
 			v = v.RoundHalfEven(clampDecimals(f.Decimals))
 		}
-		if weights[i] < 0 {
-			v = v.Neg()
-		}
-		sum = sum.Add(v)
+		sum = sum.Add(v.Mul(weights[i]))
 	}
 	if d < xbrl.DecimalsINF {
 		d = clampDecimals(d)
@@ -158,13 +163,14 @@ func clampDecimals(d int) int { return min(max(d, -maxDecimals), maxDecimals) }
 // reported to d decimals stands for any number within half a unit of its
 // last digit; the total is consistent when its interval meets the interval
 // of the weighted sum.
-func intervalsMeet(tf *xbrl.Fact, items []*xbrl.Fact, weights []int) (bool, string) {
+func intervalsMeet(tf *xbrl.Fact, items []*xbrl.Fact, weights []decimal.Decimal) (bool, string) {
 	lo, hi := interval(tf)
 	slo, shi := decimal.Decimal{}, decimal.Decimal{}
 	for i, f := range items {
 		a, b := interval(f)
-		if weights[i] < 0 {
-			a, b = b.Neg(), a.Neg()
+		a, b = a.Mul(weights[i]), b.Mul(weights[i])
+		if weights[i].Sign() < 0 {
+			a, b = b, a
 		}
 		slo, shi = slo.Add(a), shi.Add(b)
 	}

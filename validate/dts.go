@@ -3,11 +3,13 @@ package validate
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/beevik/etree"
 
+	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
@@ -57,8 +59,14 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 	bases := typeBases(s)
 	for _, el := range s.SelectElements("element") {
 		c := conceptOf(el, prefix, ns)
+		if id := el.SelectAttrValue("id", ""); id != "" {
+			tx.byElementID[path.Base(href)+"#"+id] = c
+		}
 		if floatType(el.SelectAttrValue("type", ""), bases) {
 			tx.floats[c] = true
+		}
+		if _, sg, _ := strings.Cut(el.SelectAttrValue("substitutionGroup", ""), ":"); sg == "tuple" {
+			tx.tuples[c] = true
 		}
 		tx.add(c)
 	}
@@ -131,10 +139,27 @@ func conceptOf(el *etree.Element, prefix, ns string) *xbrl.Concept {
 	return c
 }
 
+// calcArc is a summation-item arc as a linkbase writes it.
+type calcArc struct {
+	role          string
+	from, to      *xbrl.Concept
+	order, weight string // as written, for equivalence
+	factor        decimal.Decimal
+	priority      int
+	prohibited    bool
+	pos           source.Pos
+}
+
 // loadCalculations reads the summation-item arcs of a calculation
-// linkbase into one network per extended link role.
+// linkbase. Locators point at element declarations by their id, in the
+// schema they name ("concepts.xsd#e0"); the networks are made once every
+// linkbase is read (calcNetworks).
 func (tx *taxonomy) loadCalculations(href string, resolve Resolver, at source.Pos) source.Diagnostics {
 	var ds source.Diagnostics
+	if tx.linkbases[href] {
+		return nil
+	}
+	tx.linkbases[href] = true
 	data, err := resolve(href)
 	if err != nil {
 		ds.Add(source.Warning, "xport.validate:taxonomyNotFound", at,
@@ -147,27 +172,95 @@ func (tx *taxonomy) loadCalculations(href string, resolve Resolver, at source.Po
 		return ds
 	}
 	for _, link := range doc.Root().SelectElements("calculationLink") {
-		net := &xbrl.Network{RoleID: link.SelectAttrValue("xlink:role", "")}
-		locs := map[string]*xbrl.Concept{}
+		role := link.SelectAttrValue("xlink:role", "")
+		locs := map[string][]*xbrl.Concept{}
 		for _, loc := range link.SelectElements("loc") {
-			_, id, _ := strings.Cut(loc.SelectAttrValue("xlink:href", ""), "#")
-			if c := tx.byID[id]; c != nil {
-				locs[loc.SelectAttrValue("xlink:label", "")] = c
+			target, id, _ := strings.Cut(loc.SelectAttrValue("xlink:href", ""), "#")
+			c := tx.byElementID[path.Base(target)+"#"+id]
+			if c == nil {
+				c = tx.byID[id] // a schema not read, named the way xport names ids
+			}
+			if c != nil {
+				label := loc.SelectAttrValue("xlink:label", "")
+				locs[label] = append(locs[label], c)
 			}
 		}
 		for _, arc := range link.SelectElements("calculationArc") {
-			from, to := locs[arc.SelectAttrValue("xlink:from", "")], locs[arc.SelectAttrValue("xlink:to", "")]
-			w, err := strconv.ParseFloat(arc.SelectAttrValue("weight", ""), 64)
-			if from == nil || to == nil || err != nil || (w != 1 && w != -1) {
+			w := strings.TrimSpace(arc.SelectAttrValue("weight", ""))
+			factor, err := decimal.Parse(w)
+			froms, tos := locs[arc.SelectAttrValue("xlink:from", "")], locs[arc.SelectAttrValue("xlink:to", "")]
+			if len(froms) == 0 || len(tos) == 0 || err != nil {
 				ds.Add(source.Warning, "xport.validate:calculationArc", at,
-					"a calculation arc of %s cannot be read (weight %q); it is not checked", href, arc.SelectAttrValue("weight", ""))
+					"a calculation arc of %s cannot be read (from %q to %q, weight %q); it is not checked", href,
+					arc.SelectAttrValue("xlink:from", ""), arc.SelectAttrValue("xlink:to", ""), w)
 				continue
 			}
-			net.Calculation = append(net.Calculation, xbrl.Arc{From: from, To: to, Weight: int(w)})
+			priority, _ := strconv.Atoi(strings.TrimSpace(arc.SelectAttrValue("priority", "0")))
+			order := strings.TrimSpace(arc.SelectAttrValue("order", "1"))
+			for _, from := range froms {
+				for _, to := range tos {
+					tx.calcArcs = append(tx.calcArcs, calcArc{role: role, from: from, to: to, order: canonicalNumber(order), weight: canonicalNumber(w),
+						factor: factor, priority: priority, prohibited: arc.SelectAttrValue("use", "") == "prohibited", pos: at})
+				}
+			}
 		}
-		tx.networks = append(tx.networks, net)
 	}
 	return ds
+}
+
+// canonicalNumber writes a decimal attribute so that equal numbers are
+// equal text ("1.0" and "1" are one order).
+func canonicalNumber(s string) string {
+	if d, err := decimal.Parse(strings.TrimSpace(s)); err == nil {
+		return d.String()
+	}
+	return s
+}
+
+// calcNetworks makes one network per extended link role of the arcs
+// read, each relationship once: of equivalent arcs (same role, concepts,
+// order and weight, whatever linkbase or extended link they are in), the
+// one of highest priority stands, and none when a prohibiting arc has
+// that priority (XBRL 2.1 §3.5.3.9.7).
+func (tx *taxonomy) calcNetworks() []*xbrl.Network {
+	type key struct {
+		role          string
+		from, to      *xbrl.Concept
+		order, weight string
+	}
+	best := map[key]calcArc{}
+	var keys []key
+	for _, a := range tx.calcArcs {
+		k := key{a.role, a.from, a.to, a.order, a.weight}
+		old, ok := best[k]
+		switch {
+		case !ok:
+			keys = append(keys, k)
+			best[k] = a
+		case a.priority > old.priority || a.priority == old.priority && a.prohibited:
+			best[k] = a
+		}
+	}
+	nets := map[string]*xbrl.Network{}
+	var out []*xbrl.Network
+	for _, k := range keys {
+		a := best[k]
+		if a.prohibited {
+			continue
+		}
+		n := nets[k.role]
+		if n == nil {
+			n = &xbrl.Network{RoleID: k.role}
+			nets[k.role] = n
+			out = append(out, n)
+		}
+		arc := xbrl.Arc{From: a.from, To: a.to, Weight: a.factor.Sign(), Source: a.pos}
+		if !a.factor.Abs().Equal(decimal.FromInt(1)) {
+			arc.Factor = a.factor
+		}
+		n.Calculation = append(n.Calculation, arc)
+	}
+	return append(slices.Clone(tx.networks), out...)
 }
 
 // qnameConcept resolves a fact's or member's QName; unknown concepts get a

@@ -184,11 +184,19 @@ type taxonomy struct {
 	// floats are the concepts whose type derives from xs:float or
 	// xs:double: values in exponent notation, INF and NaN.
 	floats map[*xbrl.Concept]bool
+	// tuples are the concepts in the substitution group xbrli:tuple.
+	tuples map[*xbrl.Concept]bool
+	// byElementID finds a concept by its declaration's id in the schema
+	// file that declares it ("concepts.xsd#e0"), as locators point.
+	byElementID map[string]*xbrl.Concept
+	calcArcs    []calcArc       // every summation-item arc read
+	linkbases   map[string]bool // linkbases read, each once
 }
 
 // newTaxonomy starts from the catalogue.
 func newTaxonomy() *taxonomy {
-	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}, floats: map[*xbrl.Concept]bool{}}
+	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}, floats: map[*xbrl.Concept]bool{}, tuples: map[*xbrl.Concept]bool{},
+		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}}
 	cat, _, err := schema.Default()
 	if err != nil {
 		return tx

@@ -122,7 +122,7 @@ func (d *Document) loadCSV(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		return nil, l.ds
 	}
 	l.rep.Concepts = concepts(l.rep.Facts)
-	l.rep.Networks = l.tx.networks
+	l.rep.Networks = l.tx.calcNetworks()
 	return l.rep, l.ds
 }
 

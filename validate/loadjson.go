@@ -64,7 +64,7 @@ func (d *Document) loadJSON(resolve Resolver) (*xbrl.Report, source.Diagnostics)
 		}
 	}
 	rep.Concepts = concepts(rep.Facts)
-	rep.Networks = l.tx.networks
+	rep.Networks = l.tx.calcNetworks()
 	return rep, l.ds
 }
 

@@ -3,7 +3,10 @@ package validate
 import (
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -192,6 +195,7 @@ type xmlLoader struct {
 	periods  map[*node]xbrl.Period // context → its period, read without problems
 	origins  map[string]source.Pos // fact id → where its figure is printed
 	reported map[string]bool
+	scopes   map[*node]string // context → its scope, once written
 }
 
 func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) {
@@ -204,7 +208,7 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		return nil, ds
 	}
 	l := &xmlLoader{d: d, tx: newTaxonomy(), contexts: map[string]*node{}, units: map[string]*xbrl.Unit{},
-		periods: map[*node]xbrl.Period{}, origins: map[string]source.Pos{}, reported: map[string]bool{}}
+		periods: map[*node]xbrl.Period{}, origins: map[string]source.Pos{}, reported: map[string]bool{}, scopes: map[*node]string{}}
 	if root.name.Space != nsXBRLI || root.name.Local != "xbrl" {
 		l.ds.Add(source.Error, "xbrl.4.1:notAnInstance", l.pos(root), "the root element is %s, not xbrli:xbrl", root.name.Local)
 		return nil, l.ds
@@ -229,13 +233,11 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 	}
 	for _, c := range root.children {
 		if c.name.Space != nsXBRLI && c.name.Space != nsLink {
-			if f := l.fact(c, rep); f != nil {
-				rep.Facts = append(rep.Facts, f)
-			}
+			l.item(c, rep, "")
 		}
 	}
 	rep.Concepts = concepts(rep.Facts)
-	rep.Networks = l.tx.networks
+	rep.Networks = l.tx.calcNetworks()
 	for _, u := range l.units {
 		rep.Units = append(rep.Units, u)
 	}
@@ -325,11 +327,27 @@ func parsePos(text string) (source.Pos, bool) {
 	return source.ParsePos(first)
 }
 
-// fact reads one fact element.
-func (l *xmlLoader) fact(n *node, rep *xbrl.Report) *xbrl.Fact {
-	at := l.pos(n)
+// item reads one fact element: an item, or a tuple whose facts it reads
+// in turn, each scoped by the tuple it is in (tuple is the path of the
+// enclosing tuples, "" at the top).
+func (l *xmlLoader) item(n *node, rep *xbrl.Report, tuple string) {
 	prefix := n.ns.prefix(n.name.Space)
-	c := l.tx.qnameConcept(n.name.Space, prefix, n.name.Local, at, &l.ds, l.reported)
+	c := l.tx.qnameConcept(n.name.Space, prefix, n.name.Local, l.pos(n), &l.ds, l.reported)
+	if l.tx.tuples[c] {
+		path := fmt.Sprintf("%s/%d", tuple, n.off) // the tuple's place: two tuples are two scopes
+		for _, child := range n.children {
+			l.item(child, rep, path)
+		}
+		return
+	}
+	if f := l.fact(n, c, rep, tuple); f != nil {
+		rep.Facts = append(rep.Facts, f)
+	}
+}
+
+// fact reads one item of concept c.
+func (l *xmlLoader) fact(n *node, c *xbrl.Concept, rep *xbrl.Report, tuple string) *xbrl.Fact {
+	at := l.pos(n)
 	f := &xbrl.Fact{ID: n.attr("", "id"), Concept: c, Source: at, Origin: l.origins[n.attr("", "id")]}
 	ctxID := n.attr("", "contextRef")
 	ctx := l.contexts[ctxID]
@@ -338,6 +356,10 @@ func (l *xmlLoader) fact(n *node, rep *xbrl.Report) *xbrl.Fact {
 		return nil
 	}
 	l.context(ctx, f, rep)
+	f.Scope = l.scope(ctx)
+	if tuple != "" {
+		f.Scope += "|tuple " + tuple
+	}
 	if ref := n.attr("", "unitRef"); ref != "" {
 		if f.Unit = l.units[ref]; f.Unit == nil {
 			l.ds.Add(source.Error, "xbrl.4.6.2:numericUnit", at, "unitRef %q names no unit", ref)
@@ -437,6 +459,56 @@ func decimalsOf(decimals, precision string, v decimal.Decimal, at source.Pos, ds
 		ds.Add(source.Error, "xbrl.4.6.5:decimals", at, "decimals %q is neither an integer nor INF", decimals)
 	}
 	return d
+}
+
+// scope is what identifies a context beyond its period and the
+// dimensions read into a fact: the entity, and the segment's and
+// scenario's other content, written out canonically (s-equal content
+// gives the same text).
+func (l *xmlLoader) scope(ctx *node) string {
+	if s, ok := l.scopes[ctx]; ok {
+		return s
+	}
+	var b strings.Builder
+	if ent := ctx.child(nsXBRLI, "entity"); ent != nil {
+		if id := ent.child(nsXBRLI, "identifier"); id != nil {
+			b.WriteString(strings.TrimSpace(id.attr("", "scheme")) + " " + strings.TrimSpace(id.text))
+		}
+		if seg := ent.child(nsXBRLI, "segment"); seg != nil {
+			b.WriteString(" segment ")
+			canonical(&b, seg, true)
+		}
+	}
+	if sc := ctx.child(nsXBRLI, "scenario"); sc != nil {
+		b.WriteString(" scenario ")
+		canonical(&b, sc, false)
+	}
+	s := b.String()
+	l.scopes[ctx] = s
+	return s
+}
+
+// canonical writes the content of n: each child's expanded name,
+// attributes in order of name, trimmed text and children, in document
+// order. Explicit and typed members of a segment are left out when
+// skipDims is set: they are the fact's dimensions already.
+func canonical(b *strings.Builder, n *node, skipDims bool) {
+	for _, c := range n.children {
+		if skipDims && c.name.Space == nsDI {
+			continue
+		}
+		b.WriteString("<{" + c.name.Space + "}" + c.name.Local)
+		attrs := slices.Clone(c.attrs)
+		slices.SortFunc(attrs, func(a, b xml.Attr) int {
+			return strings.Compare(a.Name.Space+" "+a.Name.Local, b.Name.Space+" "+b.Name.Local)
+		})
+		for _, a := range attrs {
+			b.WriteString(" {" + a.Name.Space + "}" + a.Name.Local + "=" + strconv.Quote(a.Value))
+		}
+		b.WriteString(">" + strings.TrimSpace(c.text))
+		canonical(b, c, false)
+		b.WriteString("</>")
+	}
 }
 
 // context fills a fact's entity, period and dimensions from its context.

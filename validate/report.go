@@ -91,7 +91,14 @@ func checkFacts(rep *xbrl.Report, keys []string, ds *source.Diagnostics) {
 				"%q is not a value of %s's type; it allows %s", f.Text, c.QName(), strings.Join(c.Enum, ", "))
 		}
 		if old, ok := seen[keys[i]]; ok && !consistentDuplicates(old, f) {
-			addFact(ds, source.Error, "xbrl.4.10:inconsistentDuplicate", f,
+			// Two numbers for one fact cannot both be right; two texts
+			// (the titles of one manager, each in a tuple) can, and XBRL
+			// 2.1 does not forbid either.
+			sev := source.Error
+			if !f.Numeric() {
+				sev = source.Warning
+			}
+			addFact(ds, sev, "xbrl.4.10:inconsistentDuplicate", f,
 				"%s for %s is reported twice with different values (%s here, %s at %s)",
 				c.QName(), f.Period, f.ValueString(), old.ValueString(), old.Source)
 		}
@@ -143,10 +150,14 @@ func checkUnit(f *xbrl.Fact, c *xbrl.Concept, ds *source.Diagnostics) {
 			xbrl.Monetary: "xbrl.4.8.2:monetaryFactUnit-notMonetaryMeasure",
 			xbrl.Shares:   "xbrl.4.8.2:sharesFactUnit-notSharesMeasure",
 		}[c.Type]
+		sev := source.Error
 		if code == "" {
-			code = "xport.units:unitType"
+			// XBRL 2.1 constrains the units of monetary and shares items
+			// only: another type's unit that is not the usual one is worth
+			// a look, not an error.
+			code, sev = "xport.units:unitType", source.Warning
 		}
-		addFact(ds, source.Error, code, f,
+		addFact(ds, sev, code, f,
 			"%s is %s but its unit is %s", c.QName(), c.Type, f.Unit.String())
 	}
 }

@@ -118,19 +118,28 @@ type Fact struct {
 	// Also lists the other places the same fact is printed (the net loss
 	// in the cash flow statement, say).
 	Also []source.Pos
+	// Scope is what else identifies a fact read from an instance, beyond
+	// its concept, period, dimensions and unit: its entity, the other
+	// content of its context's segment and scenario, and the tuple it is
+	// in. Empty for the facts xport makes (one entity, no tuples).
+	Scope string
 }
 
 // Numeric reports whether f carries a number.
 func (f *Fact) Numeric() bool { return f.Concept.Type.Numeric() }
 
-// Key identifies a fact's concept, period and unit: two facts with the
-// same key are duplicates.
+// Key identifies a fact's concept, context (period, dimensions, scope)
+// and unit, by its measures: two facts with the same key are duplicates.
 func (f *Fact) Key() string {
 	u := ""
 	if f.Unit != nil {
-		u = f.Unit.ID
+		u = f.Unit.String()
 	}
-	return f.Concept.QName() + "|" + f.ContextID() + "|" + u
+	k := f.Concept.QName() + "|" + f.ContextID() + "|" + u
+	if f.Scope != "" {
+		k += "|" + f.Scope
+	}
+	return k
 }
 
 // ContextID returns the id of the fact's context: the period's id, then
@@ -167,6 +176,9 @@ type Arc struct {
 	From, To *Concept
 	Order    int
 	Weight   int // calculation arcs: +1 or -1
+	// Factor is a calculation weight that is not +1 or -1, as a
+	// linkbase may give one ("0.5"); zero when Weight says it.
+	Factor decimal.Decimal
 	// Arcrole names a definition arc's XBRL Dimensions arcrole: "all",
 	// "hypercube-dimension", "dimension-domain", "dimension-default" or
 	// "domain-member".
