@@ -144,6 +144,7 @@ type calcArc struct {
 	role          string
 	from, to      *xbrl.Concept
 	order, weight string // as written, for equivalence
+	attrs         string // the other non-exempt attributes, for equivalence
 	factor        decimal.Decimal
 	priority      int
 	prohibited    bool
@@ -197,9 +198,10 @@ func (tx *taxonomy) loadCalculations(href string, resolve Resolver, at source.Po
 			}
 			priority, _ := strconv.Atoi(strings.TrimSpace(arc.SelectAttrValue("priority", "0")))
 			order := strings.TrimSpace(arc.SelectAttrValue("order", "1"))
+			attrs := nonExempt(arc)
 			for _, from := range froms {
 				for _, to := range tos {
-					tx.calcArcs = append(tx.calcArcs, calcArc{role: role, from: from, to: to, order: canonicalNumber(order), weight: canonicalNumber(w),
+					tx.calcArcs = append(tx.calcArcs, calcArc{role: role, from: from, to: to, order: canonicalNumber(order), weight: canonicalNumber(w), attrs: attrs,
 						factor: factor, priority: priority, prohibited: arc.SelectAttrValue("use", "") == "prohibited", pos: at})
 				}
 			}
@@ -208,10 +210,38 @@ func (tx *taxonomy) loadCalculations(href string, resolve Resolver, at source.Po
 	return ds
 }
 
-// canonicalNumber writes a decimal attribute so that equal numbers are
-// equal text ("1.0" and "1" are one order).
+// nonExempt writes the attributes of an arc that decide its equivalence
+// besides its order and weight: all but use, priority and those of the
+// xlink and XML Schema instance namespaces (XBRL 2.1 §3.5.3.9.7.4), in
+// order of name, numbers canonical.
+func nonExempt(arc *etree.Element) string {
+	var out []string
+	for _, a := range arc.Attr {
+		switch {
+		case a.Space == "xmlns" || a.Space == "" && a.Key == "xmlns":
+		case a.NamespaceURI() == nsXLink || a.NamespaceURI() == nsXSI:
+		case a.Space == "" && (a.Key == "use" || a.Key == "priority" || a.Key == "order" || a.Key == "weight"):
+		default:
+			out = append(out, a.NamespaceURI()+" "+a.Key+"="+canonicalNumber(a.Value))
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(out, " ")
+}
+
+// canonicalNumber writes an attribute's value so that equal values of
+// the usual types are equal text: numbers ("1.0" and "1", "456e-2" and
+// "4.56") and booleans ("1" and "true"). The attribute's declared type is
+// not looked up.
 func canonicalNumber(s string) string {
-	if d, err := decimal.Parse(strings.TrimSpace(s)); err == nil {
+	t := strings.TrimSpace(s)
+	switch t {
+	case "true":
+		return "1"
+	case "false":
+		return "0"
+	}
+	if d, err := parseFloatValue(t); err == nil && t != "" && !special[t] {
 		return d.String()
 	}
 	return s
@@ -224,14 +254,14 @@ func canonicalNumber(s string) string {
 // that priority (XBRL 2.1 §3.5.3.9.7).
 func (tx *taxonomy) calcNetworks() []*xbrl.Network {
 	type key struct {
-		role          string
-		from, to      *xbrl.Concept
-		order, weight string
+		role                 string
+		from, to             *xbrl.Concept
+		order, weight, attrs string
 	}
 	best := map[key]calcArc{}
 	var keys []key
 	for _, a := range tx.calcArcs {
-		k := key{a.role, a.from, a.to, a.order, a.weight}
+		k := key{a.role, a.from, a.to, a.order, a.weight, a.attrs}
 		old, ok := best[k]
 		switch {
 		case !ok:

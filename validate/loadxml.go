@@ -220,6 +220,8 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 			href := c.attr(nsXLink, "href")
 			rep.Taxonomy.Schema = href
 			l.ds = append(l.ds, l.tx.loadSchema(href, resolve, l.pos(c))...)
+		case c.name.Space == nsLink && c.name.Local == "linkbaseRef":
+			l.ds = append(l.ds, l.tx.loadCalculations(c.attr(nsXLink, "href"), resolve, l.pos(c))...)
 		case c.name.Space == nsXBRLI && c.name.Local == "context":
 			l.contexts[c.attr("", "id")] = c
 		case c.name.Space == nsXBRLI && c.name.Local == "unit":
