@@ -505,12 +505,23 @@ func canonical(b *strings.Builder, n *node, skipDims bool) {
 			return strings.Compare(a.Name.Space+" "+a.Name.Local, b.Name.Space+" "+b.Name.Local)
 		})
 		for _, a := range attrs {
-			b.WriteString(" {" + a.Name.Space + "}" + a.Name.Local + "=" + strconv.Quote(a.Value))
+			b.WriteString(" {" + a.Name.Space + "}" + a.Name.Local + "=" + strconv.Quote(sValue(a.Value, c)))
 		}
-		b.WriteString(">" + strings.TrimSpace(c.text))
+		b.WriteString(">" + sValue(c.text, c))
 		canonical(b, c, false)
 		b.WriteString("</>")
 	}
+}
+
+// sValue writes a value of a segment or scenario so that s-equal values
+// are equal text: trimmed, numbers and booleans by value, and NaN, which
+// equals nothing, not even itself, as a text of its own (at n's place).
+func sValue(v string, n *node) string {
+	t := strings.TrimSpace(v)
+	if t == "NaN" {
+		return fmt.Sprintf("NaN@%d", n.off)
+	}
+	return canonicalNumber(t)
 }
 
 // context fills a fact's entity, period and dimensions from its context.
