@@ -112,6 +112,9 @@ func Load(name string, data []byte, resolve Resolver) (*Document, source.Diagnos
 		doc.Report, ds = doc.loadJSON(resolve)
 	default:
 		doc.Format = "xbrl"
+		if conv := asUTF8(data); len(data) > 0 && &conv[0] != &data[0] {
+			doc.Data = conv // positions after a non-ASCII character move by its extra bytes
+		}
 		doc.Report, ds = doc.loadXML(resolve)
 	}
 	if doc.Report != nil {
