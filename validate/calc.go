@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"strings"
+
 	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
@@ -33,11 +35,28 @@ func Inconsistencies(rep *xbrl.Report, mode CalcMode) []Inconsistency {
 
 // inconsistencies is Inconsistencies, with the facts' keys.
 func inconsistencies(rep *xbrl.Report, keys []string, mode CalcMode) []Inconsistency {
-	facts := make(map[string]*xbrl.Fact, len(rep.Facts))
+	// XBRL 2.1 §5.2.5.2 binds a calculation only to facts that are not
+	// nil and have no duplicate: a total or item reported twice for one
+	// context and unit binds nothing.
+	//
+	// Facts in tuples bind as Arelle binds them: a total binds the items
+	// of its context and unit in the tuple it is in and in every tuple
+	// within that one (at the top, in the whole instance); duplicates are
+	// facts of one tuple.
+	facts := make(map[string][]*xbrl.Fact, len(rep.Facts)) // by key without tuple
+	dup := map[string]bool{}                               // full keys reported twice
 	byConcept := map[*xbrl.Concept][]*xbrl.Fact{}
+	seen := make(map[string]bool, len(rep.Facts))
 	for i, f := range rep.Facts {
-		facts[keys[i]] = f
-		byConcept[f.Concept] = append(byConcept[f.Concept], f)
+		if seen[keys[i]] {
+			dup[keys[i]] = true // a nil fact duplicates too
+		}
+		seen[keys[i]] = true
+		if !f.Nil {
+			k := untupled(f)
+			facts[k] = append(facts[k], f)
+			byConcept[f.Concept] = append(byConcept[f.Concept], f)
+		}
 	}
 	var out []Inconsistency
 	for _, n := range rep.Networks {
@@ -51,8 +70,8 @@ func inconsistencies(rep *xbrl.Report, keys []string, mode CalcMode) []Inconsist
 		}
 		for _, total := range order {
 			for _, tf := range byConcept[total] {
-				if tf.Numeric() {
-					if inc, bad := checkTotal(n, tf, items[total], facts, mode); bad {
+				if tf.Numeric() && !dup[tf.Key()] {
+					if inc, bad := checkTotal(n, tf, items[total], facts, dup, mode); bad {
 						out = append(out, inc)
 					}
 				}
@@ -96,16 +115,25 @@ func checkWeights(n *xbrl.Network, ds *source.Diagnostics) {
 }
 
 // checkTotal checks one total fact against the items reported with it.
-func checkTotal(n *xbrl.Network, tf *xbrl.Fact, arcs []xbrl.Arc, facts map[string]*xbrl.Fact, mode CalcMode) (Inconsistency, bool) {
+func checkTotal(n *xbrl.Network, tf *xbrl.Fact, arcs []xbrl.Arc, facts map[string][]*xbrl.Fact, dup map[string]bool, mode CalcMode) (Inconsistency, bool) {
 	var items []*xbrl.Fact
 	var weights []decimal.Decimal
 	missing := 0
 	for _, a := range arcs {
 		probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Dims: tf.Dims, Unit: tf.Unit, Scope: tf.Scope}
-		if f, ok := facts[probe.Key()]; ok && f.Numeric() {
+		found := false
+		for _, f := range facts[untupled(&probe)] {
+			if !f.Numeric() || !within(f.Tuple, tf.Tuple) {
+				continue
+			}
+			if dup[f.Key()] {
+				return Inconsistency{}, false // an item reported twice: the relationship binds nothing
+			}
 			items = append(items, f)
 			weights = append(weights, weightOf(a))
-		} else {
+			found = true
+		}
+		if !found {
 			missing++
 		}
 	}
@@ -117,6 +145,21 @@ func checkTotal(n *xbrl.Network, tf *xbrl.Fact, arcs []xbrl.Arc, facts map[strin
 		ok, sum = intervalsMeet(tf, items, weights)
 	}
 	return Inconsistency{Network: n, Total: tf, Sum: sum, Missing: missing}, !ok
+}
+
+// untupled is a fact's key without the tuple it is in.
+func untupled(f *xbrl.Fact) string {
+	if f.Tuple == "" {
+		return f.Key()
+	}
+	g := *f
+	g.Tuple = ""
+	return g.Key()
+}
+
+// within reports whether tuple path t is path p or inside it.
+func within(t, p string) bool {
+	return p == "" || t == p || strings.HasPrefix(t, p+"/")
 }
 
 // weightOf is an arc's calculation weight.

@@ -71,10 +71,10 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 		tx.add(c)
 	}
 	base := path.Dir(href)
+	// Every linkbase referenced: its role is optional, and the calculation
+	// links are read from whichever holds them.
 	for _, ref := range s.FindElements("./annotation/appinfo/linkbaseRef") {
-		if strings.HasSuffix(ref.SelectAttrValue("xlink:role", ""), "calculationLinkbaseRef") {
-			ds = append(ds, tx.loadCalculations(path.Join(base, ref.SelectAttrValue("xlink:href", "")), resolve, at)...)
-		}
+		ds = append(ds, tx.loadCalculations(path.Join(base, ref.SelectAttrValue("xlink:href", "")), resolve, at)...)
 	}
 	return ds
 }

@@ -358,10 +358,7 @@ func (l *xmlLoader) fact(n *node, c *xbrl.Concept, rep *xbrl.Report, tuple strin
 		return nil
 	}
 	l.context(ctx, f, rep)
-	f.Scope = l.scope(ctx)
-	if tuple != "" {
-		f.Scope += "|tuple " + tuple
-	}
+	f.Scope, f.Tuple = l.scope(ctx), tuple
 	if ref := n.attr("", "unitRef"); ref != "" {
 		if f.Unit = l.units[ref]; f.Unit == nil {
 			l.ds.Add(source.Error, "xbrl.4.6.2:numericUnit", at, "unitRef %q names no unit", ref)
@@ -369,7 +366,8 @@ func (l *xmlLoader) fact(n *node, c *xbrl.Concept, rep *xbrl.Report, tuple strin
 	}
 	text := strings.TrimSpace(n.text)
 	decimals, precision := n.attr("", "decimals"), n.attr("", "precision")
-	if n.attr(nsXSI, "nil") == "true" {
+	if nil := strings.TrimSpace(n.attr(nsXSI, "nil")); nil == "true" || nil == "1" {
+		f.Nil = true
 		if decimals != "" || precision != "" {
 			l.ds.Add(source.Error, "xbrl.4.6.3:nilDecimalsPrecision", at, "a nil fact has decimals or precision")
 		}

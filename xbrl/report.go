@@ -118,6 +118,13 @@ type Fact struct {
 	// Also lists the other places the same fact is printed (the net loss
 	// in the cash flow statement, say).
 	Also []source.Pos
+	// Tuple names the tuple a fact read from an instance is in, as the
+	// path of its enclosing tuples ("/120/245"); empty at the top. Facts
+	// in two tuples are not duplicates.
+	Tuple string
+	// Nil is set for a fact reported nil (xsi:nil="true"): it has no
+	// value, and takes no part in calculations.
+	Nil bool
 	// Scope is what else identifies a fact read from an instance, beyond
 	// its concept, period, dimensions and unit: its entity, the other
 	// content of its context's segment and scenario, and the tuple it is
@@ -136,8 +143,8 @@ func (f *Fact) Key() string {
 		u = f.Unit.String()
 	}
 	k := f.Concept.QName() + "|" + f.ContextID() + "|" + u
-	if f.Scope != "" {
-		k += "|" + f.Scope
+	if f.Scope != "" || f.Tuple != "" {
+		k += "|" + f.Scope + "|" + f.Tuple
 	}
 	return k
 }
