@@ -57,8 +57,19 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 		}
 	}
 	bases := typeBases(s)
+	attrDefaults := typeAttrDefaults(s)
 	for _, el := range s.SelectElements("element") {
 		c := conceptOf(el, prefix, ns)
+		typ := el.SelectAttrValue("type", "")
+		if c.Type == "" {
+			c.Type = derivedItemType(typ, bases)
+		}
+		if d := attrDefaultsOf(typ, bases, attrDefaults); d != nil {
+			tx.attrDefaults[c] = d
+		}
+		if v := el.SelectAttrValue("fixed", el.SelectAttrValue("default", "")); v != "" || el.SelectAttr("fixed") != nil || el.SelectAttr("default") != nil {
+			tx.valueDefaults[c] = v
+		}
 		if id := el.SelectAttrValue("id", ""); id != "" {
 			tx.byElementID[path.Base(href)+"#"+id] = c
 		}
@@ -93,6 +104,73 @@ func typeBases(s *etree.Element) map[string]string {
 		}
 	}
 	return out
+}
+
+// localName drops a QName's prefix.
+func localName(q string) string {
+	if _, local, ok := strings.Cut(q, ":"); ok {
+		return local
+	}
+	return q
+}
+
+// derivedItemType is the item type a schema type derives from, through
+// the types the schema declares ("test:defaultDecimalsTwoMonetaryItemType"
+// restricts xbrli:monetaryItemType): "" when none is known.
+func derivedItemType(typ string, bases map[string]string) xbrl.ItemType {
+	local := localName(typ)
+	for range 16 {
+		if t, ok := itemTypes[local]; ok {
+			return t
+		}
+		next, ok := bases[local]
+		if !ok {
+			return ""
+		}
+		local = next
+	}
+	return ""
+}
+
+// typeAttrDefaults maps each complex type of a schema to the default or
+// fixed values it gives the decimals and precision attributes.
+func typeAttrDefaults(s *etree.Element) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, ct := range s.SelectElements("complexType") {
+		for _, a := range ct.FindElements(".//attribute") {
+			name := a.SelectAttrValue("name", "")
+			if name != "decimals" && name != "precision" {
+				continue
+			}
+			v := a.SelectAttrValue("fixed", a.SelectAttrValue("default", ""))
+			if v == "" {
+				continue
+			}
+			t := ct.SelectAttrValue("name", "")
+			if out[t] == nil {
+				out[t] = map[string]string{}
+			}
+			out[t][name] = v
+		}
+	}
+	return out
+}
+
+// attrDefaultsOf is the default decimals or precision of a type, its own
+// or inherited from a type it derives from in the schema.
+func attrDefaultsOf(typ string, bases map[string]string, defaults map[string]map[string]string) map[string]string {
+	local := localName(typ)
+	for range 16 {
+		if d, ok := defaults[local]; ok {
+			return d
+		}
+		next, ok := bases[local]
+		if !ok {
+			return nil
+		}
+		local = next
+	}
+	return nil
 }
 
 // floatType reports whether a schema type is xs:float or xs:double or

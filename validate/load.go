@@ -192,14 +192,20 @@ type taxonomy struct {
 	// byElementID finds a concept by its declaration's id in the schema
 	// file that declares it ("concepts.xsd#e0"), as locators point.
 	byElementID map[string]*xbrl.Concept
-	calcArcs    []calcArc       // every summation-item arc read
-	linkbases   map[string]bool // linkbases read, each once
+	// attrDefaults are the decimals and precision a concept's type gives
+	// a fact that states none; valueDefaults the value its declaration
+	// gives an empty fact (default or fixed).
+	attrDefaults  map[*xbrl.Concept]map[string]string
+	valueDefaults map[*xbrl.Concept]string
+	calcArcs      []calcArc       // every summation-item arc read
+	linkbases     map[string]bool // linkbases read, each once
 }
 
 // newTaxonomy starts from the catalogue.
 func newTaxonomy() *taxonomy {
 	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}, floats: map[*xbrl.Concept]bool{}, tuples: map[*xbrl.Concept]bool{},
-		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}}
+		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{},
+		attrDefaults: map[*xbrl.Concept]map[string]string{}, valueDefaults: map[*xbrl.Concept]string{}}
 	cat, _, err := schema.Default()
 	if err != nil {
 		return tx

@@ -365,7 +365,13 @@ func (l *xmlLoader) fact(n *node, c *xbrl.Concept, rep *xbrl.Report, tuple strin
 		}
 	}
 	text := strings.TrimSpace(n.text)
+	if v, ok := l.tx.valueDefaults[c]; ok && text == "" && len(n.children) == 0 {
+		text = strings.TrimSpace(v) // the schema's default or fixed value
+	}
 	decimals, precision := n.attr("", "decimals"), n.attr("", "precision")
+	if d := l.tx.attrDefaults[c]; d != nil && decimals == "" && precision == "" {
+		decimals, precision = d["decimals"], d["precision"]
+	}
 	if nil := strings.TrimSpace(n.attr(nsXSI, "nil")); nil == "true" || nil == "1" {
 		f.Nil = true
 		if decimals != "" || precision != "" {

@@ -91,14 +91,10 @@ func checkFacts(rep *xbrl.Report, keys []string, ds *source.Diagnostics) {
 				"%q is not a value of %s's type; it allows %s", f.Text, c.QName(), strings.Join(c.Enum, ", "))
 		}
 		if old, ok := seen[keys[i]]; ok && !consistentDuplicates(old, f) {
-			// Two numbers for one fact cannot both be right; two texts
-			// (the titles of one manager, each in a tuple) can, and XBRL
-			// 2.1 does not forbid either.
-			sev := source.Error
-			if !f.Numeric() {
-				sev = source.Warning
-			}
-			addFact(ds, sev, "xbrl.4.10:inconsistentDuplicate", f,
+			// XBRL 2.1 does not forbid duplicates that disagree: they bind
+			// no calculation (§5.2.5.2). Two numbers for one fact cannot
+			// both be right, so it is worth a warning.
+			addFact(ds, source.Warning, "xbrl.4.10:inconsistentDuplicate", f,
 				"%s for %s is reported twice with different values (%s here, %s at %s)",
 				c.QName(), f.Period, f.ValueString(), old.ValueString(), old.Source)
 		}
