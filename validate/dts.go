@@ -29,8 +29,16 @@ var itemTypes = map[string]xbrl.ItemType{
 // the catalogue holds (us-gaap, dei) need no file; any other import that
 // does not resolve locally is recorded as missing. Problems are reported
 // at, the place in the report that references the schema.
+//
+// The schemas it imports or includes by a relative location, and those
+// the locators of its linkbases point into, are read in turn, each once:
+// the discovery of XBRL 2.1 §3.2, local files only.
 func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) source.Diagnostics {
 	var ds source.Diagnostics
+	if tx.schemas[path.Clean(href)] {
+		return nil
+	}
+	tx.schemas[path.Clean(href)] = true
 	data, err := resolve(href)
 	if err != nil {
 		tx.missing = append(tx.missing, href)
@@ -51,13 +59,20 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 			prefix = a.Key
 		}
 	}
-	for _, im := range s.SelectElements("import") {
-		if _, known := tx.byNS[im.SelectAttrValue("namespace", "")]; !known && !strings.Contains(im.SelectAttrValue("namespace", ""), "xbrl.org") {
-			tx.missing = append(tx.missing, im.SelectAttrValue("schemaLocation", ""))
+	for _, im := range append(s.SelectElements("import"), s.SelectElements("include")...) {
+		loc := im.SelectAttrValue("schemaLocation", "")
+		if loc != "" && !strings.Contains(loc, "://") {
+			ds = append(ds, tx.loadSchema(path.Join(path.Dir(href), loc), resolve, at)...)
+			continue
+		}
+		if _, known := tx.byNS[im.SelectAttrValue("namespace", "")]; !known && im.Tag == "import" && !strings.Contains(im.SelectAttrValue("namespace", ""), "xbrl.org") {
+			tx.missing = append(tx.missing, loc)
 		}
 	}
 	bases := typeBases(s)
 	attrDefaults := typeAttrDefaults(s)
+	groups := map[*xbrl.Concept]string{} // concept → the local name of its substitution group
+	defer func() { tx.markTuples(ns, groups) }()
 	for _, el := range s.SelectElements("element") {
 		c := conceptOf(el, prefix, ns)
 		typ := el.SelectAttrValue("type", "")
@@ -76,9 +91,7 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 		if floatType(el.SelectAttrValue("type", ""), bases) {
 			tx.floats[c] = true
 		}
-		if _, sg, _ := strings.Cut(el.SelectAttrValue("substitutionGroup", ""), ":"); sg == "tuple" {
-			tx.tuples[c] = true
-		}
+		groups[c] = localName(el.SelectAttrValue("substitutionGroup", ""))
 		tx.add(c)
 	}
 	base := path.Dir(href)
@@ -104,6 +117,27 @@ func typeBases(s *etree.Element) map[string]string {
 		}
 	}
 	return out
+}
+
+// markTuples records the concepts of a schema that are tuples: in the
+// substitution group xbrli:tuple, or in that of a tuple of the schema
+// ("shortAddress" in the group of the tuple "address").
+func (tx *taxonomy) markTuples(ns string, groups map[*xbrl.Concept]string) {
+	for c, g := range groups {
+		for range 16 {
+			if g == "tuple" {
+				tx.tuples[c] = true
+				break
+			}
+			head := tx.lookup(ns, g)
+			if head == nil {
+				break
+			}
+			if g = groups[head]; g == "" {
+				break
+			}
+		}
+	}
 }
 
 // localName drops a QName's prefix.
@@ -249,6 +283,12 @@ func (tx *taxonomy) loadCalculations(href string, resolve Resolver, at source.Po
 	if err := doc.ReadFromBytes(data); err != nil || doc.Root() == nil {
 		ds.Add(source.Error, "xport.validate:taxonomyInvalid", at, "the linkbase %s is not XML: %v", href, err)
 		return ds
+	}
+	for _, loc := range doc.Root().FindElements(".//loc") {
+		target, _, _ := strings.Cut(loc.SelectAttrValue("xlink:href", ""), "#")
+		if strings.HasSuffix(strings.ToLower(target), ".xsd") && !strings.Contains(target, "://") {
+			ds = append(ds, tx.loadSchema(path.Join(path.Dir(href), target), resolve, at)...)
+		}
 	}
 	for _, link := range doc.Root().SelectElements("calculationLink") {
 		role := link.SelectAttrValue("xlink:role", "")

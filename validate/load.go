@@ -198,13 +198,14 @@ type taxonomy struct {
 	attrDefaults  map[*xbrl.Concept]map[string]string
 	valueDefaults map[*xbrl.Concept]string
 	calcArcs      []calcArc       // every summation-item arc read
+	schemas       map[string]bool // schemas read, each once
 	linkbases     map[string]bool // linkbases read, each once
 }
 
 // newTaxonomy starts from the catalogue.
 func newTaxonomy() *taxonomy {
 	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}, floats: map[*xbrl.Concept]bool{}, tuples: map[*xbrl.Concept]bool{},
-		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{},
+		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}, schemas: map[string]bool{},
 		attrDefaults: map[*xbrl.Concept]map[string]string{}, valueDefaults: map[*xbrl.Concept]string{}}
 	cat, _, err := schema.Default()
 	if err != nil {
