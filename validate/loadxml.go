@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -230,6 +231,7 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 			l.footnotes(c)
 		}
 	}
+	l.checkFootnotes(root)
 	if rep.Taxonomy.Schema == "" {
 		l.ds.Add(source.Error, "xbrl.4.2:missingSchemaRef", l.pos(root), "the instance references no taxonomy schema (link:schemaRef)")
 	}
@@ -313,6 +315,67 @@ func (l *xmlLoader) footnotes(n *node) {
 		id := locs[c.attr(nsXLink, "from")]
 		if p, ok := positions[c.attr(nsXLink, "to")]; id != "" && ok {
 			l.origins[id] = p
+		}
+	}
+}
+
+// factFootnote is the standard arcrole of footnote arcs.
+const factFootnote = "http://www.xbrl.org/2003/arcrole/fact-footnote"
+
+// checkFootnotes applies XBRL 2.1 §4.11 to the footnote links of an
+// instance: a locator points at a fact (an item or tuple) of this
+// instance, a footnote states its language, and an arc joins labels of
+// its own link: a fact-footnote arc from a locator to a footnote.
+func (l *xmlLoader) checkFootnotes(root *node) {
+	facts := map[string]bool{}
+	var collect func(n *node)
+	collect = func(n *node) {
+		for _, c := range n.children {
+			if c.name.Space != nsXBRLI && c.name.Space != nsLink {
+				if id := c.attr("", "id"); id != "" {
+					facts[id] = true
+				}
+				collect(c)
+			}
+		}
+	}
+	collect(root)
+	self := path.Base(l.d.Name)
+	for _, link := range root.children {
+		if link.name.Space != nsLink || link.name.Local != "footnoteLink" {
+			continue
+		}
+		locs, notes := map[string]bool{}, map[string]bool{}
+		for _, c := range link.children {
+			label := c.attr(nsXLink, "label")
+			switch c.name.Local {
+			case "loc":
+				locs[label] = true
+				doc, id, _ := strings.Cut(c.attr(nsXLink, "href"), "#")
+				switch {
+				case doc != "" && path.Base(doc) != self:
+					l.ds.Add(source.Error, "xbrl.4.11.1.1:footnoteLocTarget", l.pos(c), "a footnote locator points into another document (%s)", c.attr(nsXLink, "href"))
+				case !facts[id]:
+					l.ds.Add(source.Error, "xbrl.4.11.1.1:footnoteLocTarget", l.pos(c), "a footnote locator points at %q, which is no fact of the instance", id)
+				}
+			case "footnote":
+				notes[label] = true
+				if c.attr("http://www.w3.org/XML/1998/namespace", "lang") == "" {
+					l.ds.Add(source.Error, "xbrl.4.11.1.2.1:footnoteLang", l.pos(c), "a footnote has no xml:lang")
+				}
+			}
+		}
+		for _, c := range link.children {
+			if c.name.Local != "footnoteArc" {
+				continue
+			}
+			from, to := c.attr(nsXLink, "from"), c.attr(nsXLink, "to")
+			switch {
+			case !locs[from] && !notes[from], !locs[to] && !notes[to]:
+				l.ds.Add(source.Error, "xbrl.3.5.3.9:arcLabel", l.pos(c), "a footnote arc joins %q and %q, not both labels of its link", from, to)
+			case c.attr(nsXLink, "arcrole") == factFootnote && (!locs[from] || !notes[to]):
+				l.ds.Add(source.Error, "xbrl.4.11.1.3.1:factFootnoteArc", l.pos(c), "a fact-footnote arc goes from a fact's locator to a footnote, not from %q to %q", from, to)
+			}
 		}
 	}
 }
