@@ -290,6 +290,7 @@ func (tx *taxonomy) loadCalculations(href string, resolve Resolver, at source.Po
 			ds = append(ds, tx.loadSchema(path.Join(path.Dir(href), target), resolve, at)...)
 		}
 	}
+	tx.readEssenceAlias(doc.Root(), href)
 	for _, link := range doc.Root().SelectElements("calculationLink") {
 		role := link.SelectAttrValue("xlink:role", "")
 		locs := map[string][]*xbrl.Concept{}
@@ -345,6 +346,34 @@ func nonExempt(arc *etree.Element) string {
 	}
 	slices.Sort(out)
 	return strings.Join(out, " ")
+}
+
+// essenceAlias is the arcrole of a definition arc from an essence concept
+// to its alias (XBRL 2.1 §5.2.6.2.2).
+const essenceAlias = "http://www.xbrl.org/2003/arcrole/essence-alias"
+
+// readEssenceAlias records the essence-alias pairs of a linkbase's
+// definition links.
+func (tx *taxonomy) readEssenceAlias(root *etree.Element, href string) {
+	for _, link := range root.SelectElements("definitionLink") {
+		locs := map[string][]*xbrl.Concept{}
+		for _, loc := range link.SelectElements("loc") {
+			target, id, _ := strings.Cut(loc.SelectAttrValue("xlink:href", ""), "#")
+			if c := tx.byElementID[path.Base(target)+"#"+id]; c != nil {
+				locs[loc.SelectAttrValue("xlink:label", "")] = append(locs[loc.SelectAttrValue("xlink:label", "")], c)
+			}
+		}
+		for _, arc := range link.SelectElements("definitionArc") {
+			if arc.SelectAttrValue("xlink:arcrole", "") != essenceAlias || arc.SelectAttrValue("use", "") == "prohibited" {
+				continue
+			}
+			for _, e := range locs[arc.SelectAttrValue("xlink:from", "")] {
+				for _, a := range locs[arc.SelectAttrValue("xlink:to", "")] {
+					tx.aliases = append(tx.aliases, [2]*xbrl.Concept{e, a})
+				}
+			}
+		}
+	}
 }
 
 // canonicalNumber writes an attribute's value so that equal values of

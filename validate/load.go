@@ -197,9 +197,10 @@ type taxonomy struct {
 	// gives an empty fact (default or fixed).
 	attrDefaults  map[*xbrl.Concept]map[string]string
 	valueDefaults map[*xbrl.Concept]string
-	calcArcs      []calcArc       // every summation-item arc read
-	schemas       map[string]bool // schemas read, each once
-	linkbases     map[string]bool // linkbases read, each once
+	calcArcs      []calcArc          // every summation-item arc read
+	schemas       map[string]bool    // schemas read, each once
+	aliases       [][2]*xbrl.Concept // essence-alias pairs: essence, alias
+	linkbases     map[string]bool    // linkbases read, each once
 }
 
 // newTaxonomy starts from the catalogue.

@@ -240,6 +240,7 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 			l.item(c, rep, "")
 		}
 	}
+	l.checkEssenceAlias(rep.Facts)
 	rep.Concepts = concepts(rep.Facts)
 	rep.Networks = l.tx.calcNetworks()
 	for _, u := range l.units {
@@ -271,9 +272,23 @@ func (l *xmlLoader) unit(n *node) *xbrl.Unit {
 		if den := div.child(nsXBRLI, "unitDenominator"); den != nil {
 			u.Denominator = measures(den)
 		}
-		return u
+		for _, m := range u.Numerator {
+			if slices.Contains(u.Denominator, m) {
+				l.ds.Add(source.Error, "xbrl.4.8.4:unitsNotInSimplestForm", l.pos(n), "unit %q has %s both above and below the division", u.ID, m)
+				break
+			}
+		}
+	} else {
+		u.Numerator = measures(n)
 	}
-	u.Numerator = measures(n)
+	// A unit is its measures, in any order: u-equal units are one.
+	slices.Sort(u.Numerator)
+	slices.Sort(u.Denominator)
+	for _, m := range append(slices.Clone(u.Numerator), u.Denominator...) {
+		if local, ok := strings.CutPrefix(m, "xbrli:"); ok && local != "pure" && local != "shares" {
+			l.ds.Add(source.Error, "xbrl.4.8.2:xbrliMeasure", l.pos(n), "unit %q measures %s: of the XBRL instance namespace only pure and shares are measures", u.ID, m)
+		}
+	}
 	return u
 }
 
@@ -317,6 +332,61 @@ func (l *xmlLoader) footnotes(n *node) {
 			l.origins[id] = p
 		}
 	}
+}
+
+// checkEssenceAlias applies XBRL 2.1 §5.2.6.2.2: an essence concept and
+// its alias have the same item type and period type, and their facts in
+// one context and tuple have equal units and values.
+func (l *xmlLoader) checkEssenceAlias(facts []*xbrl.Fact) {
+	if len(l.tx.aliases) == 0 {
+		return
+	}
+	byConcept := map[*xbrl.Concept][]*xbrl.Fact{}
+	for _, f := range facts {
+		byConcept[f.Concept] = append(byConcept[f.Concept], f)
+	}
+	for _, pair := range l.tx.aliases {
+		e, a := pair[0], pair[1]
+		if e.Type != a.Type || e.PeriodType != a.PeriodType || e.Balance != a.Balance {
+			at := source.Pos{File: l.d.Name, Line: 1, Col: 1}
+			if fs := byConcept[a]; len(fs) > 0 {
+				at = fs[0].Source
+			}
+			l.ds.Add(source.Error, "xbrl.5.2.6.2.2:essenceAliasTypes", at,
+				"%s is the essence of %s, but their item types, period types or balances differ", e.QName(), a.QName())
+			continue
+		}
+		for _, fa := range byConcept[a] {
+			for _, fe := range byConcept[e] {
+				if fa.Nil || fe.Nil || fa.Period != fe.Period || fa.ContextID() != fe.ContextID() || fa.Scope != fe.Scope || fa.Tuple != fe.Tuple {
+					continue
+				}
+				switch {
+				case (fa.Unit == nil) != (fe.Unit == nil) || fa.Unit != nil && fa.Unit.String() != fe.Unit.String():
+					l.ds.Add(source.Error, "xbrl.5.2.6.2.2:essenceAliasUnits", fa.Source, "%s is an alias of %s but is reported in %v here and %v at %s", a.QName(), e.QName(), fa.Unit, fe.Unit, fe.Source)
+				case !sameValue(fa, fe):
+					l.ds.Add(source.Error, "xbrl.5.2.6.2.2:essenceAliasValue", fa.Source, "%s is an alias of %s but is %s here and %s at %s", a.QName(), e.QName(), fa.ValueString(), fe.ValueString(), fe.Source)
+				}
+			}
+		}
+	}
+}
+
+// sameValue compares the values of two facts of one context: numbers
+// within the lesser precision of the two, texts as written.
+func sameValue(a, b *xbrl.Fact) bool {
+	if a.Unit == nil {
+		return a.Text == b.Text
+	}
+	d := min(a.Decimals, b.Decimals)
+	if d == xbrl.DecimalsUnknown {
+		return false
+	}
+	if d >= xbrl.DecimalsINF {
+		return a.Value.Equal(b.Value)
+	}
+	d = min(max(d, -maxDecimals), maxDecimals)
+	return a.Value.RoundHalfEven(d).Equal(b.Value.RoundHalfEven(d))
 }
 
 // factFootnote is the standard arcrole of footnote arcs.

@@ -163,7 +163,10 @@ func checkUnit(f *xbrl.Fact, c *xbrl.Concept, ds *source.Diagnostics) {
 // share counts, pure for ratios.
 func unitFits(t xbrl.ItemType, u *xbrl.Unit) bool {
 	one := func(ms []string, ok func(string) bool) bool { return len(ms) == 1 && ok(ms[0]) }
-	currency := func(m string) bool { return strings.HasPrefix(m, "iso4217:") }
+	currency := func(m string) bool { // an ISO 4217 code: three capital letters
+		code, ok := strings.CutPrefix(m, "iso4217:")
+		return ok && len(code) == 3 && strings.Trim(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+	}
 	is := func(want string) func(string) bool { return func(m string) bool { return m == want } }
 	switch t {
 	case xbrl.Monetary:
