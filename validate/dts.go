@@ -92,6 +92,9 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 			tx.floats[c] = true
 		}
 		groups[c] = localName(el.SelectAttrValue("substitutionGroup", ""))
+		if el.SelectAttr("xbrli:balance") != nil && c.Type != xbrl.Monetary {
+			ds.Add(source.Error, "xbrl.5.1.1.2:balanceNotMonetary", at, "%s in %s has a balance but is not monetary", c.Name, href)
+		}
 		tx.add(c)
 	}
 	base := path.Dir(href)
@@ -119,14 +122,16 @@ func typeBases(s *etree.Element) map[string]string {
 	return out
 }
 
-// markTuples records the concepts of a schema that are tuples: in the
-// substitution group xbrli:tuple, or in that of a tuple of the schema
-// ("shortAddress" in the group of the tuple "address").
+// markTuples records the concepts of a schema that are items or tuples:
+// in the substitution group xbrli:item or xbrli:tuple, or in that of an
+// item or tuple of the schema ("shortAddress" in the group of the tuple
+// "address"). Other elements (a segment's content) are no concepts.
 func (tx *taxonomy) markTuples(ns string, groups map[*xbrl.Concept]string) {
 	for c, g := range groups {
 		for range 16 {
-			if g == "tuple" {
-				tx.tuples[c] = true
+			if g == "tuple" || g == "item" {
+				tx.tuples[c] = g == "tuple"
+				tx.facts[c] = true
 				break
 			}
 			head := tx.lookup(ns, g)

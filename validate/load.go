@@ -197,16 +197,17 @@ type taxonomy struct {
 	// gives an empty fact (default or fixed).
 	attrDefaults  map[*xbrl.Concept]map[string]string
 	valueDefaults map[*xbrl.Concept]string
-	calcArcs      []calcArc          // every summation-item arc read
-	schemas       map[string]bool    // schemas read, each once
-	aliases       [][2]*xbrl.Concept // essence-alias pairs: essence, alias
-	linkbases     map[string]bool    // linkbases read, each once
+	calcArcs      []calcArc              // every summation-item arc read
+	schemas       map[string]bool        // schemas read, each once
+	aliases       [][2]*xbrl.Concept     // essence-alias pairs: essence, alias
+	facts         map[*xbrl.Concept]bool // the items and tuples of the schemas read
+	linkbases     map[string]bool        // linkbases read, each once
 }
 
 // newTaxonomy starts from the catalogue.
 func newTaxonomy() *taxonomy {
 	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}, floats: map[*xbrl.Concept]bool{}, tuples: map[*xbrl.Concept]bool{},
-		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}, schemas: map[string]bool{},
+		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}, schemas: map[string]bool{}, facts: map[*xbrl.Concept]bool{},
 		attrDefaults: map[*xbrl.Concept]map[string]string{}, valueDefaults: map[*xbrl.Concept]string{}}
 	cat, _, err := schema.Default()
 	if err != nil {

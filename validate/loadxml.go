@@ -215,6 +215,8 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		return nil, l.ds
 	}
 	rep := &xbrl.Report{Provenance: xbrl.Provenance{Source: d.Name}}
+	var contexts []*node
+	refs := map[string]bool{} // roleRef and arcroleRef URIs
 	for _, c := range root.children {
 		switch {
 		case c.name.Space == nsLink && c.name.Local == "schemaRef":
@@ -225,11 +227,21 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 			l.ds = append(l.ds, l.tx.loadCalculations(c.attr(nsXLink, "href"), resolve, l.pos(c))...)
 		case c.name.Space == nsXBRLI && c.name.Local == "context":
 			l.contexts[c.attr("", "id")] = c
+			contexts = append(contexts, c)
+		case c.name.Space == nsLink && (c.name.Local == "roleRef" || c.name.Local == "arcroleRef"):
+			uri := c.attr("", "roleURI") + c.attr("", "arcroleURI")
+			if refs[c.name.Local+" "+uri] {
+				l.ds.Add(source.Error, "xbrl.3.5.2.4:duplicate"+c.name.Local, l.pos(c), "a second %s to %s", c.name.Local, uri)
+			}
+			refs[c.name.Local+" "+uri] = true
 		case c.name.Space == nsXBRLI && c.name.Local == "unit":
 			l.units[c.attr("", "id")] = l.unit(c)
 		case c.name.Space == nsLink && c.name.Local == "footnoteLink":
 			l.footnotes(c)
 		}
+	}
+	for _, c := range contexts { // once the schemas are read: their concepts may not stand in a segment
+		l.checkContext(c)
 	}
 	l.checkFootnotes(root)
 	if rep.Taxonomy.Schema == "" {
@@ -469,6 +481,11 @@ func (l *xmlLoader) item(n *node, rep *xbrl.Report, tuple string) {
 	prefix := n.ns.prefix(n.name.Space)
 	c := l.tx.qnameConcept(n.name.Space, prefix, n.name.Local, l.pos(n), &l.ds, l.reported)
 	if l.tx.tuples[c] {
+		for _, a := range n.attrs {
+			if a.Name.Space == nsXBRLI || a.Name.Space == "" && xbrlAttr[a.Name.Local] {
+				l.ds.Add(source.Error, "xbrl.4.9:tupleAttribute", l.pos(n), "tuple %s has the attribute %s, which only items have", c.QName(), a.Name.Local)
+			}
+		}
 		path := fmt.Sprintf("%s/%d", tuple, n.off) // the tuple's place: two tuples are two scopes
 		for _, child := range n.children {
 			l.item(child, rep, path)
@@ -598,6 +615,40 @@ func decimalsOf(decimals, precision string, v decimal.Decimal, at source.Pos, ds
 		ds.Add(source.Error, "xbrl.4.6.5:decimals", at, "decimals %q is neither an integer nor INF", decimals)
 	}
 	return d
+}
+
+// xbrlAttr are the attributes XBRL 2.1 gives items, not tuples.
+var xbrlAttr = map[string]bool{"contextRef": true, "unitRef": true, "decimals": true, "precision": true}
+
+// checkContext applies the rules of XBRL 2.1 §4.7 a context must meet
+// whether facts use it or not: a period that does not end before it
+// starts, and segment and scenario content that is neither of the XBRL
+// instance namespace nor a concept of the taxonomy.
+func (l *xmlLoader) checkContext(ctx *node) {
+	if p := l.period(ctx); !p.Instant && !p.Start.IsZero() && !p.End.IsZero() && p.Start.After(p.End) {
+		l.ds.Add(source.Error, "xbrl.4.7.2:periodStartAfterEnd", l.pos(ctx), "context %q starts %s, after it ends %s",
+			ctx.attr("", "id"), p.Start.Format(time.DateOnly), p.End.Format(time.DateOnly))
+	}
+	var check func(n *node, where string)
+	check = func(n *node, where string) {
+		for _, c := range n.children {
+			switch {
+			case c.name.Space == nsXBRLI:
+				l.ds.Add(source.Error, "xbrl.4.7.3.2:"+where+"XBRLElement", l.pos(c), "the %s of context %q holds xbrli:%s", where, ctx.attr("", "id"), c.name.Local)
+			case l.tx.facts[l.tx.lookup(c.name.Space, c.name.Local)]:
+				l.ds.Add(source.Error, "xbrl.4.7.3.2:"+where+"Concept", l.pos(c), "the %s of context %q holds the concept %s", where, ctx.attr("", "id"), c.name.Local)
+			}
+			check(c, where)
+		}
+	}
+	if ent := ctx.child(nsXBRLI, "entity"); ent != nil {
+		if seg := ent.child(nsXBRLI, "segment"); seg != nil {
+			check(seg, "segment")
+		}
+	}
+	if sc := ctx.child(nsXBRLI, "scenario"); sc != nil {
+		check(sc, "scenario")
+	}
 }
 
 // scope is what identifies a context beyond its period and the
