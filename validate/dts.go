@@ -69,6 +69,7 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 			tx.missing = append(tx.missing, loc)
 		}
 	}
+	tx.readArcroleTypes(s)
 	bases := typeBases(s)
 	attrDefaults := typeAttrDefaults(s)
 	groups := map[*xbrl.Concept]string{} // concept → the local name of its substitution group
@@ -98,10 +99,30 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 		tx.add(c)
 	}
 	base := path.Dir(href)
-	// Every linkbase referenced: its role is optional, and the calculation
-	// links are read from whichever holds them.
+	// Every linkbase referenced (its role is optional, and the calculation
+	// links are read from whichever holds them), once the schemas it may
+	// point into are read: a linkbase of this schema may prohibit arcs
+	// of a schema it imports, and theirs locate concepts of this one.
 	for _, ref := range s.FindElements("./annotation/appinfo/linkbaseRef") {
-		ds = append(ds, tx.loadCalculations(path.Join(base, ref.SelectAttrValue("xlink:href", "")), resolve, at)...)
+		tx.pending = append(tx.pending, path.Join(base, ref.SelectAttrValue("xlink:href", "")))
+	}
+	return ds
+}
+
+// loadDTS reads the schema an instance references and all it discovers:
+// the schemas first, then the linkbases, each of which may discover
+// further schemas and linkbases in turn.
+func (tx *taxonomy) loadDTS(href string, resolve Resolver, at source.Pos) source.Diagnostics {
+	return append(tx.loadSchema(href, resolve, at), tx.drain(resolve, at)...)
+}
+
+// drain reads the linkbases discovered and not read yet.
+func (tx *taxonomy) drain(resolve Resolver, at source.Pos) source.Diagnostics {
+	var ds source.Diagnostics
+	for len(tx.pending) > 0 {
+		lb := tx.pending[0]
+		tx.pending = tx.pending[1:]
+		ds = append(ds, tx.loadCalculations(lb, resolve, at)...)
 	}
 	return ds
 }
@@ -296,6 +317,7 @@ func (tx *taxonomy) loadCalculations(href string, resolve Resolver, at source.Po
 		}
 	}
 	tx.readEssenceAlias(doc.Root(), href)
+	tx.readArcs(doc.Root(), href)
 	for _, link := range doc.Root().SelectElements("calculationLink") {
 		role := link.SelectAttrValue("xlink:role", "")
 		locs := map[string][]*xbrl.Concept{}

@@ -201,13 +201,16 @@ type taxonomy struct {
 	schemas       map[string]bool        // schemas read, each once
 	aliases       [][2]*xbrl.Concept     // essence-alias pairs: essence, alias
 	facts         map[*xbrl.Concept]bool // the items and tuples of the schemas read
+	arcs          []relArc               // arcs between concepts of every extended link
+	cycles        map[string]string      // arcrole → the cycles it allows, as its arcroleType declares
+	pending       []string               // linkbases discovered, not read yet
 	linkbases     map[string]bool        // linkbases read, each once
 }
 
 // newTaxonomy starts from the catalogue.
 func newTaxonomy() *taxonomy {
 	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}, floats: map[*xbrl.Concept]bool{}, tuples: map[*xbrl.Concept]bool{},
-		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}, schemas: map[string]bool{}, facts: map[*xbrl.Concept]bool{},
+		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}, schemas: map[string]bool{}, facts: map[*xbrl.Concept]bool{}, cycles: map[string]string{},
 		attrDefaults: map[*xbrl.Concept]map[string]string{}, valueDefaults: map[*xbrl.Concept]string{}}
 	cat, _, err := schema.Default()
 	if err != nil {

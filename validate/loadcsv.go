@@ -234,7 +234,7 @@ func (l *csvLoader) documentInfo(info map[string]any) {
 		if l.rep.Taxonomy.Schema == "" {
 			l.rep.Taxonomy.Schema = href
 		}
-		l.ds = append(l.ds, l.tx.loadSchema(href, l.resolve, l.at("/documentInfo/taxonomy"))...)
+		l.ds = append(l.ds, l.tx.loadDTS(href, l.resolve, l.at("/documentInfo/taxonomy"))...)
 	}
 }
 

@@ -189,7 +189,7 @@ func (l *jsonLoader) documentInfo(info map[string]any, rep *xbrl.Report, resolve
 			if rep.Taxonomy.Schema == "" {
 				rep.Taxonomy.Schema = href
 			}
-			l.ds = append(l.ds, l.tx.loadSchema(href, resolve, l.textPos(href))...)
+			l.ds = append(l.ds, l.tx.loadDTS(href, resolve, l.textPos(href))...)
 		}
 	}
 }

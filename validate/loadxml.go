@@ -222,9 +222,10 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		case c.name.Space == nsLink && c.name.Local == "schemaRef":
 			href := c.attr(nsXLink, "href")
 			rep.Taxonomy.Schema = href
-			l.ds = append(l.ds, l.tx.loadSchema(href, resolve, l.pos(c))...)
+			l.ds = append(l.ds, l.tx.loadDTS(href, resolve, l.pos(c))...)
 		case c.name.Space == nsLink && c.name.Local == "linkbaseRef":
 			l.ds = append(l.ds, l.tx.loadCalculations(c.attr(nsXLink, "href"), resolve, l.pos(c))...)
+			l.ds = append(l.ds, l.tx.drain(resolve, l.pos(c))...)
 		case c.name.Space == nsXBRLI && c.name.Local == "context":
 			l.contexts[c.attr("", "id")] = c
 			contexts = append(contexts, c)
@@ -244,6 +245,7 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		l.checkContext(c)
 	}
 	l.checkFootnotes(root)
+	l.ds = append(l.ds, l.tx.checkCycles(l.pos(root))...)
 	if rep.Taxonomy.Schema == "" {
 		l.ds.Add(source.Error, "xbrl.4.2:missingSchemaRef", l.pos(root), "the instance references no taxonomy schema (link:schemaRef)")
 	}

@@ -1,0 +1,186 @@
+package validate
+
+import (
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+// relArc is an arc of any extended link between two concepts, as read.
+type relArc struct {
+	arcrole, role string
+	link          string // the extended link's and the arc's element names: a network has one of each
+	from, to      *xbrl.Concept
+	attrs         string // order, weight and the other non-exempt attributes
+	priority      int
+	prohibited    bool
+	linkbase      string
+}
+
+// standardCycles are the cycles XBRL 2.1 allows in the networks of its
+// arcroles (§5.2): "undirected" forbids directed cycles, "none" any.
+var standardCycles = map[string]string{
+	"http://www.xbrl.org/2003/arcrole/parent-child":     "undirected",
+	"http://www.xbrl.org/2003/arcrole/summation-item":   "any",
+	"http://www.xbrl.org/2003/arcrole/general-special":  "undirected",
+	"http://www.xbrl.org/2003/arcrole/essence-alias":    "undirected",
+	"http://www.xbrl.org/2003/arcrole/similar-tuples":   "any",
+	"http://www.xbrl.org/2003/arcrole/requires-element": "any",
+}
+
+// readArcs records the arcs between concepts of every extended link of a
+// linkbase, for the checks of networks (cycles).
+func (tx *taxonomy) readArcs(root *etree.Element, href string) {
+	for _, link := range root.ChildElements() {
+		if link.SelectAttrValue("xlink:type", "") != "extended" {
+			continue
+		}
+		role := link.SelectAttrValue("xlink:role", "")
+		locs := map[string][]*xbrl.Concept{}
+		for _, loc := range link.ChildElements() {
+			if loc.SelectAttrValue("xlink:type", "") != "locator" {
+				continue
+			}
+			target, id, _ := strings.Cut(loc.SelectAttrValue("xlink:href", ""), "#")
+			if c := tx.byElementID[path.Base(target)+"#"+id]; c != nil {
+				label := loc.SelectAttrValue("xlink:label", "")
+				locs[label] = append(locs[label], c)
+			}
+		}
+		for _, arc := range link.ChildElements() {
+			if arc.SelectAttrValue("xlink:type", "") != "arc" {
+				continue
+			}
+			priority, _ := strconv.Atoi(strings.TrimSpace(arc.SelectAttrValue("priority", "0")))
+			attrs := canonicalNumber(arc.SelectAttrValue("order", "1")) + " " + canonicalNumber(arc.SelectAttrValue("weight", "")) + " " + nonExempt(arc)
+			for _, from := range locs[arc.SelectAttrValue("xlink:from", "")] {
+				for _, to := range locs[arc.SelectAttrValue("xlink:to", "")] {
+					tx.arcs = append(tx.arcs, relArc{arcrole: arc.SelectAttrValue("xlink:arcrole", ""), role: role, link: link.Tag + " " + arc.Tag, from: from, to: to,
+						attrs: arc.Tag + " " + attrs, priority: priority, prohibited: arc.SelectAttrValue("use", "") == "prohibited", linkbase: href})
+				}
+			}
+		}
+	}
+}
+
+// readArcroleTypes records the cycles the arcroles a schema declares
+// allow.
+func (tx *taxonomy) readArcroleTypes(s *etree.Element) {
+	for _, t := range s.FindElements(".//arcroleType") {
+		tx.cycles[t.SelectAttrValue("arcroleURI", "")] = t.SelectAttrValue("cyclesAllowed", "")
+	}
+}
+
+// checkCycles finds the networks (an arcrole in an extended link role,
+// each relationship once, prohibited ones out) whose cycles their
+// arcrole forbids.
+func (tx *taxonomy) checkCycles(at source.Pos) source.Diagnostics {
+	type key struct {
+		arcrole, role, link, attrs string
+		from, to                   *xbrl.Concept
+	}
+	best := map[key]relArc{}
+	var keys []key
+	for _, a := range tx.arcs {
+		k := key{a.arcrole, a.role, a.link, a.attrs, a.from, a.to}
+		old, ok := best[k]
+		switch {
+		case !ok:
+			keys = append(keys, k)
+			best[k] = a
+		case a.priority > old.priority || a.priority == old.priority && a.prohibited:
+			best[k] = a
+		}
+	}
+	type network struct{ arcrole, role, link string }
+	edges := map[network][][2]*xbrl.Concept{}
+	var order []network
+	linkbase := map[network]string{}
+	for _, k := range keys {
+		a := best[k]
+		if a.prohibited {
+			continue
+		}
+		n := network{a.arcrole, a.role, a.link}
+		if edges[n] == nil {
+			order = append(order, n)
+			linkbase[n] = a.linkbase
+		}
+		edges[n] = append(edges[n], [2]*xbrl.Concept{a.from, a.to})
+	}
+	var ds source.Diagnostics
+	for _, n := range order {
+		allowed, ok := tx.cycles[n.arcrole]
+		if !ok {
+			allowed = standardCycles[n.arcrole]
+		}
+		switch {
+		case allowed == "undirected" && directedCycle(edges[n]):
+			ds.Add(source.Error, "xbrl.5.2.4.2:directedCycle", at, "the %s network of role %s (%s) has a directed cycle", n.arcrole, n.role, linkbase[n])
+		case allowed == "none" && anyCycle(edges[n]):
+			ds.Add(source.Error, "xbrl.5.1.4.3:cycle", at, "the %s network of role %s (%s) has a cycle, which its arcrole does not allow", n.arcrole, n.role, linkbase[n])
+		}
+	}
+	return ds
+}
+
+// directedCycle reports whether edges (from, to) make a directed cycle.
+func directedCycle(edges [][2]*xbrl.Concept) bool {
+	next := map[*xbrl.Concept][]*xbrl.Concept{}
+	for _, e := range edges {
+		next[e[0]] = append(next[e[0]], e[1])
+	}
+	const (
+		unseen = iota
+		open
+		done
+	)
+	state := map[*xbrl.Concept]int{}
+	var visit func(c *xbrl.Concept) bool
+	visit = func(c *xbrl.Concept) bool {
+		state[c] = open
+		for _, d := range next[c] {
+			if state[d] == open || state[d] == unseen && visit(d) {
+				return true
+			}
+		}
+		state[c] = done
+		return false
+	}
+	for _, e := range edges {
+		if state[e[0]] == unseen && visit(e[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyCycle reports whether edges make a cycle when their direction is
+// ignored: an edge between two concepts already joined.
+func anyCycle(edges [][2]*xbrl.Concept) bool {
+	parent := map[*xbrl.Concept]*xbrl.Concept{}
+	var find func(c *xbrl.Concept) *xbrl.Concept
+	find = func(c *xbrl.Concept) *xbrl.Concept {
+		p, ok := parent[c]
+		if !ok || p == c {
+			parent[c] = c
+			return c
+		}
+		r := find(p)
+		parent[c] = r
+		return r
+	}
+	for _, e := range edges {
+		a, b := find(e[0]), find(e[1])
+		if a == b {
+			return true
+		}
+		parent[a] = b
+	}
+	return false
+}
