@@ -2,6 +2,7 @@ package validate
 
 import (
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,6 +42,9 @@ func (tx *taxonomy) readArcs(root *etree.Element, href string) {
 			continue
 		}
 		role := link.SelectAttrValue("xlink:role", "")
+		if !standardRole(role) {
+			tx.roleUses = append(tx.roleUses, roleUse{uri: role, element: link.Tag, linkbase: href})
+		}
 		locs := map[string][]*xbrl.Concept{}
 		for _, loc := range link.ChildElements() {
 			if loc.SelectAttrValue("xlink:type", "") != "locator" {
@@ -56,6 +60,9 @@ func (tx *taxonomy) readArcs(root *etree.Element, href string) {
 			if arc.SelectAttrValue("xlink:type", "") != "arc" {
 				continue
 			}
+			if ar := arc.SelectAttrValue("xlink:arcrole", ""); !standardRole(ar) {
+				tx.roleUses = append(tx.roleUses, roleUse{uri: ar, element: arc.Tag, linkbase: href, arcrole: true})
+			}
 			priority, _ := strconv.Atoi(strings.TrimSpace(arc.SelectAttrValue("priority", "0")))
 			attrs := canonicalNumber(arc.SelectAttrValue("order", "1")) + " " + canonicalNumber(arc.SelectAttrValue("weight", "")) + " " + nonExempt(arc)
 			for _, from := range locs[arc.SelectAttrValue("xlink:from", "")] {
@@ -68,12 +75,86 @@ func (tx *taxonomy) readArcs(root *etree.Element, href string) {
 	}
 }
 
-// readArcroleTypes records the cycles the arcroles a schema declares
-// allow.
-func (tx *taxonomy) readArcroleTypes(s *etree.Element) {
-	for _, t := range s.FindElements(".//arcroleType") {
-		tx.cycles[t.SelectAttrValue("arcroleURI", "")] = t.SelectAttrValue("cyclesAllowed", "")
+// roleDecl is a roleType or arcroleType of a schema.
+type roleDecl struct {
+	file       string
+	usedOn     string // the local names of the elements it may be used on, sorted
+	definition string
+	cycles     string // arcroleType: cyclesAllowed
+}
+
+// roleUse is a custom role or arcrole used on an element of a linkbase.
+type roleUse struct {
+	uri, element, linkbase string
+	arcrole                bool
+}
+
+// readArcroleTypes records the roles and arcroles a schema declares, and
+// the cycles the arcroles allow.
+func (tx *taxonomy) readArcroleTypes(s *etree.Element, href string) {
+	for _, kind := range []string{"roleType", "arcroleType"} {
+		for _, t := range s.FindElements(".//" + kind) {
+			var used []string
+			for _, u := range t.SelectElements("usedOn") {
+				used = append(used, localName(strings.TrimSpace(u.Text())))
+			}
+			slices.Sort(used)
+			d := roleDecl{file: href, usedOn: strings.Join(used, " "), cycles: t.SelectAttrValue("cyclesAllowed", "")}
+			if def := t.SelectElement("definition"); def != nil {
+				d.definition = strings.TrimSpace(def.Text())
+			}
+			uri := t.SelectAttrValue("roleURI", "") + t.SelectAttrValue("arcroleURI", "")
+			tx.roleDecls[kind+" "+uri] = append(tx.roleDecls[kind+" "+uri], d)
+			if kind == "arcroleType" {
+				tx.cycles[uri] = d.cycles
+			}
+		}
 	}
+}
+
+// standardRole reports whether a role or arcrole is one XBRL 2.1 or
+// XLink defines, which needs no declaration.
+func standardRole(uri string) bool {
+	return uri == "" || strings.HasPrefix(uri, "http://www.xbrl.org/2003/") || strings.HasPrefix(uri, "http://www.w3.org/1999/xlink/") ||
+		strings.HasPrefix(uri, "http://www.xbrl.org/2008/") || strings.HasPrefix(uri, "http://www.xbrl.org/2009/") || strings.HasPrefix(uri, "http://xbrl.org/")
+}
+
+// checkRoles applies XBRL 2.1 §5.1.3 and §5.1.4: a role or arcrole is
+// declared once per schema, its declarations in the DTS are equivalent,
+// and a custom one is used only where a declaration's usedOn allows.
+func (tx *taxonomy) checkRoles(at source.Pos) source.Diagnostics {
+	var ds source.Diagnostics
+	keys := make([]string, 0, len(tx.roleDecls))
+	for k := range tx.roleDecls {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		decls := tx.roleDecls[k]
+		for i := 1; i < len(decls); i++ {
+			switch {
+			case decls[i].file == decls[0].file:
+				ds.Add(source.Error, "xbrl.5.1.3:roleTypeDuplicate", at, "%s is declared twice in %s", k, decls[0].file)
+			case decls[i].usedOn != decls[0].usedOn || decls[i].definition != decls[0].definition || decls[i].cycles != decls[0].cycles:
+				ds.Add(source.Error, "xbrl.5.1.3:roleTypeNotEquivalent", at, "%s is declared in %s and %s, differently", k, decls[0].file, decls[i].file)
+			}
+		}
+	}
+	for _, u := range tx.roleUses {
+		kind := "roleType"
+		if u.arcrole {
+			kind = "arcroleType"
+		}
+		decls := tx.roleDecls[kind+" "+u.uri]
+		if len(decls) == 0 {
+			ds.Add(source.Error, "xbrl.5.1.3:undeclared", at, "%s uses %s, which no %s of the DTS declares", u.linkbase, u.uri, kind)
+			continue
+		}
+		if !slices.Contains(strings.Fields(decls[0].usedOn), u.element) {
+			ds.Add(source.Error, "xbrl.5.1.3:usedOn", at, "%s uses %s on %s, which its declaration does not allow (usedOn %s)", u.linkbase, u.uri, u.element, decls[0].usedOn)
+		}
+	}
+	return ds
 }
 
 // checkCycles finds the networks (an arcrole in an extended link role,

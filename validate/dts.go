@@ -69,7 +69,7 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 			tx.missing = append(tx.missing, loc)
 		}
 	}
-	tx.readArcroleTypes(s)
+	tx.readArcroleTypes(s, href)
 	bases := typeBases(s)
 	attrDefaults := typeAttrDefaults(s)
 	groups := map[*xbrl.Concept]string{} // concept → the local name of its substitution group
@@ -310,7 +310,9 @@ func (tx *taxonomy) loadCalculations(href string, resolve Resolver, at source.Po
 		ds.Add(source.Error, "xport.validate:taxonomyInvalid", at, "the linkbase %s is not XML: %v", href, err)
 		return ds
 	}
-	for _, loc := range doc.Root().FindElements(".//loc") {
+	discover := append(doc.Root().FindElements(".//loc"), doc.Root().SelectElements("roleRef")...)
+	discover = append(discover, doc.Root().SelectElements("arcroleRef")...)
+	for _, loc := range discover {
 		target, _, _ := strings.Cut(loc.SelectAttrValue("xlink:href", ""), "#")
 		if strings.HasSuffix(strings.ToLower(target), ".xsd") && !strings.Contains(target, "://") {
 			ds = append(ds, tx.loadSchema(path.Join(path.Dir(href), target), resolve, at)...)

@@ -204,13 +204,15 @@ type taxonomy struct {
 	arcs          []relArc               // arcs between concepts of every extended link
 	cycles        map[string]string      // arcrole → the cycles it allows, as its arcroleType declares
 	pending       []string               // linkbases discovered, not read yet
+	roleDecls     map[string][]roleDecl  // "roleType URI" or "arcroleType URI" → its declarations
+	roleUses      []roleUse              // custom roles and arcroles used in linkbases
 	linkbases     map[string]bool        // linkbases read, each once
 }
 
 // newTaxonomy starts from the catalogue.
 func newTaxonomy() *taxonomy {
 	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}, floats: map[*xbrl.Concept]bool{}, tuples: map[*xbrl.Concept]bool{},
-		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}, schemas: map[string]bool{}, facts: map[*xbrl.Concept]bool{}, cycles: map[string]string{},
+		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}, schemas: map[string]bool{}, facts: map[*xbrl.Concept]bool{}, cycles: map[string]string{}, roleDecls: map[string][]roleDecl{},
 		attrDefaults: map[*xbrl.Concept]map[string]string{}, valueDefaults: map[*xbrl.Concept]string{}}
 	cat, _, err := schema.Default()
 	if err != nil {

@@ -246,6 +246,7 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 	}
 	l.checkFootnotes(root)
 	l.ds = append(l.ds, l.tx.checkCycles(l.pos(root))...)
+	l.ds = append(l.ds, l.tx.checkRoles(l.pos(root))...)
 	if rep.Taxonomy.Schema == "" {
 		l.ds.Add(source.Error, "xbrl.4.2:missingSchemaRef", l.pos(root), "the instance references no taxonomy schema (link:schemaRef)")
 	}
