@@ -44,18 +44,21 @@ func inconsistencies(rep *xbrl.Report, keys []string, mode CalcMode) []Inconsist
 	// within that one (at the top, in the whole instance); duplicates are
 	// facts of one tuple.
 	facts := make(map[string][]*xbrl.Fact, len(rep.Facts)) // by key without tuple
-	dup := map[string]bool{}                               // full keys reported twice
-	byConcept := map[*xbrl.Concept][]*xbrl.Fact{}
-	seen := make(map[string]bool, len(rep.Facts))
+	dup := map[*xbrl.Fact]bool{}                           // facts reported twice (in one tuple)
+	byConcept := map[*xbrl.Concept][]int{}                 // indexes of rep.Facts
+	first := make(map[string]*xbrl.Fact, len(rep.Facts))
 	for i, f := range rep.Facts {
-		if seen[keys[i]] {
-			dup[keys[i]] = true // a nil fact duplicates too
+		if g, ok := first[keys[i]]; ok {
+			dup[f], dup[g] = true, true // a nil fact duplicates too
 		}
-		seen[keys[i]] = true
+		first[keys[i]] = f
 		if !f.Nil {
-			k := untupled(f)
+			k := keys[i]
+			if f.Tuple != "" {
+				k = untupled(f)
+			}
 			facts[k] = append(facts[k], f)
-			byConcept[f.Concept] = append(byConcept[f.Concept], f)
+			byConcept[f.Concept] = append(byConcept[f.Concept], i)
 		}
 	}
 	var out []Inconsistency
@@ -69,9 +72,10 @@ func inconsistencies(rep *xbrl.Report, keys []string, mode CalcMode) []Inconsist
 			items[a.From] = append(items[a.From], a)
 		}
 		for _, total := range order {
-			for _, tf := range byConcept[total] {
-				if tf.Numeric() && !dup[tf.Key()] {
-					if inc, bad := checkTotal(n, tf, items[total], facts, dup, mode); bad {
+			for _, i := range byConcept[total] {
+				tf := rep.Facts[i]
+				if tf.Numeric() && !dup[tf] {
+					if inc, bad := checkTotal(n, tf, keys[i], items[total], facts, dup, mode); bad {
 						out = append(out, inc)
 					}
 				}
@@ -115,18 +119,27 @@ func checkWeights(n *xbrl.Network, ds *source.Diagnostics) {
 }
 
 // checkTotal checks one total fact against the items reported with it.
-func checkTotal(n *xbrl.Network, tf *xbrl.Fact, arcs []xbrl.Arc, facts map[string][]*xbrl.Fact, dup map[string]bool, mode CalcMode) (Inconsistency, bool) {
+//
+// An item's key is the total's with the item's concept: tfKey, the
+// total's key, is written once, not again for every item.
+func checkTotal(n *xbrl.Network, tf *xbrl.Fact, tfKey string, arcs []xbrl.Arc, facts map[string][]*xbrl.Fact, dup map[*xbrl.Fact]bool, mode CalcMode) (Inconsistency, bool) {
 	var items []*xbrl.Fact
 	var weights []decimal.Decimal
 	missing := 0
 	for _, a := range arcs {
-		probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Dims: tf.Dims, Unit: tf.Unit, Scope: tf.Scope}
+		var key string
+		if tf.Tuple == "" {
+			key = a.To.QName() + tfKey[len(tf.Concept.QName()):]
+		} else {
+			probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Dims: tf.Dims, Unit: tf.Unit, Scope: tf.Scope}
+			key = untupled(&probe)
+		}
 		found := false
-		for _, f := range facts[untupled(&probe)] {
+		for _, f := range facts[key] {
 			if !f.Numeric() || !within(f.Tuple, tf.Tuple) {
 				continue
 			}
-			if dup[f.Key()] {
+			if dup[f] {
 				return Inconsistency{}, false // an item reported twice: the relationship binds nothing
 			}
 			items = append(items, f)

@@ -118,7 +118,18 @@ func Load(name string, data []byte, resolve Resolver) (*Document, source.Diagnos
 		doc.Report, ds = doc.loadXML(resolve)
 	}
 	if doc.Report != nil {
-		sort.SliceStable(doc.Report.Facts, func(i, j int) bool { return doc.Report.Facts[i].Source.Before(doc.Report.Facts[j].Source) })
+		before := func(a, b *xbrl.Fact) bool { return a.Source.Before(b.Source) }
+		if !slices.IsSortedFunc(doc.Report.Facts, func(a, b *xbrl.Fact) int {
+			switch {
+			case before(a, b):
+				return -1
+			case before(b, a):
+				return 1
+			}
+			return 0
+		}) {
+			sort.SliceStable(doc.Report.Facts, func(i, j int) bool { return before(doc.Report.Facts[i], doc.Report.Facts[j]) })
+		}
 	}
 	return doc, ds
 }

@@ -412,6 +412,9 @@ const factFootnote = "http://www.xbrl.org/2003/arcrole/fact-footnote"
 // instance, a footnote states its language, and an arc joins labels of
 // its own link: a fact-footnote arc from a locator to a footnote.
 func (l *xmlLoader) checkFootnotes(root *node) {
+	if !slices.ContainsFunc(root.children, func(c *node) bool { return c.name.Space == nsLink && c.name.Local == "footnoteLink" }) {
+		return
+	}
 	facts := map[string]bool{}
 	var collect func(n *node)
 	collect = func(n *node) {
