@@ -137,16 +137,48 @@ func (f *Fact) Numeric() bool { return f.Concept.Type.Numeric() }
 
 // Key identifies a fact's concept, context (period, dimensions, scope)
 // and unit, by its measures: two facts with the same key are duplicates.
+//
+// It is written into one buffer: keys are made for every fact and
+// calculation item of a report.
 func (f *Fact) Key() string {
-	u := ""
-	if f.Unit != nil {
-		u = f.Unit.String()
+	n := len(f.Concept.Prefix) + len(f.Concept.Name) + 24 + len(f.Scope) + len(f.Tuple)
+	b := make([]byte, 0, n)
+	b = append(append(append(b, f.Concept.Prefix...), ':'), f.Concept.Name...)
+	b = append(b, '|')
+	if f.Period.Instant {
+		b = appendDate(append(b, 'I'), f.Period.End)
+	} else {
+		b = appendDate(append(appendDate(append(b, 'D'), f.Period.Start), '_'), f.Period.End)
 	}
-	k := f.Concept.QName() + "|" + f.ContextID() + "|" + u
+	for _, d := range f.Dims {
+		if d.Member == nil {
+			b = append(append(append(append(b, '_'), d.Axis.Name...), '_'), d.Typed...)
+			continue
+		}
+		b = append(append(append(append(b, '_'), d.Member.Prefix...), '_'), d.Member.Name...)
+	}
+	b = append(b, '|')
+	if u := f.Unit; u != nil {
+		for i, m := range u.Numerator {
+			if i > 0 {
+				b = append(b, '*')
+			}
+			b = append(b, m...)
+		}
+		if len(u.Denominator) > 0 {
+			b = append(b, '/')
+			for i, m := range u.Denominator {
+				if i > 0 {
+					b = append(b, '*')
+				}
+				b = append(b, m...)
+			}
+		}
+	}
 	if f.Scope != "" || f.Tuple != "" {
-		k += "|" + f.Scope + "|" + f.Tuple
+		b = append(append(append(append(b, '|'), f.Scope...), '|'), f.Tuple...)
 	}
-	return k
+	return string(b)
 }
 
 // ContextID returns the id of the fact's context: the period's id, then
