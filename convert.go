@@ -70,11 +70,12 @@ type Result struct {
 // ErrInvalid is returned by Write when the result has errors.
 var ErrInvalid = errors.New("the report is invalid; no output written")
 
-// ErrTooLarge is returned by Convert for input over Options.MaxSize.
-var ErrTooLarge = errors.New("input too large")
+// ErrTooLarge is returned by Convert for input over Options.MaxSize
+// (source.ErrTooLarge, as validation returns it).
+var ErrTooLarge = source.ErrTooLarge
 
-// DefaultMaxSize is the default of Options.MaxSize.
-const DefaultMaxSize = 256 << 20
+// DefaultMaxSize is the default of Options.MaxSize, as of validation.
+const DefaultMaxSize = source.DefaultMaxSize
 
 // Convert reads a text disclosure and converts it. The error is for input
 // that cannot be read at all (or an unknown Options.Kind); problems in

@@ -1,8 +1,8 @@
 package mapping
 
 import (
+	"github.com/xport/xport/calc"
 	"github.com/xport/xport/source"
-	"github.com/xport/xport/validate"
 	"github.com/xport/xport/xbrl"
 )
 
@@ -14,7 +14,7 @@ import (
 // there. The facts stay; the relationship goes, with a note at the total.
 func (m *mapper) dropPartialCalculations() {
 	dropped := map[*xbrl.Network]map[*xbrl.Concept]bool{}
-	for _, inc := range validate.Inconsistencies(m.rep, validate.CalcXBRL21) {
+	for _, inc := range calc.Inconsistencies(m.rep, calc.XBRL21) {
 		if inc.Missing == 0 {
 			continue // the statement's own figures did not add up: validation reports it
 		}

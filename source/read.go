@@ -49,6 +49,14 @@ type Line struct {
 // sgmlTag matches an EDGAR SGML tag such as <TABLE>, </TEXT> or <C>.
 var sgmlTag = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*>`)
 
+// DefaultMaxSize is the largest file xport reads unless told otherwise,
+// to convert or to validate: a larger input fails with ErrTooLarge, not
+// by exhausting memory.
+const DefaultMaxSize = 256 << 20
+
+// ErrTooLarge reports an input over the size limit.
+var ErrTooLarge = errors.New("input too large")
+
 // Raw returns the line's original bytes, without its terminator: for a
 // markup line, the tags its Text leaves out.
 func (l Line) Raw() string { return l.orig }

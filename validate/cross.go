@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"github.com/xport/xport/calc"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
@@ -99,9 +100,9 @@ func checkEPS(idx factIndex, ds *source.Diagnostics) {
 			if shares == nil || ni == nil || eps.Decimals >= xbrl.DecimalsINF {
 				continue
 			}
-			slack := shares.Value.Abs().Mul(halfUnit(eps.Decimals))
+			slack := shares.Value.Abs().Mul(calc.HalfUnit(eps.Decimals))
 			if ni.Decimals < xbrl.DecimalsINF {
-				slack = slack.Add(halfUnit(ni.Decimals))
+				slack = slack.Add(calc.HalfUnit(ni.Decimals))
 			}
 			if diff := eps.Value.Mul(shares.Value).Sub(ni.Value).Abs(); diff.Cmp(slack) > 0 {
 				addFact(ds, source.Warning, "xport.cross:epsInconsistent", eps,

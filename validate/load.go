@@ -2,7 +2,6 @@ package validate
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -18,11 +17,12 @@ import (
 )
 
 // DefaultMaxSize bounds the size of a file validation reads, so that a
-// huge input fails with a clear message instead of exhausting memory.
-const DefaultMaxSize = 512 << 20
+// huge input fails with a clear message instead of exhausting memory
+// (source.DefaultMaxSize, as conversion's).
+const DefaultMaxSize = source.DefaultMaxSize
 
-// ErrTooLarge reports a file over the size limit.
-var ErrTooLarge = errors.New("file too large")
+// ErrTooLarge reports a file over the size limit (source.ErrTooLarge).
+var ErrTooLarge = source.ErrTooLarge
 
 // Document is a report read from a file to be validated.
 type Document struct {

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/xport/xport/calc"
 	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/exporter"
 	"github.com/xport/xport/internal/xmltok"
@@ -400,7 +401,7 @@ func sameValue(a, b *xbrl.Fact) bool {
 	if d >= xbrl.DecimalsINF {
 		return a.Value.Equal(b.Value)
 	}
-	d = min(max(d, -maxDecimals), maxDecimals)
+	d = min(max(d, -calc.MaxDecimals), calc.MaxDecimals)
 	return a.Value.RoundHalfEven(d).Equal(b.Value.RoundHalfEven(d))
 }
 

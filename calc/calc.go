@@ -1,21 +1,25 @@
-package validate
+// Package calc is the arithmetic of XBRL calculation relationships: which
+// facts a summation-item relationship binds, and whether the total equals
+// its items under XBRL 2.1's rounding or Calculation 1.1's intervals. The
+// converter checks its own relationships with it before writing them, and
+// the validator reports what it finds.
+package calc
 
 import (
 	"strings"
 
 	"github.com/xport/xport/decimal"
-	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
 
-// CalcMode selects how calculation relationships are checked.
-type CalcMode int
+// Mode selects how calculation relationships are checked.
+type Mode int
 
 // Calculation modes.
 const (
-	CalcOff    CalcMode = iota // calculations are not checked
-	CalcXBRL21                 // XBRL 2.1 §5.2.5.2: round to the least precise decimals
-	Calc11                     // Calculation 1.1: compare intervals of what the values may be
+	Off    Mode = iota // calculations are not checked
+	XBRL21             // XBRL 2.1 §5.2.5.2: round to the least precise decimals
+	Calc11             // Calculation 1.1: compare intervals of what the values may be
 )
 
 // Inconsistency is a total whose reported items do not add up to it.
@@ -29,12 +33,17 @@ type Inconsistency struct {
 // Inconsistencies checks every summation-item relationship of rep, in each
 // context and unit where the total is reported and at least one item is,
 // and returns the totals that do not hold under mode.
-func Inconsistencies(rep *xbrl.Report, mode CalcMode) []Inconsistency {
-	return inconsistencies(rep, factKeys(rep.Facts), mode)
+func Inconsistencies(rep *xbrl.Report, mode Mode) []Inconsistency {
+	keys := make([]string, len(rep.Facts))
+	for i, f := range rep.Facts {
+		keys[i] = f.Key()
+	}
+	return InconsistenciesWithKeys(rep, keys, mode)
 }
 
-// inconsistencies is Inconsistencies, with the facts' keys.
-func inconsistencies(rep *xbrl.Report, keys []string, mode CalcMode) []Inconsistency {
+// InconsistenciesWithKeys is Inconsistencies, with the facts' keys
+// (keys[i] is rep.Facts[i].Key()) made by the caller already.
+func InconsistenciesWithKeys(rep *xbrl.Report, keys []string, mode Mode) []Inconsistency {
 	// XBRL 2.1 §5.2.5.2 binds a calculation only to facts that are not
 	// nil and have no duplicate: a total or item reported twice for one
 	// context and unit binds nothing.
@@ -85,44 +94,11 @@ func inconsistencies(rep *xbrl.Report, keys []string, mode CalcMode) []Inconsist
 	return out
 }
 
-// checkCalculations reports every inconsistent total; keys are the
-// facts' keys.
-func checkCalculations(rep *xbrl.Report, keys []string, mode CalcMode, ds *source.Diagnostics) {
-	for _, n := range rep.Networks {
-		checkWeights(n, ds)
-	}
-	code := "xbrl.5.2.5.2:calcInconsistency"
-	if mode == Calc11 {
-		code = "calc11e:inconsistentCalculationUsingRounding"
-	}
-	for _, inc := range inconsistencies(rep, keys, mode) {
-		tf := inc.Total
-		addFact(ds, source.Error, code, tf, "%s for %s is %s but its items in %s add up to %s",
-			tf.Concept.QName(), tf.Period, tf.Value, inc.Network.RoleID, inc.Sum)
-	}
-}
-
-// checkWeights applies XBRL 2.1 §5.1.1.2: between two concepts with a
-// balance, a summation weighs +1 when the balances agree and -1 when they
-// differ.
-func checkWeights(n *xbrl.Network, ds *source.Diagnostics) {
-	for _, a := range n.Calculation {
-		f, t := a.From.Balance, a.To.Balance
-		if f == xbrl.NoBalance || t == xbrl.NoBalance {
-			continue
-		}
-		if (f == t) != (a.Weight > 0) {
-			ds.Add(source.Error, "xbrl.5.1.1.2:balanceCalcWeightIllegal", a.Source,
-				"%s (%s) weighs %d in %s (%s) in %s", a.To.QName(), t, a.Weight, a.From.QName(), f, n.RoleID)
-		}
-	}
-}
-
 // checkTotal checks one total fact against the items reported with it.
 //
 // An item's key is the total's with the item's concept: tfKey, the
 // total's key, is written once, not again for every item.
-func checkTotal(n *xbrl.Network, tf *xbrl.Fact, tfKey string, arcs []xbrl.Arc, facts map[string][]*xbrl.Fact, dup map[*xbrl.Fact]bool, mode CalcMode) (Inconsistency, bool) {
+func checkTotal(n *xbrl.Network, tf *xbrl.Fact, tfKey string, arcs []xbrl.Arc, facts map[string][]*xbrl.Fact, dup map[*xbrl.Fact]bool, mode Mode) (Inconsistency, bool) {
 	var items []*xbrl.Fact
 	var weights []decimal.Decimal
 	missing := 0
@@ -212,8 +188,8 @@ func roundedEqual(tf *xbrl.Fact, items []*xbrl.Fact, weights []decimal.Decimal) 
 	return sum.Equal(tf.Value), sum.String()
 }
 
-// clampDecimals bounds decimals to what values can carry (maxDecimals).
-func clampDecimals(d int) int { return min(max(d, -maxDecimals), maxDecimals) }
+// clampDecimals bounds decimals to what values can carry (MaxDecimals).
+func clampDecimals(d int) int { return min(max(d, -MaxDecimals), MaxDecimals) }
 
 // intervalsMeet applies Calculation 1.1 with rounding to nearest: a value
 // reported to d decimals stands for any number within half a unit of its
@@ -240,28 +216,22 @@ func interval(f *xbrl.Fact) (decimal.Decimal, decimal.Decimal) {
 		return f.Value, f.Value
 	}
 	if f.Decimals == xbrl.DecimalsUnknown { // precision 0: any value at all
-		big := decimal.FromInt(1).Shift(maxDecimals)
+		big := decimal.FromInt(1).Shift(MaxDecimals)
 		return big.Neg(), big
 	}
-	half := halfUnit(f.Decimals)
+	half := HalfUnit(f.Decimals)
 	return f.Value.Sub(half), f.Value.Add(half)
 }
 
-// maxDecimals bounds the decimals the checks compute with. Values have at
+// MaxDecimals bounds the decimals the checks compute with. Values have at
 // most 60 digits (decimal.Parse), so an interval of half of 10^100 already
 // contains every sum they can make, and rounding beyond 100 places changes
 // nothing: the bound keeps the verdicts exact while a hostile decimals of
 // -2000000000 costs no more than -100.
-const maxDecimals = 100
+const MaxDecimals = 100
 
-// halfUnit is half a unit of the last place decimals counts: 0.5 for 0,
+// HalfUnit is half a unit of the last place decimals counts: 0.5 for 0,
 // 500 for -3.
-func halfUnit(decimals int) decimal.Decimal {
-	return decimal.FromInt(5).Shift(-min(max(decimals, -maxDecimals), maxDecimals) - 1)
-}
-
-// addFact adds a diagnostic at a fact, with the fact's origin.
-func addFact(ds *source.Diagnostics, sev source.Severity, code string, f *xbrl.Fact, format string, args ...any) {
-	ds.Add(sev, code, f.Source, format, args...)
-	(*ds)[len(*ds)-1].Origin = f.Origin
+func HalfUnit(decimals int) decimal.Decimal {
+	return decimal.FromInt(5).Shift(-min(max(decimals, -MaxDecimals), MaxDecimals) - 1)
 }
