@@ -52,9 +52,9 @@ func InconsistenciesWithKeys(rep *xbrl.Report, keys []string, mode Mode) []Incon
 	// of its context and unit in the tuple it is in and in every tuple
 	// within that one (at the top, in the whole instance); duplicates are
 	// facts of one tuple.
-	facts := make(map[string][]*xbrl.Fact, len(rep.Facts)) // by key without tuple
-	dup := map[*xbrl.Fact]bool{}                           // facts reported twice (in one tuple)
-	byConcept := map[*xbrl.Concept][]int{}                 // indexes of rep.Facts
+	facts := bound{first: make(map[string]*xbrl.Fact, len(rep.Facts)), more: map[string][]*xbrl.Fact{}}
+	dup := map[*xbrl.Fact]bool{}           // facts reported twice (in one tuple)
+	byConcept := map[*xbrl.Concept][]int{} // indexes of rep.Facts
 	first := make(map[string]*xbrl.Fact, len(rep.Facts))
 	for i, f := range rep.Facts {
 		if g, ok := first[keys[i]]; ok {
@@ -66,7 +66,7 @@ func InconsistenciesWithKeys(rep *xbrl.Report, keys []string, mode Mode) []Incon
 			if f.Tuple != "" {
 				k = untupled(f)
 			}
-			facts[k] = append(facts[k], f)
+			facts.add(k, f)
 			byConcept[f.Concept] = append(byConcept[f.Concept], i)
 		}
 	}
@@ -98,7 +98,7 @@ func InconsistenciesWithKeys(rep *xbrl.Report, keys []string, mode Mode) []Incon
 //
 // An item's key is the total's with the item's concept: tfKey, the
 // total's key, is written once, not again for every item.
-func checkTotal(n *xbrl.Network, tf *xbrl.Fact, tfKey string, arcs []xbrl.Arc, facts map[string][]*xbrl.Fact, dup map[*xbrl.Fact]bool, mode Mode) (Inconsistency, bool) {
+func checkTotal(n *xbrl.Network, tf *xbrl.Fact, tfKey string, arcs []xbrl.Arc, facts bound, dup map[*xbrl.Fact]bool, mode Mode) (Inconsistency, bool) {
 	var items []*xbrl.Fact
 	var weights []decimal.Decimal
 	missing := 0
@@ -111,7 +111,7 @@ func checkTotal(n *xbrl.Network, tf *xbrl.Fact, tfKey string, arcs []xbrl.Arc, f
 			key = untupled(&probe)
 		}
 		found := false
-		for _, f := range facts[key] {
+		for _, f := range facts.of(key) {
 			if !f.Numeric() || !within(f.Tuple, tf.Tuple) {
 				continue
 			}
@@ -134,6 +134,35 @@ func checkTotal(n *xbrl.Network, tf *xbrl.Fact, tfKey string, arcs []xbrl.Arc, f
 		ok, sum = intervalsMeet(tf, items, weights)
 	}
 	return Inconsistency{Network: n, Total: tf, Sum: sum, Missing: missing}, !ok
+}
+
+// bound indexes facts by their key without tuple: most keys have one
+// fact (first); the others, in several tuples, have a list (more).
+type bound struct {
+	first map[string]*xbrl.Fact
+	more  map[string][]*xbrl.Fact
+}
+
+func (b bound) add(k string, f *xbrl.Fact) {
+	if g, ok := b.first[k]; ok {
+		if b.more[k] == nil {
+			b.more[k] = []*xbrl.Fact{g}
+		}
+		b.more[k] = append(b.more[k], f)
+		return
+	}
+	b.first[k] = f
+}
+
+// of returns the facts of key k.
+func (b bound) of(k string) []*xbrl.Fact {
+	if fs, ok := b.more[k]; ok {
+		return fs
+	}
+	if f, ok := b.first[k]; ok {
+		return []*xbrl.Fact{f}
+	}
+	return nil
 }
 
 // untupled is a fact's key without the tuple it is in.

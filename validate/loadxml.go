@@ -416,7 +416,7 @@ func (l *xmlLoader) checkFootnotes(root *node) {
 	if !slices.ContainsFunc(root.children, func(c *node) bool { return c.name.Space == nsLink && c.name.Local == "footnoteLink" }) {
 		return
 	}
-	facts := map[string]bool{}
+	facts := make(map[string]bool, len(root.children))
 	var collect func(n *node)
 	collect = func(n *node) {
 		for _, c := range n.children {
@@ -434,7 +434,7 @@ func (l *xmlLoader) checkFootnotes(root *node) {
 		if link.name.Space != nsLink || link.name.Local != "footnoteLink" {
 			continue
 		}
-		locs, notes := map[string]bool{}, map[string]bool{}
+		locs, notes := make(map[string]bool, len(link.children)/3), make(map[string]bool, len(link.children)/3)
 		for _, c := range link.children {
 			label := c.attr(nsXLink, "label")
 			switch c.name.Local {

@@ -114,6 +114,7 @@ func TestConformanceSuite(t *testing.T) {
 		}
 		key := v.Testcase + " " + v.ID
 		if v.Kind != "instance" {
+			t.Logf("not run: %s (%s): its entry is a %s, not an instance", key, v.Name, v.Kind)
 			tl.notRun++
 			total.notRun++
 			continue
@@ -155,11 +156,7 @@ func TestConformanceSuite(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "| **all** | %d | %d | %d | %d | %d |\n", total.run, total.agree, total.falsePos, total.falseNeg, total.notRun)
 	t.Logf("\n%s", b.String())
-	if *updateSuite {
-		if err := os.WriteFile(filepath.Join("testdata", "suite-table.md"), []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	checkReadmeTable(t, b.String())
 	if total.agree < suiteFloor {
 		t.Errorf("%d of %d instance variations agree with the suite, fewer than the %d that agreed before", total.agree, total.run, suiteFloor)
 	}
@@ -178,7 +175,35 @@ func firstError(ds source.Diagnostics) string {
 	return ""
 }
 
-var updateSuite = flag.Bool("update-suite", false, "rewrite testdata/suite-table.md")
+var updateSuite = flag.Bool("update-suite", false, "rewrite the conformance table in README.md")
+
+// checkReadmeTable compares the README's conformance table with table,
+// or writes it there under -update-suite.
+func checkReadmeTable(t *testing.T, table string) {
+	t.Helper()
+	const begin, end = "<!-- conformance-table -->\n", "<!-- /conformance-table -->"
+	path := filepath.Join("..", "README.md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i < 0 || j < i {
+		t.Fatalf("%s has no %q ... %q section", path, begin, end)
+	}
+	current := s[i+len(begin) : j]
+	if current == table {
+		return
+	}
+	if !*updateSuite {
+		t.Errorf("the conformance table in README.md is out of date: run go test ./validate -run TestConformanceSuite -update-suite")
+		return
+	}
+	if err := os.WriteFile(path, []byte(s[:i+len(begin)]+table+s[j:]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // suiteFloor is how many instance variations agree with the suite today,
 // and falsePosCeiling how many valid ones xport rejects: the first may
