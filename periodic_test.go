@@ -77,3 +77,44 @@ func TestPeriodicSubmission(t *testing.T) {
 		t.Error("<PP&E> (line 152) is not listed as not mapped")
 	}
 }
+
+// TestPeriodicQuarterly converts a 10-Q submission of 1998 laid out as
+// most were (testdata/periodic/kestrel-10q-1998.txt, written for this
+// test): three and nine months under one heading each, a balance sheet
+// at the quarter's end and the last year's, nine months of cash flows,
+// an EX-27 that agrees. Values typed from the document, with their lines.
+func TestPeriodicQuarterly(t *testing.T) {
+	res := convertFile(t, "testdata/periodic/kestrel-10q-1998.txt", Options{})
+	want := []keyFact{
+		{line: "61", concept: "Revenues", period: "1998-07-01..1998-09-30", value: "22515000"},
+		{line: "61", concept: "Revenues", period: "1997-01-01..1997-09-30", value: "53525000"},
+		{line: "77", concept: "NetIncomeLoss", period: "1998-01-01..1998-09-30", value: "6460000"},
+		{line: "81", concept: "EarningsPerShareDiluted", period: "1998-07-01..1998-09-30", value: ".16"},
+		{line: "80", concept: "EarningsPerShareBasic", period: "1997-01-01..1997-09-30", value: ".29"},
+		{line: "99", concept: "CashAndCashEquivalentsAtCarryingValue", period: "1997-12-31", value: "17880000"},
+		{line: "105", concept: "AssetsCurrent", period: "1998-09-30", value: "58205000"},
+		{line: "109", concept: "Assets", period: "1998-09-30", value: "68735000"},
+		{line: "118", concept: "LiabilitiesCurrent", period: "1998-09-30", value: "13835000"},
+		{line: "124", concept: "StockholdersEquity", period: "1997-12-31", value: "47985000"},
+		{line: "150", concept: "NetCashProvidedByUsedInOperatingActivities", period: "1998-01-01..1998-09-30", value: "7555000"},
+		{line: "153", concept: "PaymentsToAcquirePropertyPlantAndEquipment", period: "1998-01-01..1998-09-30", value: "2795000"},
+		{line: "39", concept: "EntityCommonStockSharesOutstanding", period: "1998-11-06", value: "14212504"},
+	}
+	for _, k := range want {
+		if got, ok := findKeyFact(res.Report.Facts, k); !ok {
+			t.Errorf("line %s: %s for %s: got %v, want %s", k.line, k.concept, k.period, got, k.value)
+		}
+	}
+	text := map[string]string{}
+	for _, f := range res.Report.Facts {
+		text[f.Concept.QName()] = f.Text
+	}
+	if text["dei:DocumentType"] != "10-Q" || text["dei:DocumentFiscalPeriodFocus"] != "Q3" || text["dei:DocumentFiscalYearFocus"] != "1998" {
+		t.Errorf("cover: %q, %q, %q; want 10-Q, Q3, 1998", text["dei:DocumentType"], text["dei:DocumentFiscalPeriodFocus"], text["dei:DocumentFiscalYearFocus"])
+	}
+	for _, d := range res.Diagnostics {
+		if d.Severity >= source.Warning {
+			t.Errorf("unexpected: %s", d)
+		}
+	}
+}
