@@ -8,20 +8,30 @@ import (
 
 	"github.com/beevik/etree"
 
+	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
 
-// relArc is an arc of any extended link between two concepts, as read.
+// relArc is a relationship of any extended link between two concepts, as
+// an arc of a linkbase writes it.
 type relArc struct {
 	arcrole, role string
 	link          string // the extended link's and the arc's element names: a network has one of each
 	from, to      *xbrl.Concept
-	attrs         string // order, weight and the other non-exempt attributes
+	attrs         string          // order, weight and the other non-exempt attributes: equivalent arcs have the same
+	factor        decimal.Decimal // the weight, of a summation-item arc
 	priority      int
 	prohibited    bool
 	linkbase      string
+	pos           source.Pos // where the instance references the taxonomy
 }
+
+// The arcroles whose relationships validation reads for more than cycles.
+const (
+	summationItem = "http://www.xbrl.org/2003/arcrole/summation-item"
+	essenceAlias  = "http://www.xbrl.org/2003/arcrole/essence-alias"
+)
 
 // standardCycles are the cycles XBRL 2.1 allows in the networks of its
 // arcroles (§5.2): "undirected" forbids directed cycles, "none" any.
@@ -34,9 +44,12 @@ var standardCycles = map[string]string{
 	"http://www.xbrl.org/2003/arcrole/requires-element": "any",
 }
 
-// readArcs records the arcs between concepts of every extended link of a
-// linkbase, for the checks of networks (cycles).
-func (tx *taxonomy) readArcs(root *etree.Element, href string) {
+// readArcs records the relationships between concepts of every extended
+// link of a linkbase, and the custom roles and arcroles they use. A
+// summation-item arc whose concepts or weight cannot be read is a warning:
+// its calculation is not checked.
+func (tx *taxonomy) readArcs(root *etree.Element, href string, at source.Pos) source.Diagnostics {
+	var ds source.Diagnostics
 	for _, link := range root.ChildElements() {
 		if link.SelectAttrValue("xlink:type", "") != "extended" {
 			continue
@@ -51,7 +64,11 @@ func (tx *taxonomy) readArcs(root *etree.Element, href string) {
 				continue
 			}
 			target, id, _ := strings.Cut(loc.SelectAttrValue("xlink:href", ""), "#")
-			if c := tx.byElementID[path.Base(target)+"#"+id]; c != nil {
+			c := tx.byElementID[path.Base(target)+"#"+id]
+			if c == nil {
+				c = tx.byID[id] // a schema not read (us-gaap, dei), named the way xport names ids
+			}
+			if c != nil {
 				label := loc.SelectAttrValue("xlink:label", "")
 				locs[label] = append(locs[label], c)
 			}
@@ -60,19 +77,59 @@ func (tx *taxonomy) readArcs(root *etree.Element, href string) {
 			if arc.SelectAttrValue("xlink:type", "") != "arc" {
 				continue
 			}
-			if ar := arc.SelectAttrValue("xlink:arcrole", ""); !standardRole(ar) {
-				tx.roleUses = append(tx.roleUses, roleUse{uri: ar, element: arc.Tag, linkbase: href, arcrole: true})
+			arcrole := arc.SelectAttrValue("xlink:arcrole", "")
+			if !standardRole(arcrole) {
+				tx.roleUses = append(tx.roleUses, roleUse{uri: arcrole, element: arc.Tag, linkbase: href, arcrole: true})
+			}
+			from, to := arc.SelectAttrValue("xlink:from", ""), arc.SelectAttrValue("xlink:to", "")
+			w := strings.TrimSpace(arc.SelectAttrValue("weight", ""))
+			factor, err := decimal.Parse(w)
+			if arcrole == summationItem && (len(locs[from]) == 0 || len(locs[to]) == 0 || err != nil) {
+				ds.Add(source.Warning, "xport.validate:calculationArc", at,
+					"a calculation arc of %s cannot be read (from %q to %q, weight %q); it is not checked", href, from, to, w)
+				continue
 			}
 			priority, _ := strconv.Atoi(strings.TrimSpace(arc.SelectAttrValue("priority", "0")))
-			attrs := canonicalNumber(arc.SelectAttrValue("order", "1")) + " " + canonicalNumber(arc.SelectAttrValue("weight", "")) + " " + nonExempt(arc)
-			for _, from := range locs[arc.SelectAttrValue("xlink:from", "")] {
-				for _, to := range locs[arc.SelectAttrValue("xlink:to", "")] {
-					tx.arcs = append(tx.arcs, relArc{arcrole: arc.SelectAttrValue("xlink:arcrole", ""), role: role, link: link.Tag + " " + arc.Tag, from: from, to: to,
-						attrs: arc.Tag + " " + attrs, priority: priority, prohibited: arc.SelectAttrValue("use", "") == "prohibited", linkbase: href})
+			attrs := arc.Tag + " " + canonicalNumber(arc.SelectAttrValue("order", "1")) + " " + canonicalNumber(w) + " " + nonExempt(arc)
+			for _, f := range locs[from] {
+				for _, t := range locs[to] {
+					tx.arcs = append(tx.arcs, relArc{arcrole: arcrole, role: role, link: link.Tag + " " + arc.Tag, from: f, to: t,
+						attrs: attrs, factor: factor, priority: priority, prohibited: arc.SelectAttrValue("use", "") == "prohibited", linkbase: href, pos: at})
 				}
 			}
 		}
 	}
+	return ds
+}
+
+// prevailing returns the relationships read, each once: of equivalent
+// arcs (same arcrole, role, link and arc elements, concepts and
+// non-exempt attributes, whatever linkbase they are in), the one of
+// highest priority stands, and none when a prohibiting arc has that
+// priority (XBRL 2.1 §3.5.3.9.7). The order is the order read.
+func (tx *taxonomy) prevailing() []relArc {
+	if tx.settled != nil && tx.settledFrom == len(tx.arcs) {
+		return tx.settled // the same arcs as last time
+	}
+	type key struct {
+		arcrole, role, link, attrs string
+		from, to                   *xbrl.Concept
+	}
+	best := map[key]int{} // index in out
+	var out []relArc
+	for _, a := range tx.arcs {
+		k := key{a.arcrole, a.role, a.link, a.attrs, a.from, a.to}
+		i, ok := best[k]
+		switch {
+		case !ok:
+			best[k] = len(out)
+			out = append(out, a)
+		case a.priority > out[i].priority || a.priority == out[i].priority && a.prohibited:
+			out[i] = a
+		}
+	}
+	tx.settled, tx.settledFrom = slices.DeleteFunc(out, func(a relArc) bool { return a.prohibited }), len(tx.arcs)
+	return tx.settled
 }
 
 // roleDecl is a roleType or arcroleType of a schema.
@@ -161,32 +218,11 @@ func (tx *taxonomy) checkRoles(at source.Pos) source.Diagnostics {
 // each relationship once, prohibited ones out) whose cycles their
 // arcrole forbids.
 func (tx *taxonomy) checkCycles(at source.Pos) source.Diagnostics {
-	type key struct {
-		arcrole, role, link, attrs string
-		from, to                   *xbrl.Concept
-	}
-	best := map[key]relArc{}
-	var keys []key
-	for _, a := range tx.arcs {
-		k := key{a.arcrole, a.role, a.link, a.attrs, a.from, a.to}
-		old, ok := best[k]
-		switch {
-		case !ok:
-			keys = append(keys, k)
-			best[k] = a
-		case a.priority > old.priority || a.priority == old.priority && a.prohibited:
-			best[k] = a
-		}
-	}
 	type network struct{ arcrole, role, link string }
 	edges := map[network][][2]*xbrl.Concept{}
 	var order []network
 	linkbase := map[network]string{}
-	for _, k := range keys {
-		a := best[k]
-		if a.prohibited {
-			continue
-		}
+	for _, a := range tx.prevailing() {
 		n := network{a.arcrole, a.role, a.link}
 		if edges[n] == nil {
 			order = append(order, n)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -174,22 +173,34 @@ func localName(q string) string {
 	return q
 }
 
+// derivation walks a schema type and the types it derives from in the
+// schema, by local name, until found says it has what it looks for.
+func derivation(typ string, bases map[string]string, found func(local string) bool) bool {
+	local := localName(typ)
+	for range 16 { // a chain of derivations, not a cycle
+		if found(local) {
+			return true
+		}
+		next, ok := bases[local]
+		if !ok {
+			return false
+		}
+		local = next
+	}
+	return false
+}
+
 // derivedItemType is the item type a schema type derives from, through
 // the types the schema declares ("test:defaultDecimalsTwoMonetaryItemType"
 // restricts xbrli:monetaryItemType): "" when none is known.
 func derivedItemType(typ string, bases map[string]string) xbrl.ItemType {
-	local := localName(typ)
-	for range 16 {
-		if t, ok := itemTypes[local]; ok {
-			return t
-		}
-		next, ok := bases[local]
-		if !ok {
-			return ""
-		}
-		local = next
-	}
-	return ""
+	var t xbrl.ItemType
+	derivation(typ, bases, func(local string) bool {
+		var ok bool
+		t, ok = itemTypes[local]
+		return ok
+	})
+	return t
 }
 
 // typeAttrDefaults maps each complex type of a schema to the default or
@@ -219,18 +230,12 @@ func typeAttrDefaults(s *etree.Element) map[string]map[string]string {
 // attrDefaultsOf is the default decimals or precision of a type, its own
 // or inherited from a type it derives from in the schema.
 func attrDefaultsOf(typ string, bases map[string]string, defaults map[string]map[string]string) map[string]string {
-	local := localName(typ)
-	for range 16 {
-		if d, ok := defaults[local]; ok {
-			return d
-		}
-		next, ok := bases[local]
-		if !ok {
-			return nil
-		}
-		local = next
-	}
-	return nil
+	var d map[string]string
+	derivation(typ, bases, func(local string) bool {
+		d = defaults[local]
+		return d != nil
+	})
+	return d
 }
 
 // floatType reports whether a schema type is xs:float or xs:double or
@@ -238,22 +243,13 @@ func attrDefaultsOf(typ string, bases map[string]string, defaults map[string]map
 // of the schema restricting them): its values may have an exponent
 // ("1234E0"), or be INF or NaN.
 func floatType(typ string, bases map[string]string) bool {
-	_, local, ok := strings.Cut(typ, ":")
-	if !ok {
-		local = typ
-	}
-	for range 16 { // a chain of derivations, not a cycle
+	return derivation(typ, bases, func(local string) bool {
 		switch local {
 		case "float", "double", "floatItemType", "doubleItemType":
 			return true
 		}
-		next, ok := bases[local]
-		if !ok {
-			return false
-		}
-		local = next
-	}
-	return false
+		return false
+	})
 }
 
 // conceptOf reads an element declaration.
@@ -277,22 +273,12 @@ func conceptOf(el *etree.Element, prefix, ns string) *xbrl.Concept {
 	return c
 }
 
-// calcArc is a summation-item arc as a linkbase writes it.
-type calcArc struct {
-	role          string
-	from, to      *xbrl.Concept
-	order, weight string // as written, for equivalence
-	attrs         string // the other non-exempt attributes, for equivalence
-	factor        decimal.Decimal
-	priority      int
-	prohibited    bool
-	pos           source.Pos
-}
-
-// loadCalculations reads the summation-item arcs of a calculation
-// linkbase. Locators point at element declarations by their id, in the
-// schema they name ("concepts.xsd#e0"); the networks are made once every
-// linkbase is read (calcNetworks).
+// loadCalculations reads a linkbase: the schemas its locators, roleRefs
+// and arcroleRefs point into, and the relationships of its extended links
+// (readArcs), whatever their kind. Locators point at element
+// declarations by their id, in the schema they name ("concepts.xsd#e0");
+// the networks are made once every linkbase is read (calcNetworks,
+// checkCycles).
 func (tx *taxonomy) loadCalculations(href string, resolve Resolver, at source.Pos) source.Diagnostics {
 	var ds source.Diagnostics
 	if tx.linkbases[href] {
@@ -318,44 +304,7 @@ func (tx *taxonomy) loadCalculations(href string, resolve Resolver, at source.Po
 			ds = append(ds, tx.loadSchema(path.Join(path.Dir(href), target), resolve, at)...)
 		}
 	}
-	tx.readEssenceAlias(doc.Root(), href)
-	tx.readArcs(doc.Root(), href)
-	for _, link := range doc.Root().SelectElements("calculationLink") {
-		role := link.SelectAttrValue("xlink:role", "")
-		locs := map[string][]*xbrl.Concept{}
-		for _, loc := range link.SelectElements("loc") {
-			target, id, _ := strings.Cut(loc.SelectAttrValue("xlink:href", ""), "#")
-			c := tx.byElementID[path.Base(target)+"#"+id]
-			if c == nil {
-				c = tx.byID[id] // a schema not read, named the way xport names ids
-			}
-			if c != nil {
-				label := loc.SelectAttrValue("xlink:label", "")
-				locs[label] = append(locs[label], c)
-			}
-		}
-		for _, arc := range link.SelectElements("calculationArc") {
-			w := strings.TrimSpace(arc.SelectAttrValue("weight", ""))
-			factor, err := decimal.Parse(w)
-			froms, tos := locs[arc.SelectAttrValue("xlink:from", "")], locs[arc.SelectAttrValue("xlink:to", "")]
-			if len(froms) == 0 || len(tos) == 0 || err != nil {
-				ds.Add(source.Warning, "xport.validate:calculationArc", at,
-					"a calculation arc of %s cannot be read (from %q to %q, weight %q); it is not checked", href,
-					arc.SelectAttrValue("xlink:from", ""), arc.SelectAttrValue("xlink:to", ""), w)
-				continue
-			}
-			priority, _ := strconv.Atoi(strings.TrimSpace(arc.SelectAttrValue("priority", "0")))
-			order := strings.TrimSpace(arc.SelectAttrValue("order", "1"))
-			attrs := nonExempt(arc)
-			for _, from := range froms {
-				for _, to := range tos {
-					tx.calcArcs = append(tx.calcArcs, calcArc{role: role, from: from, to: to, order: canonicalNumber(order), weight: canonicalNumber(w), attrs: attrs,
-						factor: factor, priority: priority, prohibited: arc.SelectAttrValue("use", "") == "prohibited", pos: at})
-				}
-			}
-		}
-	}
-	return ds
+	return append(ds, tx.readArcs(doc.Root(), href, at)...)
 }
 
 // nonExempt writes the attributes of an arc that decide its equivalence
@@ -377,34 +326,6 @@ func nonExempt(arc *etree.Element) string {
 	return strings.Join(out, " ")
 }
 
-// essenceAlias is the arcrole of a definition arc from an essence concept
-// to its alias (XBRL 2.1 §5.2.6.2.2).
-const essenceAlias = "http://www.xbrl.org/2003/arcrole/essence-alias"
-
-// readEssenceAlias records the essence-alias pairs of a linkbase's
-// definition links.
-func (tx *taxonomy) readEssenceAlias(root *etree.Element, href string) {
-	for _, link := range root.SelectElements("definitionLink") {
-		locs := map[string][]*xbrl.Concept{}
-		for _, loc := range link.SelectElements("loc") {
-			target, id, _ := strings.Cut(loc.SelectAttrValue("xlink:href", ""), "#")
-			if c := tx.byElementID[path.Base(target)+"#"+id]; c != nil {
-				locs[loc.SelectAttrValue("xlink:label", "")] = append(locs[loc.SelectAttrValue("xlink:label", "")], c)
-			}
-		}
-		for _, arc := range link.SelectElements("definitionArc") {
-			if arc.SelectAttrValue("xlink:arcrole", "") != essenceAlias || arc.SelectAttrValue("use", "") == "prohibited" {
-				continue
-			}
-			for _, e := range locs[arc.SelectAttrValue("xlink:from", "")] {
-				for _, a := range locs[arc.SelectAttrValue("xlink:to", "")] {
-					tx.aliases = append(tx.aliases, [2]*xbrl.Concept{e, a})
-				}
-			}
-		}
-	}
-}
-
 // canonicalNumber writes an attribute's value so that equal values of
 // the usual types are equal text: numbers ("1.0" and "1", "456e-2" and
 // "4.56") and booleans ("1" and "true"). The attribute's declared type is
@@ -423,41 +344,19 @@ func canonicalNumber(s string) string {
 	return s
 }
 
-// calcNetworks makes one network per extended link role of the arcs
-// read, each relationship once: of equivalent arcs (same role, concepts,
-// order and weight, whatever linkbase or extended link they are in), the
-// one of highest priority stands, and none when a prohibiting arc has
-// that priority (XBRL 2.1 §3.5.3.9.7).
+// calcNetworks makes one network per extended link role of the
+// summation-item relationships read, each once (prevailing).
 func (tx *taxonomy) calcNetworks() []*xbrl.Network {
-	type key struct {
-		role                 string
-		from, to             *xbrl.Concept
-		order, weight, attrs string
-	}
-	best := map[key]calcArc{}
-	var keys []key
-	for _, a := range tx.calcArcs {
-		k := key{a.role, a.from, a.to, a.order, a.weight, a.attrs}
-		old, ok := best[k]
-		switch {
-		case !ok:
-			keys = append(keys, k)
-			best[k] = a
-		case a.priority > old.priority || a.priority == old.priority && a.prohibited:
-			best[k] = a
-		}
-	}
 	nets := map[string]*xbrl.Network{}
 	var out []*xbrl.Network
-	for _, k := range keys {
-		a := best[k]
-		if a.prohibited {
+	for _, a := range tx.prevailing() {
+		if a.arcrole != summationItem {
 			continue
 		}
-		n := nets[k.role]
+		n := nets[a.role]
 		if n == nil {
-			n = &xbrl.Network{RoleID: k.role}
-			nets[k.role] = n
+			n = &xbrl.Network{RoleID: a.role}
+			nets[a.role] = n
 			out = append(out, n)
 		}
 		arc := xbrl.Arc{From: a.from, To: a.to, Weight: a.factor.Sign(), Source: a.pos}

@@ -208,16 +208,16 @@ type taxonomy struct {
 	// gives an empty fact (default or fixed).
 	attrDefaults  map[*xbrl.Concept]map[string]string
 	valueDefaults map[*xbrl.Concept]string
-	calcArcs      []calcArc              // every summation-item arc read
 	schemas       map[string]bool        // schemas read, each once
-	aliases       [][2]*xbrl.Concept     // essence-alias pairs: essence, alias
 	facts         map[*xbrl.Concept]bool // the items and tuples of the schemas read
 	arcs          []relArc               // arcs between concepts of every extended link
-	cycles        map[string]string      // arcrole → the cycles it allows, as its arcroleType declares
-	pending       []string               // linkbases discovered, not read yet
-	roleDecls     map[string][]roleDecl  // "roleType URI" or "arcroleType URI" → its declarations
-	roleUses      []roleUse              // custom roles and arcroles used in linkbases
-	linkbases     map[string]bool        // linkbases read, each once
+	settled       []relArc               // the prevailing relationships of arcs[:settledFrom]
+	settledFrom   int
+	cycles        map[string]string     // arcrole → the cycles it allows, as its arcroleType declares
+	pending       []string              // linkbases discovered, not read yet
+	roleDecls     map[string][]roleDecl // "roleType URI" or "arcroleType URI" → its declarations
+	roleUses      []roleUse             // custom roles and arcroles used in linkbases
+	linkbases     map[string]bool       // linkbases read, each once
 }
 
 // newTaxonomy starts from the catalogue.

@@ -354,14 +354,20 @@ func (l *xmlLoader) footnotes(n *node) {
 // its alias have the same item type and period type, and their facts in
 // one context and tuple have equal units and values.
 func (l *xmlLoader) checkEssenceAlias(facts []*xbrl.Fact) {
-	if len(l.tx.aliases) == 0 {
+	var aliases [][2]*xbrl.Concept
+	for _, a := range l.tx.prevailing() {
+		if a.arcrole == essenceAlias {
+			aliases = append(aliases, [2]*xbrl.Concept{a.from, a.to})
+		}
+	}
+	if len(aliases) == 0 {
 		return
 	}
 	byConcept := map[*xbrl.Concept][]*xbrl.Fact{}
 	for _, f := range facts {
 		byConcept[f.Concept] = append(byConcept[f.Concept], f)
 	}
-	for _, pair := range l.tx.aliases {
+	for _, pair := range aliases {
 		e, a := pair[0], pair[1]
 		if e.Type != a.Type || e.PeriodType != a.PeriodType || e.Balance != a.Balance {
 			at := source.Pos{File: l.d.Name, Line: 1, Col: 1}
