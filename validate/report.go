@@ -20,8 +20,17 @@ type Options struct {
 
 // Report checks a report xport is about to write: XBRL 2.1 rules, XBRL 2.1
 // calculations and the checks across statements.
+//
+// Two values for one fact are an error here, not the warning XBRL 2.1
+// allows for others' instances: xport never writes them.
 func Report(rep *xbrl.Report) source.Diagnostics {
-	return Check(rep, Options{Calc: CalcXBRL21, Cross: true})
+	ds := Check(rep, Options{Calc: CalcXBRL21, Cross: true})
+	for i := range ds {
+		if ds[i].Code == "xbrl.4.10:inconsistentDuplicate" {
+			ds[i].Severity = source.Error
+		}
+	}
+	return ds
 }
 
 // Check checks rep and returns every problem found, sorted by position.
