@@ -79,3 +79,29 @@ func TestReport(t *testing.T) {
 		})
 	}
 }
+
+// TestDuplicateSeverity: two values for one fact are a warning in an
+// instance checked (XBRL 2.1 only unbinds their calculations) and an
+// error in what xport is about to write.
+func TestDuplicateSeverity(t *testing.T) {
+	rep := &xbrl.Report{
+		Entity:   xbrl.Entity{Scheme: xbrl.SECScheme, ID: "0000000001"},
+		Concepts: []*xbrl.Concept{revenues},
+		Facts:    []*xbrl.Fact{numeric(revenues, "100", 0, 1), numeric(revenues, "200", 0, 2)},
+	}
+	severity := func(ds source.Diagnostics) source.Severity {
+		for _, d := range ds {
+			if d.Code == "xbrl.4.10:inconsistentDuplicate" {
+				return d.Severity
+			}
+		}
+		t.Fatalf("no inconsistent duplicate in %v", ds)
+		return 0
+	}
+	if got := severity(Check(rep, Options{})); got != source.Warning {
+		t.Errorf("Check: severity %v, want warning", got)
+	}
+	if got := severity(Report(rep)); got != source.Error {
+		t.Errorf("Report: severity %v, want error", got)
+	}
+}
