@@ -19,12 +19,14 @@ import (
 // heading that says "per share", amounts in millions and shares in
 // thousands under one long title line, income taxes printed as a
 // deduction ("Provision for income taxes (225)") or with their own sign
-// ("Income tax benefit (provision) 191").
+// ("Income tax benefit (provision) 191"), and an amount without its "$"
+// under a heading whose first row prints one ("Europe 3,428" is millions).
 func TestProbeFacts(t *testing.T) {
 	tests := []struct {
 		probe, concept, period, value string
 	}{
 		{"footnote-marks", "Revenues", "2023-01-01..2023-12-31", "1234000000"},
+		{"section-currency", "EuropeNetRevenue", "2023-03-26..2023-06-17", "3428000000"},
 		{"footnote-marks", "CostOfRevenue", "2023-01-01..2023-12-31", "634000000"},
 		{"footnote-marks", "NetIncomeLoss", "2022-01-01..2022-12-31", "250000000"},
 		{"omitted-scale", "NetIncomeLoss", "1998-01-01..1998-12-31", "3120000"},

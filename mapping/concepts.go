@@ -43,7 +43,11 @@ var (
 //
 // perShare says the row sits under a heading of amounts per share, at any
 // depth: its figures are amounts per share.
-func (m *mapper) extension(kind schema.Kind, row extract.Row, section string, perShare bool, parent *xbrl.Concept) rowMap {
+//
+// currency says the row or the rows of its section print a currency
+// sign: a statement prints "$" on a section's first row and its total
+// only, and the rows between are amounts too.
+func (m *mapper) extension(kind schema.Kind, row extract.Row, section string, perShare, currency bool, parent *xbrl.Concept) rowMap {
 	label := row.Label
 	name := camel(label)
 	if section != "" && !sharesWord(label, section) && len(strings.Fields(schema.NormalizeLabel(section))) <= 3 && !genericHeading.MatchString(section) {
@@ -63,7 +67,7 @@ func (m *mapper) extension(kind schema.Kind, row extract.Row, section string, pe
 		if !strings.Contains(name, "Percent") {
 			name += "Percentage"
 		}
-	case kind == schema.Supplemental && !printsCurrency(row):
+	case kind == schema.Supplemental && !currency:
 		c.Type = xbrl.Pure // a count or ratio: days sales outstanding, headcount
 	}
 	switch kind {
@@ -103,6 +107,31 @@ func (m *mapper) distinctName(name string, kind schema.Kind, section, label stri
 
 // printsCurrency reports whether a row's label or figures show a
 // currency sign.
+// sectionPrintsCurrency reports whether a row prints a currency sign, or
+// a row of the section it sits in (its heading's rows and total) prints
+// one before its figures.
+//
+// A row at the top of the table has no section: only its own sign counts
+// (a supplemental table prints amounts and counts, "DSOs 60", side by side).
+func sectionPrintsCurrency(t *extract.Table, row extract.Row) bool {
+	if printsCurrency(row) || row.Section < 0 {
+		return printsCurrency(row)
+	}
+	for _, r := range t.Rows {
+		if r.Section != row.Section && r.Closes != row.Section || strings.Contains(r.Label, "$") {
+			continue
+		}
+		// A sign before the figures covers the column; a unit in a label
+		// ("Capital Expenditures ($ Mil)") is that row's own.
+		for _, c := range r.Cells {
+			if !c.Empty() && c.Number.Currency {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func printsCurrency(row extract.Row) bool {
 	if strings.Contains(row.Label, "$") {
 		return true

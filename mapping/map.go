@@ -548,7 +548,7 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []row
 			if r := m.opts.Rules.Match(kind, "", section); section != "" && r != nil {
 				parent = r.Concept
 			}
-			out[i] = m.extension(kind, row, section, underPerShare(t, row), parent)
+			out[i] = m.extension(kind, row, section, underPerShare(t, row), sectionPrintsCurrency(t, row), parent)
 		}
 		if kind != schema.Reconciliation && (nonGAAPNote(row.Label, t.Notes) || nonGAAPNote(section, t.Notes) || adjustedSection.MatchString(section)) {
 			out[i].concept = m.ext("NonGaap"+out[i].concept.Name, out[i].concept, row.Label)
