@@ -271,21 +271,30 @@ func (c *Catalogue) addConcept(f []string) error {
 }
 
 var (
-	defaultOnce  sync.Once
+	catOnce      sync.Once
 	defaultCat   *Catalogue
+	catErr       error
+	rulesOnce    sync.Once
 	defaultRules Rules
-	defaultErr   error
+	rulesErr     error
 )
+
+// DefaultCatalogue returns the embedded catalogue, loaded once: what
+// validation needs, without the mapping rules (compiling them is most of
+// the cost of Default).
+func DefaultCatalogue() (*Catalogue, error) {
+	catOnce.Do(func() { defaultCat, catErr = LoadCatalogue() })
+	return defaultCat, catErr
+}
 
 // Default returns the embedded catalogue and rules, loaded once.
 func Default() (*Catalogue, Rules, error) {
-	defaultOnce.Do(func() {
-		defaultCat, defaultErr = LoadCatalogue()
-		if defaultErr == nil {
-			defaultRules, defaultErr = LoadRules(defaultCat)
-		}
-	})
-	return defaultCat, defaultRules, defaultErr
+	cat, err := DefaultCatalogue()
+	if err != nil {
+		return cat, nil, err
+	}
+	rulesOnce.Do(func() { defaultRules, rulesErr = LoadRules(cat) })
+	return cat, defaultRules, rulesErr
 }
 
 // Entry is one concept of the catalogue as `xport concepts --json` lists

@@ -225,7 +225,7 @@ func newTaxonomy() *taxonomy {
 	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}, floats: map[*xbrl.Concept]bool{}, tuples: map[*xbrl.Concept]bool{},
 		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}, schemas: map[string]bool{}, facts: map[*xbrl.Concept]bool{}, cycles: map[string]string{}, roleDecls: map[string][]roleDecl{},
 		attrDefaults: map[*xbrl.Concept]map[string]string{}, valueDefaults: map[*xbrl.Concept]string{}}
-	cat, _, err := schema.Default()
+	cat, err := schema.DefaultCatalogue()
 	if err != nil {
 		return tx
 	}
