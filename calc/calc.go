@@ -210,9 +210,12 @@ func roundedEqual(tf *xbrl.Fact, items []*xbrl.Fact, weights []decimal.Decimal) 
 		}
 		sum = sum.Add(v.Mul(weights[i]))
 	}
-	if d < xbrl.DecimalsINF {
-		d = clampDecimals(d)
-		return sum.RoundHalfEven(d).Equal(tf.Value.RoundHalfEven(d)), sum.String()
+	// The sum is compared at the total's own decimals (Arelle's reading of
+	// §5.2.5.2): 2.85 (one decimal) and 0 (none) add up to 2.8, not the
+	// 2.9 of a total to one decimal.
+	if t := tf.Decimals; t < xbrl.DecimalsINF {
+		t = clampDecimals(t)
+		return sum.RoundHalfEven(t).Equal(tf.Value.RoundHalfEven(t)), sum.String()
 	}
 	return sum.Equal(tf.Value), sum.String()
 }
