@@ -188,12 +188,10 @@ func weightOf(a xbrl.Arc) decimal.Decimal {
 	return decimal.FromInt(int64(a.Weight))
 }
 
-// roundedEqual compares the total with the sum of its weighted items, each
-// rounded to the least precise decimals among them (XBRL 2.1).
-//
-// Each item is first rounded to its own decimals, as §5.2.5.2 reads the
-// value of an item; a fact with precision 0 knows no digit, so a total
-// it takes part in is never consistent.
+// roundedEqual compares the total with the sum of its weighted items
+// (XBRL 2.1 §5.2.5.2): each item rounded to its own decimals, the sum and
+// the total then to the total's. A fact with precision 0 knows no digit,
+// so a total it takes part in is never consistent.
 func roundedEqual(tf *xbrl.Fact, items []*xbrl.Fact, weights []decimal.Decimal) (bool, string) {
 	d := tf.Decimals
 	for _, f := range items {
