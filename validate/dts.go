@@ -51,6 +51,10 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 		return ds
 	}
 	s := doc.Root()
+	if s.Tag != "schema" {
+		ds.Add(source.Error, "xbrl.4.2:schemaRefNotSchema", at, "%s is not an XML Schema but a %s document", href, s.Tag)
+		return ds
+	}
 	ns := s.SelectAttrValue("targetNamespace", "")
 	prefix := "ext"
 	for _, a := range s.Attr {

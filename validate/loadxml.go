@@ -223,7 +223,7 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		case c.name.Space == nsLink && c.name.Local == "schemaRef":
 			href := c.attr(nsXLink, "href")
 			rep.Taxonomy.Schema = href
-			l.ds = append(l.ds, l.tx.loadDTS(href, resolve, l.pos(c))...)
+			l.ds = append(l.ds, l.tx.loadDTS(withBase(href, root, c), resolve, l.pos(c))...)
 		case c.name.Space == nsLink && c.name.Local == "linkbaseRef":
 			l.ds = append(l.ds, l.tx.loadCalculations(c.attr(nsXLink, "href"), resolve, l.pos(c))...)
 			l.ds = append(l.ds, l.tx.drain(resolve, l.pos(c))...)
@@ -263,6 +263,26 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		rep.Units = append(rep.Units, u)
 	}
 	return rep, l.ds
+}
+
+// nsXML is the namespace of xml:base and xml:lang.
+const nsXML = "http://www.w3.org/XML/1998/namespace"
+
+// withBase resolves a relative href against the xml:base of the element
+// and of the root, as XML Base says (a base ending in "/" is a folder).
+func withBase(href string, root, el *node) string {
+	if strings.Contains(href, "://") || strings.HasPrefix(href, "/") {
+		return href
+	}
+	for _, n := range []*node{el, root} {
+		if b := n.attr(nsXML, "base"); b != "" && !strings.Contains(b, "://") {
+			if !strings.HasSuffix(b, "/") {
+				b = path.Dir(b) + "/"
+			}
+			href = path.Join(b, href)
+		}
+	}
+	return href
 }
 
 // pos returns where a node's start tag is.
