@@ -28,11 +28,7 @@ func TestPeriodicSubmission(t *testing.T) {
 		{line: "171", concept: "IncomeLossFromContinuingOperations", period: "1998-01-01..1998-12-31", value: "2199000"},
 		{line: "37", concept: "EntityCommonStockSharesOutstanding", period: "1999-03-01", value: "8412300"},
 	}
-	for _, k := range want {
-		if got, ok := findKeyFact(res.Report.Facts, k); !ok {
-			t.Errorf("line %s: %s for %s: got %v, want %s", k.line, k.concept, k.period, got, k.value)
-		}
-	}
+	wantKeyFacts(t, res, want)
 	text := map[string]string{}
 	for _, f := range res.Report.Facts {
 		if f.Text != "" {
@@ -100,11 +96,7 @@ func TestPeriodicQuarterly(t *testing.T) {
 		{line: "153", concept: "PaymentsToAcquirePropertyPlantAndEquipment", period: "1998-01-01..1998-09-30", value: "2795000"},
 		{line: "39", concept: "EntityCommonStockSharesOutstanding", period: "1998-11-06", value: "14212504"},
 	}
-	for _, k := range want {
-		if got, ok := findKeyFact(res.Report.Facts, k); !ok {
-			t.Errorf("line %s: %s for %s: got %v, want %s", k.line, k.concept, k.period, got, k.value)
-		}
-	}
+	wantKeyFacts(t, res, want)
 	text := map[string]string{}
 	for _, f := range res.Report.Facts {
 		text[f.Concept.QName()] = f.Text
@@ -115,6 +107,16 @@ func TestPeriodicQuarterly(t *testing.T) {
 	for _, d := range res.Diagnostics {
 		if d.Severity >= source.Warning {
 			t.Errorf("unexpected: %s", d)
+		}
+	}
+}
+
+// wantKeyFacts fails t for each key fact the conversion does not give.
+func wantKeyFacts(t *testing.T, res *Result, want []keyFact) {
+	t.Helper()
+	for _, k := range want {
+		if got, ok := findKeyFact(res.Report.Facts, k); !ok {
+			t.Errorf("line %s: %s for %s: got %v, want %s", k.line, k.concept, k.period, got, k.value)
 		}
 	}
 }

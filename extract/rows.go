@@ -345,12 +345,33 @@ func namesPart(line, name string) bool {
 	if i := strings.Index(t, "total "+name+" "); i >= 0 && (i == 0 || t[i-1] == ' ') && !wordBoundary(t, i+len("total "+name+" ")) {
 		return true
 	}
-	for _, dash := range []string{" - ", " -- ", " \u2013 ", " \u2014 "} {
+	for _, dash := range partDashes {
 		if i := strings.Index(t, dash+name); i >= 0 && wordBoundary(t, i+len(dash+name)) {
 			return true
 		}
 	}
 	return false
+}
+
+// partDashes set a part's name after a label: "Income before income
+// taxes - Automotive".
+var partDashes = []string{" - ", " -- ", " \u2013 ", " \u2014 "}
+
+// WithoutPart drops the name of the part a row is in from its label,
+// where namesPart found it: "Total Automotive assets" is "Total assets" of
+// the Automotive part, "Income before income taxes - Automotive" its
+// "Income before income taxes".
+func WithoutPart(label, part string) string {
+	l, p := strings.ToLower(label), strings.ToLower(part)
+	for _, dash := range partDashes {
+		if strings.HasSuffix(l, dash+p) {
+			return strings.TrimSpace(label[:len(label)-len(dash+p)])
+		}
+	}
+	if strings.HasPrefix(l, "total "+p+" ") {
+		return label[:len("total ")] + label[len("total "+p+" "):]
+	}
+	return label
 }
 
 // wordBoundary reports whether s has no letter at byte i (the end of a

@@ -95,22 +95,6 @@ func partName(heading string) string {
 
 func allUpper(w string) bool { return strings.ToUpper(w) == w && strings.ToLower(w) != w }
 
-// withoutPart drops the part's name from a label that names it: "Total
-// Automotive assets" is "Total assets" of the Automotive part, "Income
-// before income taxes - Automotive" its "Income before income taxes".
-func withoutPart(label, part string) string {
-	l, p := strings.ToLower(label), strings.ToLower(part)
-	for _, dash := range []string{" - ", " -- ", " \u2013 ", " \u2014 "} {
-		if strings.HasSuffix(l, dash+p) {
-			return strings.TrimSpace(label[:len(label)-len(dash+p)])
-		}
-	}
-	if strings.HasPrefix(l, "total "+p+" ") {
-		return label[:len("total ")] + label[len("total "+p+" "):]
-	}
-	return label
-}
-
 func hasDims(rows []rowMap) bool {
 	for _, r := range rows {
 		if len(r.dims) > 0 {

@@ -337,9 +337,9 @@ func (m *mapper) notRead(t *extract.Table, tk tableKind) string {
 	if !m.cp.periodic() {
 		return ""
 	}
-	title := strings.Join(titleLines(t), " ")
+	title := titleLines(t)
 	if !tk.guessed && (tk.kind == schema.Income || tk.kind == schema.Balance || tk.kind == schema.CashFlow) &&
-		slices.ContainsFunc(titleLines(t), statementHeading) && !discussion.MatchString(title) {
+		slices.ContainsFunc(title, statementHeading) && !discussion.MatchString(strings.Join(title, " ")) {
 		return ""
 	}
 	return "a table of an annual or quarterly report that is not one of its titled primary statements"
@@ -527,7 +527,7 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []row
 		}
 		section := sectionOf(t, row)
 		if row.Part != "" {
-			row.Label = withoutPart(row.Label, row.Part)
+			row.Label = extract.WithoutPart(row.Label, row.Part)
 		}
 		if kind == schema.Reconciliation {
 			out[i] = m.reconciliationRow(row, section)

@@ -16,12 +16,6 @@ const (
 	Calc11     = calc.Calc11 // Calculation 1.1 intervals
 )
 
-// Inconsistencies checks every summation-item relationship of rep
-// (calc.Inconsistencies).
-func Inconsistencies(rep *xbrl.Report, mode CalcMode) []calc.Inconsistency {
-	return calc.Inconsistencies(rep, mode)
-}
-
 // checkCalculations reports every inconsistent total; keys are the
 // facts' keys.
 func checkCalculations(rep *xbrl.Report, keys []string, mode CalcMode, ds *source.Diagnostics) {

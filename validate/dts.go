@@ -369,7 +369,7 @@ func (tx *taxonomy) calcNetworks() []*xbrl.Network {
 		}
 		n.Calculation = append(n.Calculation, arc)
 	}
-	return append(slices.Clone(tx.networks), out...)
+	return out
 }
 
 // qnameConcept resolves a fact's or member's QName; unknown concepts get a

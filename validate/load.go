@@ -192,9 +192,8 @@ func (l lineIndex) line(data []byte, n int) string {
 type taxonomy struct {
 	byNS     map[string]map[string]*xbrl.Concept // namespace URI → local name → concept
 	byID     map[string]*xbrl.Concept            // "us-gaap_Revenues" → concept
-	networks []*xbrl.Network
-	prefixes map[string]string // namespace URI → preferred prefix
-	missing  []string          // schemas that could not be read
+	prefixes map[string]string                   // namespace URI → preferred prefix
+	missing  []string                            // schemas that could not be read
 	// floats are the concepts whose type derives from xs:float or
 	// xs:double: values in exponent notation, INF and NaN.
 	floats map[*xbrl.Concept]bool
