@@ -28,7 +28,7 @@ var ErrTooLarge = source.ErrTooLarge
 type Document struct {
 	Name   string       // the file as named on the command line
 	Format string       // "xbrl" (XBRL 2.1 instance), "json" (xBRL-JSON) or "csv" (xBRL-CSV metadata)
-	Data   []byte       // the file's bytes
+	Data   []byte       // the file's bytes; the report's strings share its memory, so it is never changed
 	Report *xbrl.Report // facts with Source at their place in the file (for xBRL-CSV, the cell of a table)
 	lines  lineIndex
 	tables []*csvFile // xBRL-CSV: the tables' files
@@ -97,7 +97,8 @@ func dirResolver(dir string, maxSize int64) Resolver {
 // Load reads a report from data; name gives its format by extension and
 // names it in positions. JSON whose documentInfo.documentType is
 // xBRL-CSV's is the metadata of an xBRL-CSV report: its tables are read
-// through resolve, relative to it.
+// through resolve, relative to it. Load keeps data: the report's strings
+// share its memory, so the caller must not change it afterwards.
 func Load(name string, data []byte, resolve Resolver) (*Document, source.Diagnostics) {
 	doc := &Document{Name: name, Data: data, lines: newLineIndex(data)}
 	var ds source.Diagnostics

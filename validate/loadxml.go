@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unsafe"
 
 	"github.com/xport/xport/calc"
 	"github.com/xport/xport/decimal"
@@ -104,11 +105,19 @@ func (s *scope) prefix(ns string) string {
 // parseXML reads a whole document into nodes with positions. xmltok
 // neither fetches external entities nor expands entities a DTD
 // declares, so entity expansion attacks fail as syntax errors.
-func (d *Document) parseXML() (*node, error) {
-	tk := xmltok.New(d.Data)
+//
+// Each child of the root is handed to top, if given, once it is read
+// whole; when top has taken what it needs (it returns true), the child
+// leaves the tree and its nodes are made again for the next, so that
+// an instance of a million facts does not keep a million nodes.
+func (d *Document) parseXML(top func(root, n *node) bool) (*node, error) {
+	// The tokens are substrings of the document, shared rather than
+	// copied: Load keeps Data as it is (see Load).
+	tk := xmltok.NewString(unsafe.String(unsafe.SliceData(d.Data), len(d.Data)))
 	var stack []*node
 	var root *node
 	var a arena
+	var topMark arenaMark // where the root's current child starts
 	for {
 		tok, err := tk.Next()
 		if errors.Is(err, io.EOF) {
@@ -125,6 +134,9 @@ func (d *Document) parseXML() (*node, error) {
 			if len(stack) > 0 {
 				parent = stack[len(stack)-1]
 			}
+			if len(stack) == 1 {
+				topMark = a.mark()
+			}
 			n := a.node(tok, parent)
 			if parent != nil {
 				parent.children = append(parent.children, n)
@@ -134,6 +146,10 @@ func (d *Document) parseXML() (*node, error) {
 			}
 			stack = append(stack, n)
 		case xmltok.EndElement:
+			if len(stack) == 2 && top != nil && top(root, stack[1]) {
+				root.children = root.children[:len(root.children)-1]
+				a.release(topMark)
+			}
 			stack = stack[:len(stack)-1]
 		case xmltok.CharData:
 			// Only elements without children hold values; the whitespace
@@ -148,17 +164,33 @@ func (d *Document) parseXML() (*node, error) {
 // arena makes the nodes of a document and their attributes from large
 // blocks, so that each element does not cost allocations of its own.
 type arena struct {
-	nodes []node
-	attrs []xml.Attr
+	nodes  []node
+	attrs  []xml.Attr
+	blocks int // made so far, of nodes and of attributes
 }
 
 const arenaBlock = 1024
+
+// arenaMark is a place in an arena to go back to.
+type arenaMark struct{ nodes, attrs, blocks int }
+
+func (a *arena) mark() arenaMark { return arenaMark{len(a.nodes), len(a.attrs), a.blocks} }
+
+// release makes the nodes and attributes made since m again, unless a
+// block was begun since: those in earlier blocks are then left as they
+// are. No node made since m may be in use.
+func (a *arena) release(m arenaMark) {
+	if a.blocks == m.blocks {
+		a.nodes, a.attrs = a.nodes[:m.nodes], a.attrs[:m.attrs]
+	}
+}
 
 // node makes the node of a start element, a child of parent (nil for
 // the root).
 func (a *arena) node(tok *xmltok.Token, parent *node) *node {
 	if len(a.nodes) == cap(a.nodes) {
 		a.nodes = make([]node, 0, arenaBlock)
+		a.blocks++
 	}
 	a.nodes = append(a.nodes, node{name: tok.Name, off: tok.Offset})
 	n := &a.nodes[len(a.nodes)-1]
@@ -167,6 +199,7 @@ func (a *arena) node(tok *xmltok.Token, parent *node) *node {
 	}
 	if len(a.attrs)+len(tok.Attr) > cap(a.attrs) {
 		a.attrs = make([]xml.Attr, 0, max(arenaBlock, len(tok.Attr)))
+		a.blocks++
 	}
 	start := len(a.attrs)
 	var decls []xml.Attr
@@ -192,16 +225,43 @@ type xmlLoader struct {
 	d        *Document
 	tx       *taxonomy
 	ds       source.Diagnostics
-	contexts map[string]*node
+	contexts map[string]*context
 	units    map[string]*xbrl.Unit
-	periods  map[*node]xbrl.Period // context → its period, read without problems
 	origins  map[string]source.Pos // fact id → where its figure is printed
 	reported map[string]bool
-	scopes   map[*node]string // context → its scope, once written
+	block    []xbrl.Fact     // where the next facts are made
+	ctxList  []*context      // in document order
+	refs     map[string]bool // roleRef and arcroleRef URIs
+	pastRefs bool            // a child of the root other than a reference to the taxonomy is read
+	waiting  []*node         // facts read before their context or unit
+	factIDs  []string        // of every fact and tuple, for the footnotes' locators
+}
+
+// newFact makes a fact in a block of many: an instance may hold
+// hundreds of thousands.
+func (l *xmlLoader) newFact() *xbrl.Fact {
+	if len(l.block) == cap(l.block) {
+		l.block = make([]xbrl.Fact, 0, arenaBlock)
+	}
+	l.block = append(l.block, xbrl.Fact{})
+	return &l.block[len(l.block)-1]
+}
+
+// context is a context element with what its facts take from it, read
+// once for all of them.
+type context struct {
+	n          *node
+	period     xbrl.Period // read without problems when periodRead
+	periodRead bool
+	scope      string
+	scopeRead  bool
 }
 
 func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) {
-	root, err := d.parseXML()
+	l := &xmlLoader{d: d, tx: newTaxonomy(), contexts: map[string]*context{}, units: map[string]*xbrl.Unit{},
+		origins: map[string]source.Pos{}, reported: map[string]bool{}, refs: map[string]bool{}}
+	rep := &xbrl.Report{Provenance: xbrl.Provenance{Source: d.Name}}
+	root, err := d.parseXML(func(root, c *node) bool { return l.top(root, c, rep, resolve) })
 	if err != nil {
 		var pe *source.ParseError
 		errors.As(err, &pe)
@@ -209,40 +269,15 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		ds.Add(source.Error, "xml:syntax", pe.Pos, "not well-formed XML: %v", pe.Err)
 		return nil, ds
 	}
-	l := &xmlLoader{d: d, tx: newTaxonomy(), contexts: map[string]*node{}, units: map[string]*xbrl.Unit{},
-		periods: map[*node]xbrl.Period{}, origins: map[string]source.Pos{}, reported: map[string]bool{}, scopes: map[*node]string{}}
-	if root.name.Space != nsXBRLI || root.name.Local != "xbrl" {
+	if !isInstance(root) {
+		l.ds = nil
 		l.ds.Add(source.Error, "xbrl.4.1:notAnInstance", l.pos(root), "the root element is %s, not xbrli:xbrl", root.name.Local)
 		return nil, l.ds
 	}
-	rep := &xbrl.Report{Provenance: xbrl.Provenance{Source: d.Name}}
-	var contexts []*node
-	refs := map[string]bool{} // roleRef and arcroleRef URIs
-	for _, c := range root.children {
-		switch {
-		case c.name.Space == nsLink && c.name.Local == "schemaRef":
-			href := c.attr(nsXLink, "href")
-			rep.Taxonomy.Schema = href
-			l.ds = append(l.ds, l.tx.loadDTS(withBase(href, root, c), resolve, l.pos(c))...)
-		case c.name.Space == nsLink && c.name.Local == "linkbaseRef":
-			l.ds = append(l.ds, l.tx.loadCalculations(c.attr(nsXLink, "href"), resolve, l.pos(c))...)
-			l.ds = append(l.ds, l.tx.drain(resolve, l.pos(c))...)
-		case c.name.Space == nsXBRLI && c.name.Local == "context":
-			l.contexts[c.attr("", "id")] = c
-			contexts = append(contexts, c)
-		case c.name.Space == nsLink && (c.name.Local == "roleRef" || c.name.Local == "arcroleRef"):
-			uri := c.attr("", "roleURI") + c.attr("", "arcroleURI")
-			if refs[c.name.Local+" "+uri] {
-				l.ds.Add(source.Error, "xbrl.3.5.2.4:duplicate"+c.name.Local, l.pos(c), "a second %s to %s", c.name.Local, uri)
-			}
-			refs[c.name.Local+" "+uri] = true
-		case c.name.Space == nsXBRLI && c.name.Local == "unit":
-			l.units[c.attr("", "id")] = l.unit(c)
-		case c.name.Space == nsLink && c.name.Local == "footnoteLink":
-			l.footnotes(c)
-		}
+	for _, c := range l.waiting { // facts whose context or unit came after them
+		l.item(c, rep, "")
 	}
-	for _, c := range contexts { // once the schemas are read: their concepts may not stand in a segment
+	for _, c := range l.ctxList { // once the schemas are read: their concepts may not stand in a segment
 		l.checkContext(c)
 	}
 	l.checkFootnotes(root)
@@ -251,18 +286,86 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 	if rep.Taxonomy.Schema == "" {
 		l.ds.Add(source.Error, "xbrl.4.2:missingSchemaRef", l.pos(root), "the instance references no taxonomy schema (link:schemaRef)")
 	}
-	for _, c := range root.children {
-		if c.name.Space != nsXBRLI && c.name.Space != nsLink {
-			l.item(c, rep, "")
+	l.checkEssenceAlias(rep.Facts)
+	if len(l.origins) > 0 {
+		for _, f := range rep.Facts {
+			if p, ok := l.origins[f.ID]; ok && f.ID != "" {
+				f.Origin = p
+			}
 		}
 	}
-	l.checkEssenceAlias(rep.Facts)
 	rep.Concepts = concepts(rep.Facts)
 	rep.Networks = l.tx.calcNetworks()
 	for _, u := range l.units {
 		rep.Units = append(rep.Units, u)
 	}
 	return rep, l.ds
+}
+
+func isInstance(root *node) bool { return root.name.Space == nsXBRLI && root.name.Local == "xbrl" }
+
+// top reads a child of the root, once it is read whole, and reports
+// whether its nodes may go: those of a fact, once read into the report.
+// The references to the taxonomy come first in an instance, then
+// contexts, units, facts and footnotes in any order: a fact before its
+// context or unit waits for the end of the document.
+func (l *xmlLoader) top(root, c *node, rep *xbrl.Report, resolve Resolver) bool {
+	if !isInstance(root) {
+		return false
+	}
+	ref := c.name.Space == nsLink && (c.name.Local == "schemaRef" || c.name.Local == "linkbaseRef" || c.name.Local == "roleRef" || c.name.Local == "arcroleRef")
+	if ref && l.pastRefs {
+		l.ds.Add(source.Error, "xbrl.4.2:refOrder", l.pos(c), "link:%s comes after contexts, units or facts; an instance's references to its taxonomy come first", c.name.Local)
+	}
+	l.pastRefs = l.pastRefs || !ref
+	switch {
+	case c.name.Space == nsLink && c.name.Local == "schemaRef":
+		href := c.attr(nsXLink, "href")
+		rep.Taxonomy.Schema = href
+		l.ds = append(l.ds, l.tx.loadDTS(withBase(href, root, c), resolve, l.pos(c))...)
+	case c.name.Space == nsLink && c.name.Local == "linkbaseRef":
+		l.ds = append(l.ds, l.tx.loadCalculations(c.attr(nsXLink, "href"), resolve, l.pos(c))...)
+		l.ds = append(l.ds, l.tx.drain(resolve, l.pos(c))...)
+	case c.name.Space == nsXBRLI && c.name.Local == "context":
+		ctx := &context{n: c}
+		l.contexts[c.attr("", "id")] = ctx
+		l.ctxList = append(l.ctxList, ctx)
+	case c.name.Space == nsLink && (c.name.Local == "roleRef" || c.name.Local == "arcroleRef"):
+		uri := c.attr("", "roleURI") + c.attr("", "arcroleURI")
+		if l.refs[c.name.Local+" "+uri] {
+			l.ds.Add(source.Error, "xbrl.3.5.2.4:duplicate"+c.name.Local, l.pos(c), "a second %s to %s", c.name.Local, uri)
+		}
+		l.refs[c.name.Local+" "+uri] = true
+	case c.name.Space == nsXBRLI && c.name.Local == "unit":
+		l.units[c.attr("", "id")] = l.unit(c)
+	case c.name.Space == nsLink && c.name.Local == "footnoteLink":
+		l.footnotes(c)
+	case c.name.Space != nsXBRLI && c.name.Space != nsLink:
+		if !l.resolves(c) {
+			l.waiting = append(l.waiting, c)
+			return false
+		}
+		l.item(c, rep, "")
+		return true
+	}
+	return false
+}
+
+// resolves reports whether the contexts and units a fact or the facts
+// of a tuple name are read already.
+func (l *xmlLoader) resolves(n *node) bool {
+	if ref := n.attr("", "contextRef"); ref != "" && l.contexts[ref] == nil {
+		return false
+	}
+	if ref := n.attr("", "unitRef"); ref != "" && l.units[ref] == nil {
+		return false
+	}
+	for _, c := range n.children {
+		if !l.resolves(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // nsXML is the namespace of xml:base and xml:lang.
@@ -442,19 +545,10 @@ func (l *xmlLoader) checkFootnotes(root *node) {
 	if !slices.ContainsFunc(root.children, func(c *node) bool { return c.name.Space == nsLink && c.name.Local == "footnoteLink" }) {
 		return
 	}
-	facts := make(map[string]bool, len(root.children))
-	var collect func(n *node)
-	collect = func(n *node) {
-		for _, c := range n.children {
-			if c.name.Space != nsXBRLI && c.name.Space != nsLink {
-				if id := c.attr("", "id"); id != "" {
-					facts[id] = true
-				}
-				collect(c)
-			}
-		}
+	facts := make(map[string]bool, len(l.factIDs))
+	for _, id := range l.factIDs {
+		facts[id] = true
 	}
-	collect(root)
 	self := path.Base(l.d.Name)
 	for _, link := range root.children {
 		if link.name.Space != nsLink || link.name.Local != "footnoteLink" {
@@ -511,6 +605,7 @@ func parsePos(text string) (source.Pos, bool) {
 // in turn, each scoped by the tuple it is in (tuple is the path of the
 // enclosing tuples, "" at the top).
 func (l *xmlLoader) item(n *node, rep *xbrl.Report, tuple string) {
+	l.noteIDs(n)
 	prefix := n.ns.prefix(n.name.Space)
 	c := l.tx.qnameConcept(n.name.Space, prefix, n.name.Local, l.pos(n), &l.ds, l.reported)
 	if l.tx.tuples[c] {
@@ -530,10 +625,28 @@ func (l *xmlLoader) item(n *node, rep *xbrl.Report, tuple string) {
 	}
 }
 
+// noteIDs keeps the id of a fact or tuple, and of any element an item
+// holds, for the locators of footnotes (a tuple's facts are read, and
+// noted, in turn).
+func (l *xmlLoader) noteIDs(n *node) {
+	if id := n.attr("", "id"); id != "" {
+		l.factIDs = append(l.factIDs, id)
+	}
+	if l.tx.tuples[l.tx.lookup(n.name.Space, n.name.Local)] {
+		return
+	}
+	for _, c := range n.children {
+		if c.name.Space != nsXBRLI && c.name.Space != nsLink {
+			l.noteIDs(c)
+		}
+	}
+}
+
 // fact reads one item of concept c.
 func (l *xmlLoader) fact(n *node, c *xbrl.Concept, rep *xbrl.Report, tuple string) *xbrl.Fact {
 	at := l.pos(n)
-	f := &xbrl.Fact{ID: n.attr("", "id"), Concept: c, Source: at, Origin: l.origins[n.attr("", "id")]}
+	f := l.newFact()
+	*f = xbrl.Fact{ID: n.attr("", "id"), Concept: c, Source: at, Origin: l.origins[n.attr("", "id")]}
 	ctxID := n.attr("", "contextRef")
 	ctx := l.contexts[ctxID]
 	if ctx == nil {
@@ -657,8 +770,9 @@ var xbrlAttr = map[string]bool{"contextRef": true, "unitRef": true, "decimals": 
 // whether facts use it or not: a period that does not end before it
 // starts, and segment and scenario content that is neither of the XBRL
 // instance namespace nor a concept of the taxonomy.
-func (l *xmlLoader) checkContext(ctx *node) {
-	if p := l.period(ctx); !p.Instant && !p.Start.IsZero() && !p.End.IsZero() && p.Start.After(p.End) {
+func (l *xmlLoader) checkContext(c *context) {
+	ctx := c.n
+	if p := l.period(c); !p.Instant && !p.Start.IsZero() && !p.End.IsZero() && p.Start.After(p.End) {
 		l.ds.Add(source.Error, "xbrl.4.7.2:periodStartAfterEnd", l.pos(ctx), "context %q starts %s, after it ends %s",
 			ctx.attr("", "id"), p.Start.Format(time.DateOnly), p.End.Format(time.DateOnly))
 	}
@@ -688,10 +802,11 @@ func (l *xmlLoader) checkContext(ctx *node) {
 // dimensions read into a fact: the entity, and the segment's and
 // scenario's other content, written out canonically (s-equal content
 // gives the same text).
-func (l *xmlLoader) scope(ctx *node) string {
-	if s, ok := l.scopes[ctx]; ok {
-		return s
+func (l *xmlLoader) scope(c *context) string {
+	if c.scopeRead {
+		return c.scope
 	}
+	ctx := c.n
 	var b strings.Builder
 	if ent := ctx.child(nsXBRLI, "entity"); ent != nil {
 		if id := ent.child(nsXBRLI, "identifier"); id != nil {
@@ -706,9 +821,8 @@ func (l *xmlLoader) scope(ctx *node) string {
 		b.WriteString(" scenario ")
 		canonical(&b, sc, false)
 	}
-	s := b.String()
-	l.scopes[ctx] = s
-	return s
+	c.scope, c.scopeRead = b.String(), true
+	return c.scope
 }
 
 // canonical writes the content of n: each child's expanded name,
@@ -746,7 +860,8 @@ func sValue(v string, n *node) string {
 }
 
 // context fills a fact's entity, period and dimensions from its context.
-func (l *xmlLoader) context(ctx *node, f *xbrl.Fact, rep *xbrl.Report) {
+func (l *xmlLoader) context(c *context, f *xbrl.Fact, rep *xbrl.Report) {
+	ctx := c.n
 	if ent := ctx.child(nsXBRLI, "entity"); ent != nil {
 		if id := ent.child(nsXBRLI, "identifier"); id != nil {
 			rep.Entity = xbrl.Entity{Scheme: id.attr("", "scheme"), ID: strings.TrimSpace(id.text)}
@@ -775,19 +890,19 @@ func (l *xmlLoader) context(ctx *node, f *xbrl.Fact, rep *xbrl.Report) {
 			}
 		}
 	}
-	f.Period = l.period(ctx)
+	f.Period = l.period(c)
 }
 
 // period reads the period of a context. Many facts share a context: a
 // period read without problems is kept for the next.
-func (l *xmlLoader) period(ctx *node) xbrl.Period {
-	if p, ok := l.periods[ctx]; ok {
-		return p
+func (l *xmlLoader) period(c *context) xbrl.Period {
+	if c.periodRead {
+		return c.period
 	}
 	problems := len(l.ds)
-	p := l.readPeriod(ctx)
+	p := l.readPeriod(c.n)
 	if len(l.ds) == problems {
-		l.periods[ctx] = p
+		c.period, c.periodRead = p, true
 	}
 	return p
 }

@@ -17,6 +17,8 @@ func TestParseXML(t *testing.T) {
 		name, src string
 		want      string // each node, depth first: line:col {namespace}local attributes "text" [namespace of p:x, first prefix of namespace u]
 		err       string // file:line:col: message
+		take      string // children of the root of this local name are taken as they end, and leave the tree
+		taken     string // what was taken: line:col local attributes "text" each
 	}{
 		{
 			name: "nodes",
@@ -32,6 +34,16 @@ func TestParseXML(t *testing.T) {
 			want: `1:1 {u}r [] "" [ a]
 1:38 {u}x [] "" [ a]`,
 		},
+		{
+			name: "children taken as they end make room for the next",
+			src:  "<r>\n<f a=\"1\">one</f><k b=\"2\"><c/></k>\n<f a=\"3\" d=\"4\"><g e=\"5\">two</g></f><f>three</f>\n<k/></r>",
+			take: "f",
+			want: `1:1 {}r [] "" [ ]
+2:17 {}k [{{ b} 2}] "" [ ]
+2:26 {}c [] "" [ ]
+4:1 {}k [] "" [ ]`,
+			taken: `2:1 f [{{ a} 1}] "one"; 3:1 f [{{ a} 3} {{ d} 4}] "" g [{{ e} 5}] "two"; 3:36 f [] "three"`,
+		},
 		{name: "no root", src: "<!-- nothing -->\n", err: "doc.xbrl:2:1: no root element"},
 		{name: "mismatched", src: "<r>\n  <a></b>\n</r>", err: "doc.xbrl:2:6: the element <a> is closed by </b>"},
 		{name: "entity", src: "<!DOCTYPE r [<!ENTITY e \"x\">]>\n<r>&e;</r>", err: "doc.xbrl:2:4: entity reference &e; is not one of &lt; &gt; &amp; &apos; &quot; (entities a DTD declares are not expanded)"},
@@ -39,7 +51,23 @@ func TestParseXML(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := &Document{Name: "doc.xbrl", Data: []byte(tt.src), lines: newLineIndex([]byte(tt.src))}
-			root, err := d.parseXML()
+			l := &xmlLoader{d: d}
+			var taken []string
+			var take func(root, n *node) bool
+			if tt.take != "" {
+				take = func(_, n *node) bool {
+					if n.name.Local != tt.take {
+						return false
+					}
+					s := fmt.Sprintf("%s %s %v %q", l.pos(n), n.name.Local, n.attrs, n.text)
+					for _, c := range n.children {
+						s += fmt.Sprintf(" %s %v %q", c.name.Local, c.attrs, c.text)
+					}
+					taken = append(taken, strings.TrimPrefix(s, "doc.xbrl:"))
+					return true
+				}
+			}
+			root, err := d.parseXML(take)
 			if tt.err != "" {
 				var pe *source.ParseError
 				if !errors.As(err, &pe) || err.Error() != tt.err {
@@ -50,7 +78,6 @@ func TestParseXML(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			l := &xmlLoader{d: d}
 			var got []string
 			var walk func(n *node)
 			walk = func(n *node) {
@@ -63,6 +90,9 @@ func TestParseXML(t *testing.T) {
 			walk(root)
 			if g := strings.Join(got, "\n"); g != tt.want {
 				t.Errorf("got\n%s\nwant\n%s", g, tt.want)
+			}
+			if g := strings.Join(taken, "; "); g != tt.taken {
+				t.Errorf("taken\n%s\nwant\n%s", g, tt.taken)
 			}
 		})
 	}

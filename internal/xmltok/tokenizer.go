@@ -37,8 +37,12 @@ type binding struct{ prefix, uri string }
 
 // New returns a Tokenizer of the document src, read as UTF-8. It copies
 // src once, into the string its tokens' strings are substrings of.
-func New(src []byte) *Tokenizer {
-	t := &Tokenizer{src: string(src), endAt: -1}
+func New(src []byte) *Tokenizer { return NewString(string(src)) }
+
+// NewString returns a Tokenizer of the document src, read as UTF-8,
+// without a copy: its tokens' strings are substrings of src.
+func NewString(src string) *Tokenizer {
+	t := &Tokenizer{src: src, endAt: -1}
 	if strings.HasPrefix(t.src, "\uFEFF") {
 		t.start = len("\uFEFF")
 		t.pos = t.start
