@@ -10,16 +10,9 @@
 // JSON checks rendered xBRL-JSON against the JSON Schema generated from
 // xport's Go types.
 //
-// File and Load read a report back: an XBRL 2.1 instance, an xBRL-JSON
-// report, or an xBRL-CSV report (its metadata file, with the tables it
-// lists), each fact located where it is written. For xBRL-CSV that is a
-// cell: with metadata whose template "facts" has a parameter column
-// concept and a fact column value ({"concept": "$concept"}), the row
-//
-//	us-gaap:Revenues,300000d-3
-//
-// of facts.csv is the fact facts.r_1.value, us-gaap:Revenues = 300000 to
-// -3 decimals, at facts.csv:2:18.
+// File validates a file as xport validate does: it reads the report
+// back with package load, then applies the checks above and, for
+// xBRL-JSON and xBRL-CSV, the JSON Schema of xport's output.
 //
 // A calculation that does not add up is reported at the total:
 //

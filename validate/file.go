@@ -1,6 +1,9 @@
 package validate
 
-import "github.com/xport/xport/source"
+import (
+	"github.com/xport/xport/load"
+	"github.com/xport/xport/source"
+)
 
 // File validates one file as `xport validate` does: it loads the report
 // and its local taxonomy, applies the XBRL 2.1 rules, the calculations of
@@ -9,8 +12,8 @@ import "github.com/xport/xport/source"
 // output (of the xBRL-JSON document, or of the xBRL-CSV metadata). The error
 // is for a file that cannot be read; a report that cannot be parsed comes
 // back with a nil Report and its diagnostics.
-func File(path string, opts Options, maxSize int64) (*Document, source.Diagnostics, error) {
-	doc, ds, err := LoadFile(path, maxSize)
+func File(path string, opts Options, maxSize int64) (*load.Document, source.Diagnostics, error) {
+	doc, ds, err := load.File(path, maxSize)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xport/xport/load"
 	"github.com/xport/xport/validate"
 )
 
@@ -46,7 +47,7 @@ func FuzzLoad(f *testing.F) {
 		if isJSON {
 			name = "fuzz.json"
 		}
-		doc, ds := validate.Load(name, data, resolve)
+		doc, ds := load.Bytes(name, data, resolve)
 		if doc.Report == nil {
 			if !ds.HasErrors() {
 				t.Fatalf("unreadable without an error: %v", ds)
@@ -95,7 +96,7 @@ func FuzzLoadCSV(f *testing.F) {
 			}
 			return nil, os.ErrNotExist
 		}
-		doc, ds := validate.Load("fuzz.json", meta, resolve)
+		doc, ds := load.Bytes("fuzz.json", meta, resolve)
 		if doc.Report == nil {
 			if !ds.HasErrors() {
 				t.Fatalf("unreadable without an error: %v", ds)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/xport/xport/internal/jsonpos"
 	"github.com/xport/xport/schema"
 	"github.com/xport/xport/source"
 )
@@ -63,7 +64,7 @@ func JSON(data []byte, file string, where map[string]source.Pos) source.Diagnost
 // from xport's types (exporter.CSVMetadata), each violation at the
 // deepest key of its instance location.
 func csvMetadata(data []byte, file string) source.Diagnostics {
-	return checkSchema("xbrl-csv", data, file, locator{file: file, depth: maxKeyDepth})
+	return checkSchema("xbrl-csv", data, file, locator{file: file, depth: jsonpos.MetadataDepth})
 }
 
 // checkSchema checks a JSON document against the schema of the named
@@ -85,7 +86,7 @@ func checkSchema(name string, data []byte, file string, at locator) source.Diagn
 	err = sch.Validate(v)
 	var ve *jsonschema.ValidationError
 	if errors.As(err, &ve) {
-		at.keys, at.lines = keyOffsets(data, at.depth), newLineIndex(data)
+		at.keys, at.lines = jsonpos.KeyOffsets(data, at.depth), source.NewLines(data)
 		for _, u := range ve.BasicOutput().Errors {
 			if u.Error == "" || strings.HasPrefix(u.Error, "doesn't validate with") {
 				continue
@@ -106,7 +107,7 @@ type locator struct {
 	where map[string]source.Pos // fact id → position
 	depth int                   // how deep keys are located
 	keys  map[string]int64      // key path → offset (keyOffsets), to depth
-	lines lineIndex
+	lines source.Lines
 }
 
 // pos maps an instance location such as /facts/f12/dimensions/period to
@@ -123,7 +124,7 @@ func (l locator) pos(loc string) source.Pos {
 	unescape := strings.NewReplacer("~1", "/", "~0", "~")
 	for n := len(parts); n > 1; n-- {
 		if off, ok := l.keys[unescape.Replace(strings.Join(parts[:n], "/"))]; ok {
-			return l.lines.pos(l.file, off)
+			return l.lines.Pos(l.file, off)
 		}
 	}
 	return source.Pos{File: l.file, Line: 1, Col: 1}

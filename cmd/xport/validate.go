@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/xport/xport/load"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/validate"
 )
@@ -32,7 +33,7 @@ warning); 2 usage error or a file that cannot be read.`,
 			&cli.StringFlag{Name: "calc", Value: "off", Usage: "calculation checks: off, xbrl21 (XBRL 2.1 rounding) or calc11 (Calculation 1.1 intervals)"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output: text, json, sarif (SARIF 2.1.0) or github (GitHub Actions annotations)"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
-			&cli.Int64Flag{Name: "max-size", Value: validate.DefaultMaxSize, Usage: "largest file to read, in bytes"},
+			&cli.Int64Flag{Name: "max-size", Value: source.DefaultMaxSize, Usage: "largest file to read, in bytes"},
 		},
 		Action: validateAction,
 	}
@@ -40,7 +41,7 @@ warning); 2 usage error or a file that cannot be read.`,
 
 // checked is one file's diagnostics.
 type checked struct {
-	doc   *validate.Document
+	doc   *load.Document
 	diags source.Diagnostics
 }
 

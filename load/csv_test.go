@@ -1,4 +1,4 @@
-package validate_test
+package load_test
 
 import (
 	"fmt"
@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/xport/xport"
+	"github.com/xport/xport/load"
 	"github.com/xport/xport/source"
-	"github.com/xport/xport/validate"
 	"github.com/xport/xport/xbrl"
 )
 
@@ -74,8 +74,8 @@ func TestCSVMatchesJSON(t *testing.T) {
 	if err := res.Write(dir); err != nil {
 		t.Fatal(err)
 	}
-	load := func(name string) *validate.Document {
-		doc, ds, err := validate.File(filepath.Join(dir, name), validate.Options{Calc: validate.CalcXBRL21, Cross: true}, 0)
+	read := func(name string) *load.Document {
+		doc, ds, err := load.File(filepath.Join(dir, name), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +84,7 @@ func TestCSVMatchesJSON(t *testing.T) {
 		}
 		return doc
 	}
-	js, csv := load("infinera-sd-2014.json"), load("infinera-sd-2014-csv.json")
+	js, csv := read("infinera-sd-2014.json"), read("infinera-sd-2014-csv.json")
 	if csv.Format != "csv" {
 		t.Errorf("format %q, want csv", csv.Format)
 	}
@@ -225,7 +225,7 @@ func TestLoadCSV(t *testing.T) {
 				}
 				return nil, os.ErrNotExist
 			}
-			doc, ds := validate.Load("m.json", []byte(head+tt.meta), resolve)
+			doc, ds := load.Bytes("m.json", []byte(head+tt.meta), resolve)
 			if doc.Report == nil {
 				t.Fatalf("not read: %v", ds)
 			}
@@ -272,7 +272,7 @@ func TestCSVTableTooLarge(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "valid-csv-facts.csv"), []byte(big), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	doc, ds, err := validate.File(filepath.Join(dir, "valid-csv.json"), validate.Options{}, limit)
+	doc, ds, err := load.File(filepath.Join(dir, "valid-csv.json"), limit)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,7 +281,7 @@ func TestCSVTableTooLarge(t *testing.T) {
 	}) {
 		t.Errorf("read a table over the limit: report %t, %v", doc.Report != nil, ds)
 	}
-	if _, ds, _ := validate.File(filepath.Join(dir, "valid-csv.json"), validate.Options{}, 0); ds.HasErrors() {
+	if _, ds, _ := load.File(filepath.Join(dir, "valid-csv.json"), 0); ds.HasErrors() {
 		t.Errorf("without a limit: %v", ds)
 	}
 }

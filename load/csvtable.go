@@ -1,4 +1,4 @@
-package validate
+package load
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 type csvFile struct {
 	name  string // as positions name it
 	data  []byte
-	lines lineIndex
+	lines source.Lines
 }
 
 // csvHeader is a table's header row: a column definition for each cell,
@@ -77,7 +77,7 @@ func (l *csvLoader) readTable(t *csvTableDef) *csvFile {
 	}
 	data, err := l.resolve(t.url)
 	switch {
-	case errors.Is(err, ErrTooLarge):
+	case errors.Is(err, source.ErrTooLarge):
 		l.tooLarge = true
 		l.ds.Add(source.Error, "xport.validate:tooLarge", l.at(t.path+"/url"), "table %s: %v", t.name, err)
 		return nil
@@ -88,7 +88,7 @@ func (l *csvLoader) readTable(t *csvTableDef) *csvFile {
 		return nil
 	}
 	data = loneCRToLF(data)
-	f := &csvFile{name: l.tablePath(t.url), data: data, lines: newLineIndex(data)}
+	f := &csvFile{name: l.tablePath(t.url), data: data, lines: source.NewLines(data)}
 	l.files[t.url] = f
 	l.d.tables = append(l.d.tables, f)
 	return f
@@ -117,7 +117,7 @@ func (l *csvLoader) table(t *csvTableDef) {
 		return
 	}
 	if off := invalidUTF8(f.data); off >= 0 {
-		l.ds.Add(source.Error, "xbrlce:invalidCSVFileFormat", f.lines.pos(f.name, int64(off)), "table %s: the file is not UTF-8", t.name)
+		l.ds.Add(source.Error, "xbrlce:invalidCSVFileFormat", f.lines.Pos(f.name, int64(off)), "table %s: the file is not UTF-8", t.name)
 		return
 	}
 	data, bom := bytes.CutPrefix(f.data, []byte("\uFEFF"))
@@ -183,7 +183,7 @@ func (l *csvLoader) csvError(t *csvTableDef, f *csvFile, err error, pos func(lin
 	switch {
 	case errors.As(err, &pe):
 		line := min(max(pe.Line, 1), len(f.lines))
-		col := min(max(pe.Column, 1), len(f.lines.line(f.data, line))+1) // within the line, or just past its end
+		col := min(max(pe.Column, 1), len(f.lines.Line(f.data, line))+1) // within the line, or just past its end
 		l.ds.Add(source.Error, "xbrlce:invalidCSVFileFormat", pos(line, col), "table %s: %v", t.name, pe.Err)
 	case err == io.EOF:
 		l.ds.Add(source.Error, "xbrlce:invalidCSVFileFormat", pos(1, 1), "table %s: the file has no header row", t.name)

@@ -1,4 +1,4 @@
-package validate
+package load
 
 import (
 	"bytes"
@@ -16,25 +16,17 @@ import (
 	"github.com/xport/xport/xbrl"
 )
 
-// DefaultMaxSize bounds the size of a file validation reads, so that a
-// huge input fails with a clear message instead of exhausting memory
-// (source.DefaultMaxSize, as conversion's).
-const DefaultMaxSize = source.DefaultMaxSize
-
-// ErrTooLarge reports a file over the size limit (source.ErrTooLarge).
-var ErrTooLarge = source.ErrTooLarge
-
 // Document is a report read from a file to be validated.
 type Document struct {
 	Name   string       // the file as named on the command line
 	Format string       // "xbrl" (XBRL 2.1 instance), "json" (xBRL-JSON) or "csv" (xBRL-CSV metadata)
 	Data   []byte       // the file's bytes; the report's strings share its memory, so it is never changed
 	Report *xbrl.Report // facts with Source at their place in the file (for xBRL-CSV, the cell of a table)
-	lines  lineIndex
+	lines  source.Lines
 	tables []*csvFile // xBRL-CSV: the tables' files
 }
 
-// LoadFile reads an XBRL 2.1 instance (.xbrl, .xml), an xBRL-JSON report
+// File reads an XBRL 2.1 instance (.xbrl, .xml), an xBRL-JSON report
 // (.json) or the metadata of an xBRL-CSV report (.json, with the tables it
 // lists), and the taxonomy it references where it resolves locally. The
 // error is for a file that cannot be read at all (missing, too large);
@@ -42,22 +34,22 @@ type Document struct {
 // maxSize: a schema over it is not read (a warning, as for a missing
 // one), and an xBRL-CSV table over it leaves the report unread (nil
 // Report, an error diagnostic), as a malformed file does.
-func LoadFile(path string, maxSize int64) (*Document, source.Diagnostics, error) {
+func File(path string, maxSize int64) (*Document, source.Diagnostics, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	if maxSize <= 0 {
-		maxSize = DefaultMaxSize
+		maxSize = source.DefaultMaxSize
 	}
 	if st.Size() > maxSize {
-		return nil, nil, fmt.Errorf("%s: %w: %d bytes, the limit is %d (--max-size)", path, ErrTooLarge, st.Size(), maxSize)
+		return nil, nil, fmt.Errorf("%s: %w: %d bytes, the limit is %d (--max-size)", path, source.ErrTooLarge, st.Size(), maxSize)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, ds := Load(path, data, dirResolver(filepath.Dir(path), maxSize))
+	doc, ds := Bytes(path, data, dirResolver(filepath.Dir(path), maxSize))
 	return doc, ds, nil
 }
 
@@ -67,7 +59,7 @@ type Resolver func(href string) ([]byte, error)
 
 // dirResolver resolves relative references against a directory. Absolute
 // URLs are not fetched: validation runs offline. A file over maxSize
-// bytes is not read; the error wraps ErrTooLarge.
+// bytes is not read; the error wraps source.ErrTooLarge.
 func dirResolver(dir string, maxSize int64) Resolver {
 	return func(href string) ([]byte, error) {
 		if strings.Contains(href, "://") {
@@ -88,19 +80,19 @@ func dirResolver(dir string, maxSize int64) Resolver {
 			return nil, err
 		}
 		if int64(len(data)) > maxSize {
-			return nil, fmt.Errorf("%s: %w: the limit is %d bytes (--max-size)", path, ErrTooLarge, maxSize)
+			return nil, fmt.Errorf("%s: %w: the limit is %d bytes (--max-size)", path, source.ErrTooLarge, maxSize)
 		}
 		return data, nil
 	}
 }
 
-// Load reads a report from data; name gives its format by extension and
+// Bytes reads a report from data; name gives its format by extension and
 // names it in positions. JSON whose documentInfo.documentType is
 // xBRL-CSV's is the metadata of an xBRL-CSV report: its tables are read
 // through resolve, relative to it. Load keeps data: the report's strings
 // share its memory, so the caller must not change it afterwards.
-func Load(name string, data []byte, resolve Resolver) (*Document, source.Diagnostics) {
-	doc := &Document{Name: name, Data: data, lines: newLineIndex(data)}
+func Bytes(name string, data []byte, resolve Resolver) (*Document, source.Diagnostics) {
+	doc := &Document{Name: name, Data: data, lines: source.NewLines(data)}
 	var ds source.Diagnostics
 	trimmed := bytes.TrimSpace(data)
 	isJSON := strings.ToLower(filepath.Ext(name)) == ".json" || len(trimmed) > 0 && trimmed[0] == '{'
@@ -135,30 +127,8 @@ func Load(name string, data []byte, resolve Resolver) (*Document, source.Diagnos
 	return doc, ds
 }
 
-// lineIndex maps byte offsets of a file to lines and columns.
-type lineIndex []int // offsets where lines start
-
-func newLineIndex(data []byte) lineIndex {
-	idx := make(lineIndex, 1, bytes.Count(data, []byte{'\n'})+1)
-	for i := 0; ; {
-		j := bytes.IndexByte(data[i:], '\n')
-		if j < 0 {
-			return idx
-		}
-		i += j + 1
-		idx = append(idx, i)
-	}
-}
-
-// pos returns the 1-based line and byte column of offset off.
-func (l lineIndex) pos(file string, off int64) source.Pos {
-	i, _ := slices.BinarySearch(l, int(off)+1) // the first line starting after off
-	i = max(i-1, 0)
-	return source.Pos{File: file, Line: i + 1, Col: int(off) - l[i] + 1}
-}
-
 // Line returns line n (1-based) of the document's file, for excerpts.
-func (d *Document) Line(n int) string { return d.lines.line(d.Data, n) }
+func (d *Document) Line(n int) string { return d.lines.Line(d.Data, n) }
 
 // LineIn returns line n (1-based) of a file a position names: the
 // document's, or one of the tables of an xBRL-CSV report. It is "" for
@@ -169,22 +139,10 @@ func (d *Document) LineIn(file string, n int) string {
 	}
 	for _, t := range d.tables {
 		if t.name == file {
-			return t.lines.line(t.data, n)
+			return t.lines.Line(t.data, n)
 		}
 	}
 	return ""
-}
-
-// line returns line n (1-based) of data, which l indexes.
-func (l lineIndex) line(data []byte, n int) string {
-	if n < 1 || n > len(l) {
-		return ""
-	}
-	end := len(data)
-	if n < len(l) {
-		end = l[n] - 1
-	}
-	return strings.TrimRight(string(data[l[n-1]:end]), "\r")
 }
 
 // taxonomy is what validation knows of the concepts a report uses: the

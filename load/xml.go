@@ -1,4 +1,4 @@
-package validate
+package load
 
 import (
 	"encoding/xml"
@@ -112,7 +112,7 @@ func (s *scope) prefix(ns string) string {
 // an instance of a million facts does not keep a million nodes.
 func (d *Document) parseXML(top func(root, n *node) bool) (*node, error) {
 	// The tokens are substrings of the document, shared rather than
-	// copied: Load keeps Data as it is (see Load).
+	// copied: Load keeps Data as it is (see Bytes).
 	tk := xmltok.NewString(unsafe.String(unsafe.SliceData(d.Data), len(d.Data)))
 	var stack []*node
 	var root *node
@@ -126,7 +126,7 @@ func (d *Document) parseXML(top func(root, n *node) bool) (*node, error) {
 		if err != nil {
 			var e *xmltok.Error // as all of Next's errors but io.EOF are
 			errors.As(err, &e)
-			return nil, &source.ParseError{Pos: d.lines.pos(d.Name, int64(e.Offset)), Err: e.Err}
+			return nil, &source.ParseError{Pos: d.lines.Pos(d.Name, int64(e.Offset)), Err: e.Err}
 		}
 		switch tok.Kind {
 		case xmltok.StartElement:
@@ -389,7 +389,7 @@ func withBase(href string, root, el *node) string {
 }
 
 // pos returns where a node's start tag is.
-func (l *xmlLoader) pos(n *node) source.Pos { return l.d.lines.pos(l.d.Name, int64(n.off)) }
+func (l *xmlLoader) pos(n *node) source.Pos { return l.d.lines.Pos(l.d.Name, int64(n.off)) }
 
 // unit reads xbrli:unit: measures, or a divide of numerator and denominator.
 func (l *xmlLoader) unit(n *node) *xbrl.Unit {

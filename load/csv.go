@@ -1,4 +1,4 @@
-package validate
+package load
 
 import (
 	"bytes"
@@ -10,13 +10,10 @@ import (
 	"strings"
 
 	"github.com/xport/xport/exporter"
+	"github.com/xport/xport/internal/jsonpos"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
-
-// maxKeyDepth bounds the depth of the keys of xBRL-CSV metadata that
-// positions are recorded for (/tableTemplates/T/columns/C/dimensions/D).
-const maxKeyDepth = 6
 
 // XML 1.0 name characters; an xBRL-CSV identifier (a table, template,
 // column or parameter name) is an NCName without ".", and a row
@@ -111,7 +108,7 @@ func (d *Document) loadCSV(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		l.ds.Add(source.Error, "xbrlce:invalidJSON", l.d.jsonErrPos(err), "the metadata is not a JSON object: %v", err)
 		return nil, l.ds
 	}
-	l.keys = keyOffsets(d.Data, maxKeyDepth)
+	l.keys = jsonpos.KeyOffsets(d.Data, jsonpos.MetadataDepth)
 	l.rep = &xbrl.Report{Provenance: xbrl.Provenance{Source: d.Name}}
 	l.metadata(v)
 	for _, t := range l.meta.tables {

@@ -1,4 +1,4 @@
-package validate
+package load
 
 import (
 	"errors"
@@ -50,7 +50,7 @@ func TestParseXML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := &Document{Name: "doc.xbrl", Data: []byte(tt.src), lines: newLineIndex([]byte(tt.src))}
+			d := &Document{Name: "doc.xbrl", Data: []byte(tt.src), lines: source.NewLines([]byte(tt.src))}
 			l := &xmlLoader{d: d}
 			var taken []string
 			var take func(root, n *node) bool

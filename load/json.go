@@ -1,4 +1,4 @@
-package validate
+package load
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/exporter"
+	"github.com/xport/xport/internal/jsonpos"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
@@ -39,7 +40,7 @@ func (d *Document) loadJSON(resolve Resolver) (*xbrl.Report, source.Diagnostics)
 		l.ds.Add(source.Error, "xbrlje:invalidJSON", l.d.jsonErrPos(err), "not a JSON object: %v", err)
 		return nil, l.ds
 	}
-	l.keys = keyOffsets(l.d.Data, 2)
+	l.keys = jsonpos.KeyOffsets(l.d.Data, 2)
 	info, _ := v["documentInfo"].(map[string]any)
 	if info == nil {
 		l.ds.Add(source.Error, "xbrlje:invalidJSONStructure", l.atKey("/documentInfo"), "documentInfo is missing or not an object")
@@ -72,66 +73,9 @@ func (d *Document) loadJSON(resolve Resolver) (*xbrl.Report, source.Diagnostics)
 func (d *Document) jsonErrPos(err error) source.Pos {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return d.lines.pos(d.Name, se.Offset)
+		return d.lines.Pos(d.Name, se.Offset)
 	}
 	return source.Pos{File: d.Name, Line: 1, Col: 1}
-}
-
-// keyOffsets records where each object key of the first depth levels is
-// written ("/documentInfo/documentType", "/facts/f1" → offset of the
-// key, past any white space), so problems point into the file. Keys are
-// joined as written, without JSON Pointer escapes; keys inside arrays are
-// not recorded.
-func keyOffsets(data []byte, depth int) map[string]int64 {
-	type frame struct {
-		object, wantKey, inArray bool
-		path, key                string // the container's path; its current key's
-	}
-	keys := map[string]int64{}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var stack []frame
-	valueDone := func() {
-		if n := len(stack); n > 0 && stack[n-1].object {
-			stack[n-1].wantKey = true
-		}
-	}
-	for {
-		off := dec.InputOffset()
-		tok, err := dec.Token()
-		if err != nil {
-			return keys
-		}
-		switch t := tok.(type) {
-		case json.Delim:
-			if t == '{' || t == '[' {
-				f := frame{object: t == '{', wantKey: t == '{'}
-				if n := len(stack); n > 0 {
-					f.path, f.inArray = stack[n-1].key, stack[n-1].inArray || !stack[n-1].object
-				}
-				stack = append(stack, f)
-				continue
-			}
-			stack = stack[:len(stack)-1]
-			valueDone()
-		case string:
-			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].wantKey {
-				top := &stack[n-1]
-				top.wantKey = false
-				if n > depth || top.inArray {
-					continue // nor are the keys below it recorded
-				}
-				top.key = top.path + "/" + t
-				for off < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
-					off++ // the decoder's offset is where the last token ended
-				}
-				keys[top.key] = off
-				continue
-			}
-			valueDone()
-		default:
-			valueDone()
-		}
-	}
 }
 
 // at returns the position of a fact in the file, or the file.
@@ -148,7 +92,7 @@ func (l *jsonLoader) atKey(path string) source.Pos { return l.d.keyPos(l.keys, p
 func (d *Document) keyPos(keys map[string]int64, path string) source.Pos {
 	for ; path != ""; path = path[:strings.LastIndexByte(path, '/')] {
 		if off, ok := keys[path]; ok {
-			return d.lines.pos(d.Name, off)
+			return d.lines.Pos(d.Name, off)
 		}
 	}
 	return source.Pos{File: d.Name, Line: 1, Col: 1}
@@ -159,7 +103,7 @@ func (d *Document) keyPos(keys map[string]int64, path string) source.Pos {
 func (l *jsonLoader) textPos(s string) source.Pos {
 	if q, err := json.Marshal(s); err == nil {
 		if off := bytes.Index(l.d.Data, q); off >= 0 {
-			return l.d.lines.pos(l.d.Name, int64(off))
+			return l.d.lines.Pos(l.d.Name, int64(off))
 		}
 	}
 	return source.Pos{File: l.d.Name, Line: 1, Col: 1}
