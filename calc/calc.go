@@ -53,23 +53,18 @@ func InconsistenciesWithKeys(rep *xbrl.Report, keys []string, mode Mode) []Incon
 	// within that one (at the top, in the whole instance); duplicates are
 	// facts of one tuple.
 	facts := bound{first: make(map[string]*xbrl.Fact, len(rep.Facts)), more: map[string][]*xbrl.Fact{}}
-	dup := map[*xbrl.Fact]bool{}           // facts reported twice (in one tuple)
 	byConcept := map[*xbrl.Concept][]int{} // indexes of rep.Facts
-	first := make(map[string]*xbrl.Fact, len(rep.Facts))
 	for i, f := range rep.Facts {
-		if g, ok := first[keys[i]]; ok {
-			dup[f], dup[g] = true, true // a nil fact duplicates too
+		k := keys[i]
+		if f.Tuple != "" {
+			k = untupled(f)
 		}
-		first[keys[i]] = f
+		facts.add(k, f) // a nil fact too: it duplicates the others
 		if !f.Nil {
-			k := keys[i]
-			if f.Tuple != "" {
-				k = untupled(f)
-			}
-			facts.add(k, f)
 			byConcept[f.Concept] = append(byConcept[f.Concept], i)
 		}
 	}
+	dup := facts.duplicates()
 	var out []Inconsistency
 	for _, n := range rep.Networks {
 		items := map[*xbrl.Concept][]xbrl.Arc{}
@@ -102,17 +97,19 @@ func checkTotal(n *xbrl.Network, tf *xbrl.Fact, tfKey string, arcs []xbrl.Arc, f
 	var items []*xbrl.Fact
 	var weights []decimal.Decimal
 	missing := 0
+	var key []byte
+	var one [1]*xbrl.Fact
 	for _, a := range arcs {
-		var key string
 		if tf.Tuple == "" {
-			key = a.To.QName() + tfKey[len(tf.Concept.QName()):]
+			key = append(append(append(key[:0], a.To.Prefix...), ':'), a.To.Name...)
+			key = append(key, tfKey[len(tf.Concept.Prefix)+1+len(tf.Concept.Name):]...)
 		} else {
 			probe := xbrl.Fact{Concept: a.To, Period: tf.Period, Dims: tf.Dims, Unit: tf.Unit, Scope: tf.Scope}
-			key = untupled(&probe)
+			key = append(key[:0], untupled(&probe)...)
 		}
 		found := false
-		for _, f := range facts.of(key) {
-			if !f.Numeric() || !within(f.Tuple, tf.Tuple) {
+		for _, f := range facts.of(key, &one) {
+			if !f.Numeric() || !within(f.Tuple, tf.Tuple) || f.Nil && !dup[f] {
 				continue
 			}
 			if dup[f] {
@@ -136,8 +133,9 @@ func checkTotal(n *xbrl.Network, tf *xbrl.Fact, tfKey string, arcs []xbrl.Arc, f
 	return Inconsistency{Network: n, Total: tf, Sum: sum, Missing: missing}, !ok
 }
 
-// bound indexes facts by their key without tuple: most keys have one
-// fact (first); the others, in several tuples, have a list (more).
+// bound indexes facts, nil ones too, by their key without tuple: most
+// keys have one fact (first); the others, reported twice or in several
+// tuples, have a list (more).
 type bound struct {
 	first map[string]*xbrl.Fact
 	more  map[string][]*xbrl.Fact
@@ -154,13 +152,31 @@ func (b bound) add(k string, f *xbrl.Fact) {
 	b.first[k] = f
 }
 
-// of returns the facts of key k.
-func (b bound) of(k string) []*xbrl.Fact {
-	if fs, ok := b.more[k]; ok {
+// duplicates returns the facts reported twice: with one key in one
+// tuple (or both at the top).
+func (b bound) duplicates() map[*xbrl.Fact]bool {
+	dup := map[*xbrl.Fact]bool{}
+	for _, fs := range b.more {
+		inTuple := make(map[string]*xbrl.Fact, len(fs)) // tuple → the first of the key there
+		for _, f := range fs {
+			if g, ok := inTuple[f.Tuple]; ok {
+				dup[f], dup[g] = true, true
+			}
+			inTuple[f.Tuple] = f
+		}
+	}
+	return dup
+}
+
+// of returns the facts of key k; a single one in one, without an
+// allocation (nor one for the key: the lookups convert it in place).
+func (b bound) of(k []byte, one *[1]*xbrl.Fact) []*xbrl.Fact {
+	if fs, ok := b.more[string(k)]; ok {
 		return fs
 	}
-	if f, ok := b.first[k]; ok {
-		return []*xbrl.Fact{f}
+	if f, ok := b.first[string(k)]; ok {
+		one[0] = f
+		return one[:]
 	}
 	return nil
 }

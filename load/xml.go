@@ -250,11 +250,32 @@ func (l *xmlLoader) newFact() *xbrl.Fact {
 // context is a context element with what its facts take from it, read
 // once for all of them.
 type context struct {
-	n          *node
+	n          *node       // nil once a plain context is read (see readPlain)
 	period     xbrl.Period // read without problems when periodRead
 	periodRead bool
 	scope      string
 	scopeRead  bool
+	checked    bool         // checkContext ran
+	entity     *xbrl.Entity // of a plain context, read
+}
+
+// readPlain reads a context that has neither segment nor scenario, the
+// common case, whole: its rules checked, its period, scope and entity
+// kept, so that its element need not be. It reports whether it did.
+func (l *xmlLoader) readPlain(c *context) bool {
+	ent := c.n.child(nsXBRLI, "entity")
+	if ent == nil || ent.child(nsXBRLI, "segment") != nil || c.n.child(nsXBRLI, "scenario") != nil {
+		return false
+	}
+	l.checkContext(c)
+	c.checked = true
+	c.period, c.periodRead = l.period(c), true // with its problems reported once
+	l.scope(c)
+	if id := ent.child(nsXBRLI, "identifier"); id != nil {
+		c.entity = &xbrl.Entity{Scheme: id.attr("", "scheme"), ID: strings.TrimSpace(id.text)}
+	}
+	c.n = nil
+	return true
 }
 
 func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) {
@@ -278,7 +299,9 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		l.item(c, rep, "")
 	}
 	for _, c := range l.ctxList { // once the schemas are read: their concepts may not stand in a segment
-		l.checkContext(c)
+		if !c.checked {
+			l.checkContext(c)
+		}
 	}
 	l.checkFootnotes(root)
 	l.ds = append(l.ds, l.tx.checkCycles(l.pos(root))...)
@@ -330,6 +353,7 @@ func (l *xmlLoader) top(root, c *node, rep *xbrl.Report, resolve Resolver) bool 
 		ctx := &context{n: c}
 		l.contexts[c.attr("", "id")] = ctx
 		l.ctxList = append(l.ctxList, ctx)
+		return l.readPlain(ctx)
 	case c.name.Space == nsLink && (c.name.Local == "roleRef" || c.name.Local == "arcroleRef"):
 		uri := c.attr("", "roleURI") + c.attr("", "arcroleURI")
 		if l.refs[c.name.Local+" "+uri] {
@@ -646,7 +670,7 @@ func (l *xmlLoader) noteIDs(n *node) {
 func (l *xmlLoader) fact(n *node, c *xbrl.Concept, rep *xbrl.Report, tuple string) *xbrl.Fact {
 	at := l.pos(n)
 	f := l.newFact()
-	*f = xbrl.Fact{ID: n.attr("", "id"), Concept: c, Source: at, Origin: l.origins[n.attr("", "id")]}
+	*f = xbrl.Fact{ID: n.attr("", "id"), Concept: c, Source: at} // Origin: from the footnotes, once all are read
 	ctxID := n.attr("", "contextRef")
 	ctx := l.contexts[ctxID]
 	if ctx == nil {
@@ -862,6 +886,13 @@ func sValue(v string, n *node) string {
 // context fills a fact's entity, period and dimensions from its context.
 func (l *xmlLoader) context(c *context, f *xbrl.Fact, rep *xbrl.Report) {
 	ctx := c.n
+	if ctx == nil { // read already
+		if c.entity != nil {
+			rep.Entity = *c.entity
+		}
+		f.Period = c.period
+		return
+	}
 	if ent := ctx.child(nsXBRLI, "entity"); ent != nil {
 		if id := ent.child(nsXBRLI, "identifier"); id != nil {
 			rep.Entity = xbrl.Entity{Scheme: id.attr("", "scheme"), ID: strings.TrimSpace(id.text)}

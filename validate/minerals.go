@@ -14,7 +14,7 @@ import (
 // against its list: the facilities of cmr:FacilityAxis with their
 // cmr:SmelterMetal and cmr:SmelterConflictFreeMark facts.
 func checkSmelterCounts(rep *xbrl.Report, ds *source.Diagnostics) {
-	cat, _, err := schema.Default()
+	cat, err := schema.DefaultCatalogue() // the concepts: the mapping rules are not needed
 	if err != nil {
 		return
 	}

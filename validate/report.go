@@ -73,8 +73,10 @@ func factKeys(facts []*xbrl.Fact) []string {
 // facts' keys.
 func checkFacts(rep *xbrl.Report, keys []string, ds *source.Diagnostics) {
 	concepts := map[string]*xbrl.Concept{}
+	same := make(map[*xbrl.Concept]*xbrl.Concept, len(rep.Concepts)) // a fact's concept is mostly the report's own
 	for _, c := range rep.Concepts {
 		concepts[c.QName()] = c
+		same[c] = c
 	}
 	ids := make(map[string]bool, len(rep.Facts))
 	seen := make(map[string]*xbrl.Fact, len(rep.Facts))
@@ -83,7 +85,10 @@ func checkFacts(rep *xbrl.Report, keys []string, ds *source.Diagnostics) {
 			addFact(ds, source.Error, "xbrl.4.6:factId", f, "fact id %q is not a unique XML name", f.ID)
 		}
 		ids[f.ID] = true
-		c := concepts[f.Concept.QName()]
+		c, ok := same[f.Concept]
+		if !ok {
+			c = concepts[f.Concept.QName()]
+		}
 		switch {
 		case c == nil:
 			addFact(ds, source.Error, "xbrl.4.6:unknownConcept", f, "%s is not declared in the report's taxonomy", f.Concept.QName())

@@ -142,43 +142,75 @@ func (f *Fact) Numeric() bool { return f.Concept.Type.Numeric() }
 // calculation item of a report.
 func (f *Fact) Key() string {
 	n := len(f.Concept.Prefix) + len(f.Concept.Name) + 24 + len(f.Scope) + len(f.Tuple)
-	b := make([]byte, 0, n)
-	b = append(append(append(b, f.Concept.Prefix...), ':'), f.Concept.Name...)
-	b = append(b, '|')
+	for _, d := range f.Dims {
+		n += 2 + len(d.Typed)
+		if d.Member != nil {
+			n += len(d.Member.Prefix) + len(d.Member.Name)
+		} else {
+			n += len(d.Axis.Name)
+		}
+	}
+	if u := f.Unit; u != nil {
+		for _, m := range u.Numerator {
+			n += 1 + len(m)
+		}
+		for _, m := range u.Denominator {
+			n += 1 + len(m)
+		}
+	}
+	var b strings.Builder // sized once: the key is made without copies
+	b.Grow(n)
+	b.WriteString(f.Concept.Prefix)
+	b.WriteByte(':')
+	b.WriteString(f.Concept.Name)
+	b.WriteByte('|')
+	var date [8]byte
 	if f.Period.Instant {
-		b = appendDate(append(b, 'I'), f.Period.End)
+		b.WriteByte('I')
+		b.Write(appendDate(date[:0], f.Period.End))
 	} else {
-		b = appendDate(append(appendDate(append(b, 'D'), f.Period.Start), '_'), f.Period.End)
+		b.WriteByte('D')
+		b.Write(appendDate(date[:0], f.Period.Start))
+		b.WriteByte('_')
+		b.Write(appendDate(date[:0], f.Period.End))
 	}
 	for _, d := range f.Dims {
+		b.WriteByte('_')
 		if d.Member == nil {
-			b = append(append(append(append(b, '_'), d.Axis.Name...), '_'), d.Typed...)
+			b.WriteString(d.Axis.Name)
+			b.WriteByte('_')
+			b.WriteString(d.Typed)
 			continue
 		}
-		b = append(append(append(append(b, '_'), d.Member.Prefix...), '_'), d.Member.Name...)
+		b.WriteString(d.Member.Prefix)
+		b.WriteByte('_')
+		b.WriteString(d.Member.Name)
 	}
-	b = append(b, '|')
+	b.WriteByte('|')
 	if u := f.Unit; u != nil {
 		for i, m := range u.Numerator {
 			if i > 0 {
-				b = append(b, '*')
+				b.WriteByte('*')
 			}
-			b = append(b, m...)
+			b.WriteString(m)
 		}
 		if len(u.Denominator) > 0 {
-			b = append(b, '/')
+			b.WriteByte('/')
 			for i, m := range u.Denominator {
 				if i > 0 {
-					b = append(b, '*')
+					b.WriteByte('*')
 				}
-				b = append(b, m...)
+				b.WriteString(m)
 			}
 		}
 	}
 	if f.Scope != "" || f.Tuple != "" {
-		b = append(append(append(append(b, '|'), f.Scope...), '|'), f.Tuple...)
+		b.WriteByte('|')
+		b.WriteString(f.Scope)
+		b.WriteByte('|')
+		b.WriteString(f.Tuple)
 	}
-	return string(b)
+	return b.String()
 }
 
 // ContextID returns the id of the fact's context: the period's id, then
