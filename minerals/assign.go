@@ -30,9 +30,11 @@ func assignMetals(doc *source.Document, entries []entry, ds *source.Diagnostics)
 			for _, f := range names {
 				f.Metal, f.MetalFrom = m, how
 				if sure {
+					f.Repair = "metal from " + how
 					ds.Add(source.Info, "minerals.metalFromNeighbours", f.Pos,
 						"%q has no metal label; the entries around it are %s, and so is it", f.Name, m)
 				} else {
+					f.Doubt = "metal from " + how
 					ds.Add(source.Warning, "minerals.metalUncertain", f.Pos,
 						"%q has no metal label and the entries around it disagree; taken as %s (%s)", f.Name, m, how)
 				}
@@ -42,7 +44,14 @@ func assignMetals(doc *source.Document, entries []entry, ds *source.Diagnostics)
 			same := allSame(e.metals)
 			for j, f := range names {
 				f.Metal = e.metals[min(j, len(e.metals)-1)]
+				if e.fused {
+					f.Repair = "label joined to the name"
+				}
+				if len(names) > 1 {
+					f.Repair = "one of several names on a line"
+				}
 				if !same && len(names) != len(e.metals) {
+					f.Doubt = "metal of several labels"
 					ds.Add(source.Warning, "minerals.metalUncertain", f.Pos,
 						"the line has %d metal labels (%s) for %d names; %q taken as %s", len(e.metals), joinMetals(e.metals), len(names), f.Name, f.Metal)
 				}
@@ -125,6 +134,7 @@ func splitUnmarked(doc *source.Document, names []Facility, ds *source.Diagnostic
 			first, second := f, f
 			first.Name, first.Marked = f.Name[:loc[0]], false
 			second.Name = f.Name[loc[0]+1:]
+			first.Doubt, second.Doubt = "split without a mark", "split without a mark"
 			second.col = f.col + len([]rune(f.Name[:loc[0]+1]))
 			second.Pos = doc.Pos(f.line, second.col)
 			ds.Add(source.Warning, "minerals.doubtfulSplit", second.Pos,
@@ -146,6 +156,9 @@ func flagDuplicates(fs []Facility, ds *source.Diagnostics) {
 			a, b := fs[j], fs[i]
 			if a.Metal != b.Metal {
 				continue
+			}
+			if a.Name == b.Name || garbledCopy(a.Name, b.Name) {
+				fs[i].Doubt = "duplicate"
 			}
 			switch {
 			case a.Name == b.Name:

@@ -53,6 +53,16 @@ var iso3166 = map[string]string{
 // misspelt maps names reports get wrong to the country they mean.
 var misspelt = map[string]string{"columbia": "colombia", "phillipines": "philippines", "phillippines": "philippines"}
 
+// countryCode is the ISO 3166-1 alpha-2 code of a country name as a
+// report prints it, or "".
+func countryCode(name string) string {
+	key := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), ".")))
+	if meant, ok := misspelt[key]; ok {
+		key = meant
+	}
+	return iso3166[key]
+}
+
 // readCountries reads a comma-separated list of countries that starts at
 // byte offset off of line i, and the lines that continue it.
 func readCountries(doc *source.Document, i, off int, ds *source.Diagnostics) []Country {

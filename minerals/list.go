@@ -21,6 +21,38 @@ const (
 // Metals lists the metals in the order reports list them.
 var Metals = []Metal{Gold, Tantalum, Tin, Tungsten}
 
+// The statuses a list's status column gives a facility, as the cmr
+// taxonomy enumerates them: conformant with the Responsible Minerals
+// Assurance Process (or conflict free, compliant), active in it, not
+// conformant, or not enrolled.
+const (
+	StatusConformant    = "Conformant"
+	StatusActive        = "Active"
+	StatusNotConformant = "Not Conformant"
+	StatusNotEnrolled   = "Not Enrolled"
+)
+
+// statusOf reads a status cell: "Yes", "RMAP Conformant", "Conflict
+// Free", "Active", "In progress", "No", "Non-conformant", "Not
+// enrolled".
+func statusOf(s string) (string, bool) {
+	t := strings.ToLower(strings.Trim(strings.TrimSpace(s), ".*"))
+	switch {
+	case strings.Contains(t, "not enrolled") || strings.Contains(t, "not participating") || t == "none" || t == "not listed":
+		return StatusNotEnrolled, true
+	case strings.HasPrefix(t, "non") || strings.HasPrefix(t, "not ") || t == "no" || t == "n":
+		return StatusNotConformant, true
+	case strings.Contains(t, "active") || strings.Contains(t, "in progress") || strings.Contains(t, "in-progress") || strings.Contains(t, "participating"):
+		return StatusActive, true
+	}
+	for _, w := range []string{"yes", "y", "x", "true", "conformant", "compliant", "certified", "validated", "conflict free", "conflict-free"} {
+		if t == w || strings.HasSuffix(t, " "+w) {
+			return StatusConformant, true
+		}
+	}
+	return "", false
+}
+
 // metalOf recognises a metal label, in any case.
 func metalOf(word string) (Metal, bool) {
 	for _, m := range Metals {
@@ -49,13 +81,20 @@ type Facility struct {
 	// MetalFrom says how the metal was found when it was not printed
 	// beside the name: "neighbours", or the position of the label used.
 	MetalFrom string
+	// CountryCode is the ISO 3166-1 alpha-2 code of Country, where it
+	// names one.
+	CountryCode string
+	// StatusText is the status column as printed ("RMAP Conformant",
+	// "Yes", "Active"); Status is what it says, one of the Status
+	// values, or "" when it says none of them.
+	StatusText, Status string
+	// Repair says what was undone to read the facility ("wrapped": its
+	// name went on over the next line); Doubt, what may be wrong with
+	// it. Both are also diagnostics.
+	Repair, Doubt string
 
 	line, col int // line index and rune column of the name in its Text
 }
-
-// listHeader matches the header row of a smelter list: "Metal  Smelter
-// or Refiner Facility Name", "Metal  Smelter Name  Smelter ID  Country".
-var listHeader = regexp.MustCompile(`(?i)^\s*metal\s+.*\b(smelter|refiner|facility)`)
 
 // markRe matches the conflict-free mark after a name.
 var markRe = regexp.MustCompile(`\s*\(\*\)`)
@@ -63,7 +102,7 @@ var markRe = regexp.MustCompile(`\s*\(\*\)`)
 // entry is one line of the list as printed, before metals are assigned.
 type entry struct {
 	line   int        // index in the document
-	metals []Metal    // labels printed at the start of the line
+	metals []Metal    // labels printed at the start of the line, or the group heading's
 	names  []Facility // names printed on the line, without metals yet
 	fused  bool       // a metal label joined to the name by one space
 	// unassigned holds identification, country or mark cells of a line
@@ -71,164 +110,381 @@ type entry struct {
 	unassigned []source.Cell
 }
 
-// readList reads the smelter list that starts at the header line at
-// index start, until the first line that is neither a header, an entry
-// nor blank. It returns the facilities and the index after the list.
-func readList(doc *source.Document, start int, ds *source.Diagnostics) ([]Facility, int) {
-	var entries []entry
-	var lay layout
-	i := start
+// lister reads the rows of one smelter list.
+type lister struct {
+	doc   *source.Document
+	t     *table
+	furn  furniture
+	ds    *source.Diagnostics
+	bands [][]entry // the entries of each band of the table
+	last  int       // line index of the last row read, -1 before any
+	group Metal     // the metal heading the rows below it, for a table without a metal column
+	stats ListStats
+}
+
+// readList reads the smelter list whose header row, read as t, is at
+// line start: every line up to the first that is neither a row, a
+// header, a metal heading, page furniture nor blank, unless rows follow
+// it (then it is reported as not understood). It returns the facilities
+// and the index after the list.
+func readList(doc *source.Document, start int, t *table, furn furniture, ds *source.Diagnostics) ([]Facility, int, ListStats) {
+	ls := &lister{doc: doc, t: t, furn: furn, ds: ds, bands: make([][]entry, t.bands), last: -1}
+	ls.noteOtherColumns(start)
+	i := start + 1
 	for ; i < len(doc.Lines); i++ {
-		text := doc.Lines[i].Text
-		trimmed := strings.TrimSpace(text)
-		switch {
-		case trimmed == "":
-			continue
-		case listHeader.MatchString(text):
-			lay = headerLayout(doc.Lines[i]) // the first header, or a page-header repeat
-			continue
+		if !ls.line(i) {
+			break
 		}
-		e, ok := readEntry(doc, i, lay)
-		if !ok {
-			if cs := doc.Lines[i].Cells(); len(cs) >= 2 && cs[0].Col == 0 && len(strings.Fields(cs[0].Text)) == 1 {
-				ds.Add(source.Warning, "minerals.unknownMetal", doc.Pos(i, 0),
-					"%q is not a conflict mineral's metal (gold, tantalum, tin, tungsten); the entry %q is not read as a facility", cs[0].Text, cs[1].Text)
-				continue
-			}
-			if !indented(text) {
-				break // the paragraph after the list
-			}
-			ds.Add(source.Warning, "minerals.notAnEntry", doc.Pos(i, len(text)-len(strings.TrimLeft(text, " "))),
+	}
+	var entries []entry
+	for _, b := range ls.bands { // a list printed in two columns reads down the left one first
+		entries = append(entries, b...)
+	}
+	fs := assignMetals(doc, entries, ds)
+	ls.stats.count(fs)
+	return fs, i, ls.stats
+}
+
+// noteOtherColumns says once which columns of the header are not read.
+func (ls *lister) noteOtherColumns(at int) {
+	var other []string
+	for _, c := range ls.t.cols {
+		if c.kind == colOther {
+			other = append(other, c.title)
+		}
+	}
+	if len(other) > 0 {
+		ls.ds.Add(source.Info, "minerals.otherColumns", ls.doc.Pos(at, ls.t.cols[0].col),
+			"the list's columns %s are not read", strings.Join(other, ", "))
+	}
+}
+
+// line reads line i of the list and reports whether the list goes on.
+func (ls *lister) line(i int) bool {
+	l := ls.doc.Lines[i]
+	trimmed := strings.TrimSpace(l.Text)
+	switch {
+	case trimmed == "":
+		return true
+	case ls.header(l):
+		return true
+	case ls.furn.is(l.Text) && !ls.labelled(l):
+		ls.stats.Furniture++
+		ls.ds.Add(source.Info, "minerals.pageFurniture", ls.doc.Pos(i, indent(l.Text)), "%q read as a page header, footer or number, not as a facility", trimmed)
+		return true
+	}
+	if m, ok := groupHeading(trimmed); ok && !ls.t.has(colMetal) {
+		ls.group = m
+		return true
+	}
+	recs := ls.t.records(l)
+	if !ls.fits(l, recs) {
+		if indented(l.Text) || ls.rowsFollow(i) {
+			ls.stats.NotUnderstood++
+			ls.ds.Add(source.Warning, "minerals.notAnEntry", ls.doc.Pos(i, indent(l.Text)),
 				"%q is neither a list header nor a smelter entry; not read as a facility", trimmed)
-			continue
+			return true
 		}
-		entries = append(entries, e)
-	}
-	return assignMetals(doc, entries, ds), i
-}
-
-// indented reports whether a line starts with white space, as a list line
-// whose metal cell is empty does.
-func indented(s string) bool { return s != "" && (s[0] == ' ' || s[0] == '\t') }
-
-// layout locates the columns a list's header names beyond the metal and
-// the name, as the industry's reporting template lays a list out:
-// "Metal  Smelter Name  Smelter ID  Country  Conflict-Free". Each is the
-// rune column its header starts at, or -1.
-type layout struct {
-	id, country, mark int
-}
-
-var (
-	idHeader      = regexp.MustCompile(`(?i)\b(smelter )?(id|identification( number)?)\b`)
-	countryHeader = regexp.MustCompile(`(?i)\b(country|location)\b`)
-	markHeader    = regexp.MustCompile(`(?i)conflict[- ]free|conformant|certified|status`)
-)
-
-func headerLayout(l source.Line) layout {
-	lay := layout{-1, -1, -1}
-	for _, c := range l.Cells() {
-		switch {
-		case idHeader.MatchString(c.Text) && !strings.Contains(strings.ToLower(c.Text), "name"):
-			lay.id = c.Col
-		case countryHeader.MatchString(c.Text):
-			lay.country = c.Col
-		case markHeader.MatchString(c.Text):
-			lay.mark = c.Col
-		}
-	}
-	return lay
-}
-
-// column names the header column a cell at col falls under: the one that
-// starts nearest at or before it (one column of slack for ragged text).
-func (lay layout) column(col int) string {
-	best, name := -1, "name"
-	for _, c := range []struct {
-		at   int
-		name string
-	}{{lay.id, "id"}, {lay.country, "country"}, {lay.mark, "mark"}} {
-		if c.at >= 0 && c.at <= col+1 && c.at > best {
-			best, name = c.at, c.name
-		}
-	}
-	return name
-}
-
-// marked reads a conflict-free column: yes, conformant, active, certified.
-func marked(s string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if strings.HasPrefix(s, "not") || strings.HasPrefix(s, "non") || s == "no" {
 		return false
 	}
-	for _, w := range []string{"yes", "y", "x", "true", "conformant", "compliant", "active", "certified", "conflict free", "conflict-free"} {
-		if s == w {
+	for b := range recs {
+		if !recs[b].empty() {
+			ls.record(i, b, &recs[b])
+		}
+	}
+	ls.last = i
+	return true
+}
+
+// header reads a header row inside the list: the same header repeated
+// at the top of a page, or the header of a table that continues the list
+// in another layout.
+func (ls *lister) header(l source.Line) bool {
+	t, ok := parseHeader(l)
+	if !ok {
+		return false
+	}
+	if t.key != ls.t.key {
+		for len(ls.bands) < t.bands {
+			ls.bands = append(ls.bands, nil)
+		}
+		ls.t = t
+	}
+	ls.stats.Furniture++
+	return true
+}
+
+// labelled reports whether a line starts with a metal label or holds a
+// smelter identification number, as no page header does.
+func (ls *lister) labelled(l source.Line) bool {
+	first := strings.Fields(strings.Trim(l.Text, " |;,"))
+	if len(first) > 0 {
+		if _, ok := metalOf(strings.Trim(first[0], ",;:|")); ok {
+			return true
+		}
+	}
+	return cidRe.MatchString(l.Text)
+}
+
+// cidRe matches a smelter identification number of the industry's
+// reporting template.
+var cidRe = regexp.MustCompile(`\bCID\d{6}\b`)
+
+// fits reports whether a line reads as a row of the table: delimited as
+// its header is, or laid out under its columns; prose does not fit.
+func (ls *lister) fits(l source.Line, recs []record) bool {
+	t := ls.t
+	text := strings.TrimSpace(l.Text)
+	if t.delim != 0 && !strings.ContainsRune(text, t.delim) {
+		return false
+	}
+	any := false
+	for _, r := range recs {
+		any = any || !r.empty()
+	}
+	if !any || isProse(text) {
+		return false
+	}
+	if t.delim != 0 {
+		return true
+	}
+	cells := l.Cells()
+	if t.has(colMetal) {
+		// A row starts with its metal label, or, its label lost, is
+		// indented under the names.
+		return ls.labelled(l) || cells[0].Col > 0 && startsName(cells[0].Text) || len(cells) >= 2 && len(strings.Fields(cells[0].Text)) == 1
+	}
+	name := -1
+	for _, c := range t.all {
+		if c.kind == colName {
+			name = c.col
+			break
+		}
+	}
+	return cells[0].Col >= name-3 || ls.labelled(l)
+}
+
+// isProse reports whether text reads as a sentence rather than a row.
+func isProse(text string) bool {
+	n := len(strings.Fields(text))
+	return n > 14 || n > 7 && (strings.HasSuffix(text, ".") || strings.HasSuffix(text, ":")) && !strings.Contains(text, "  ")
+}
+
+// rowsFollow reports whether one of the next three lines that are not
+// blank is a labelled row of the list: a line before it that fits no
+// row is inside the list, not after it.
+func (ls *lister) rowsFollow(i int) bool {
+	seen := 0
+	for j := i + 1; j < len(ls.doc.Lines) && seen < 3; j++ {
+		l := ls.doc.Lines[j]
+		if strings.TrimSpace(l.Text) == "" {
+			continue
+		}
+		seen++
+		if _, ok := parseHeader(l); ok {
+			return true
+		}
+		if ls.labelled(l) && ls.fits(l, ls.t.records(l)) {
 			return true
 		}
 	}
 	return false
 }
 
-// readEntry reads one list line: leading metal labels, then one or more
-// names with their marks, and the columns of the header's layout. A line
-// without metal labels must be indented and hold a name that starts with
-// a capital or a digit.
-func readEntry(doc *source.Document, i int, lay layout) (entry, bool) {
-	cells := doc.Lines[i].Cells()
-	e := entry{line: i}
-	if len(cells) == 0 {
-		return e, false
+// groupHeading reads a metal heading over the rows of a grouped list:
+// "Gold", "TIN:", "Tantalum smelters (12)", "Metal: Tungsten".
+func groupHeading(s string) (Metal, bool) {
+	m := groupRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
 	}
-	first := cells[0]
-	words := strings.Split(first.Text, " ")
-	n := 0
-	for ; n < len(words); n++ {
-		m, ok := metalOf(words[n])
-		if !ok {
-			break
-		}
-		e.metals = append(e.metals, m)
+	return metalOf(m[1])
+}
+
+var groupRe = regexp.MustCompile(`(?i)^(?:metal:\s*)?(gold|tantalum|tin|tungsten)(?:\s+(?:smelters?|refiners?|refineries|facilities|smelters?\s+(?:and|&|or)\s+refiner(?:s|ies)))?\s*(?:\(\d+\))?\s*:?$`)
+
+// record reads one band of a row: a facility, a name without its metal,
+// or the rest of the row above.
+func (ls *lister) record(i, band int, r *record) {
+	metals, rest, unknown := metalsOf(r.metal)
+	if unknown != nil {
+		ls.stats.NotUnderstood++
+		ls.ds.Add(source.Warning, "minerals.unknownMetal", ls.doc.Pos(i, unknown.Col),
+			"%q is not a conflict mineral's metal (gold, tantalum, tin, tungsten); the entry is not read as a facility", unknown.Text)
+		return
 	}
-	var names []source.Cell
-	switch {
-	case n == len(words):
-		names = cells[1:]
-	case n > 0:
-		e.fused = true
-		prefix := strings.Join(words[:n], " ") + " "
-		names = append([]source.Cell{{Text: first.Text[len(prefix):], Col: first.Col + len([]rune(prefix))}}, cells[1:]...)
-	default:
-		if first.Col == 0 || !startsName(first.Text) {
-			return e, false
-		}
-		names = cells
+	names := r.names
+	if rest != nil {
+		names = append([]source.Cell{*rest}, names...)
 	}
-	var extra []source.Cell
+	if len(metals) == 0 && ls.continues(i, band, r, names) {
+		ls.extend(i, band, r, names)
+		return
+	}
+	e := entry{line: i, metals: metals, fused: rest != nil}
+	if len(metals) == 0 && !ls.t.has(colMetal) && ls.group != "" {
+		e.metals = []Metal{ls.group}
+	}
+	if ls.t.detail() && len(names) > 1 {
+		names = []source.Cell{joinCells(names)} // one row, one name
+	}
 	for _, c := range names {
-		if lay.column(c.Col) != "name" {
-			extra = append(extra, c)
-			continue
-		}
-		e.names = append(e.names, splitNames(doc, i, c)...)
-	}
-	if len(e.names) > 1 && len(extra) > 0 {
-		e.unassigned = extra
+		e.names = append(e.names, splitNames(ls.doc, i, c)...)
 	}
 	if len(e.names) == 1 {
-		f := &e.names[0]
-		for _, c := range extra {
-			switch lay.column(c.Col) {
-			case "id":
-				f.ID = c.Text
-			case "country":
-				f.Country = c.Text
-			case "mark":
-				f.Marked = f.Marked || marked(c.Text)
+		ls.details(&e.names[0], r, i)
+	} else if len(e.names) > 1 && r.details() {
+		for _, c := range []source.Cell{r.id, r.country, r.status} {
+			if c.Text != "" {
+				e.unassigned = append(e.unassigned, c)
 			}
 		}
 	}
-	return e, len(e.metals) > 0 || len(e.names) > 0
+	if len(e.metals) > 0 || len(e.names) > 0 {
+		ls.bands[band] = append(ls.bands[band], e)
+	}
 }
+
+// metalsOf reads the metal cells of a row: the labels, and the text
+// after them when a label is joined to the name by a space ("Gold
+// Advanced Chemical Company"). unknown is a cell that names no metal.
+func metalsOf(cells []source.Cell) (metals []Metal, rest, unknown *source.Cell) {
+	for _, c := range cells {
+		words := strings.Split(c.Text, " ")
+		n := 0
+		for ; n < len(words); n++ {
+			m, ok := metalOf(strings.Trim(words[n], ",;:"))
+			if !ok {
+				break
+			}
+			metals = append(metals, m)
+		}
+		switch {
+		case n == 0:
+			return nil, nil, &c
+		case n < len(words):
+			prefix := strings.Join(words[:n], " ") + " "
+			rest = &source.Cell{Text: c.Text[len(prefix):], Col: c.Col + len([]rune(prefix))}
+		}
+	}
+	return metals, rest, nil
+}
+
+// joinCells joins the cells of one column into one, at the first.
+func joinCells(cs []source.Cell) source.Cell {
+	out := cs[0]
+	for _, c := range cs[1:] {
+		out.Text += " " + c.Text
+	}
+	return out
+}
+
+// details gives a facility the number, country and status of its row.
+func (ls *lister) details(f *Facility, r *record, i int) {
+	if r.id.Text != "" {
+		f.ID = r.id.Text
+	}
+	if r.country.Text != "" {
+		f.Country = r.country.Text
+		f.CountryCode = countryCode(f.Country)
+	}
+	if r.status.Text != "" {
+		f.StatusText = r.status.Text
+		st, ok := statusOf(r.status.Text)
+		if !ok {
+			f.Doubt = "status"
+			ls.ds.Add(source.Warning, "minerals.unknownStatus", ls.doc.Pos(i, r.status.Col),
+				"the status %q of %q is none of conformant, active, not conformant or not enrolled; kept as printed", r.status.Text, f.Name)
+		}
+		f.Status = st
+		f.Marked = f.Marked || st == StatusConformant || st == StatusActive
+	}
+}
+
+// continues reports whether a row without a metal is the rest of the
+// row above it, wrapped: in a table whose rows carry a number, country
+// or status, a name alone under a row that has them, or the details of
+// a row that lacks them; in any table, text that cannot start a name
+// ("Limited", "and Refining Co.") under a name that goes on.
+func (ls *lister) continues(i, band int, r *record, names []source.Cell) bool {
+	es := ls.bands[band]
+	if ls.last != i-1 || len(es) == 0 || len(es[len(es)-1].names) == 0 || es[len(es)-1].line != ls.last {
+		return false
+	}
+	prev := &es[len(es)-1].names[len(es[len(es)-1].names)-1]
+	prevDetails := prev.ID != "" || prev.Country != "" || prev.StatusText != ""
+	var text string
+	if len(names) > 0 {
+		text = joinCells(names).Text
+	}
+	// A name that ends with its mark "(*)" is whole.
+	lexical := text != "" && !(prev.Marked && prev.StatusText == "") && looksContinued(prev.Name, text)
+	switch {
+	case !ls.t.detail():
+		return lexical
+	case !r.details():
+		return text != "" && (prevDetails || lexical)
+	case ls.t.has(colMetal):
+		return !prevDetails
+	}
+	return !prevDetails && (text == "" || lexical)
+}
+
+// extend adds a wrapped line to the facility above it.
+func (ls *lister) extend(i, band int, r *record, names []source.Cell) {
+	es := ls.bands[band]
+	f := &es[len(es)-1].names[len(es[len(es)-1].names)-1]
+	at := ls.doc.Pos(i, indent(ls.doc.Lines[i].Text))
+	if len(names) > 0 {
+		c := joinCells(names)
+		text := c.Text
+		if markRe.MatchString(text) {
+			f.Marked = true
+			text = strings.TrimSpace(markRe.ReplaceAllString(text, ""))
+		}
+		sep := " "
+		if strings.HasSuffix(f.Name, "-") {
+			sep = ""
+		}
+		f.Name += sep + text
+		at = ls.doc.Pos(i, c.Col)
+	}
+	if r.details() {
+		ls.details(f, r, i)
+	}
+	f.Repair = "wrapped"
+	ls.ds.Add(source.Info, "minerals.wrappedName", at, "the line continues the row above: read as %q", f.Name)
+}
+
+// tailWords can only end a company name: a line that starts with one
+// continues the name above it.
+var tailWords = regexp.MustCompile(`^(?:Ltd\.?|Limited|Co\.|Co\.,|Inc\.?|Corp\.?|Corporation|Company|GmbH|AG|S\.A\.?|LLC|Tbk\.?|plc|Pte\.?|Ltda\.?|Sdn\.? Bhd\.?|Bhd\.?|K\.K\.|KG)(?:\W|$)`)
+
+// looksContinued reports whether next reads as the rest of the name
+// prev: a few words that start with one that ends names ("Limited",
+// "Co., Ltd."), or under a name that stops where a name cannot (an open
+// parenthesis, "&", "and", a comma).
+func looksContinued(prev, next string) bool {
+	if next == "" || prev == "" {
+		return false
+	}
+	if len(strings.Fields(next)) > 5 || strings.ContainsAny(next, "0123456789") {
+		return false // the end of a name is short, and has no page number
+	}
+	if tailWords.MatchString(next) || strings.Count(prev, "(") > strings.Count(prev, ")") {
+		return true
+	}
+	p := strings.ToLower(strings.TrimSpace(prev))
+	for _, end := range []string{",", "&", "-", "+", " and", " of", " de", " du", " des", " la", " del"} {
+		if strings.HasSuffix(p, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// indent is the rune column of the first non-space character of s.
+func indent(s string) int { return len([]rune(s)) - len([]rune(strings.TrimLeft(s, " "))) }
 
 // startsName reports whether s can start a facility name: a capital
 // letter, a digit or an opening quote or parenthesis.
@@ -262,3 +518,39 @@ func splitNames(doc *source.Document, i int, c source.Cell) []Facility {
 	add(from, len(c.Text), false)
 	return out
 }
+
+// ListStats counts what reading a list found: facilities read as
+// printed, repaired (a wrapped name joined, a metal taken from the rows
+// around it) or doubtful (kept, with a warning); lines not understood
+// (a warning each); and page furniture left out (headers repeated on a
+// new page, page numbers, running headers and footers).
+type ListStats struct {
+	Facilities, Repaired, Doubtful int
+	NotUnderstood, Furniture       int
+}
+
+// count adds the facilities read.
+func (s *ListStats) count(fs []Facility) {
+	for _, f := range fs {
+		switch {
+		case f.Doubt != "":
+			s.Doubtful++
+		case f.Repair != "":
+			s.Repaired++
+		}
+	}
+	s.Facilities += len(fs)
+}
+
+// add sums the stats of two lists.
+func (s *ListStats) add(o ListStats) {
+	s.Facilities += o.Facilities
+	s.Repaired += o.Repaired
+	s.Doubtful += o.Doubtful
+	s.NotUnderstood += o.NotUnderstood
+	s.Furniture += o.Furniture
+}
+
+// indented reports whether a line starts with white space, as a list line
+// whose metal cell is empty does.
+func indented(s string) bool { return s != "" && (s[0] == ' ' || s[0] == '\t') }

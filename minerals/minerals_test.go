@@ -218,8 +218,8 @@ func TestGarbledCopy(t *testing.T) {
 
 // TestTemplateLayout reads a report laid out as the industry's reporting
 // template lays out its list: aligned columns for metal, name, smelter
-// identification number, country and conflict-free status, and a clean
-// cover page.
+// identification number, country and conflict-free status (Yes or No,
+// lines 43-54), and a clean cover page.
 func TestTemplateLayout(t *testing.T) {
 	path := filepath.Join("..", "testdata", "minerals", "northwind-sd-2016.txt")
 	r, ds := readFile(t, path)
@@ -227,17 +227,17 @@ func TestTemplateLayout(t *testing.T) {
 		t.Errorf("errors: %v", ds)
 	}
 	want := []Facility{
-		{Metal: Gold, Name: "Alpine Refining AG", Marked: true, ID: "CID900001", Country: "Switzerland"},
-		{Metal: Gold, Name: "Baltic Precious Metals Oy", Marked: true, ID: "CID900002", Country: "Finland"},
-		{Metal: Gold, Name: "Cascade Gold Works, Inc.", Marked: true, ID: "CID900003", Country: "United States"},
-		{Metal: Gold, Name: "Société Aurifère du Léman SA", Marked: true, ID: "CID900004", Country: "Switzerland"},
-		{Metal: Tantalum, Name: "Eastern Tantalum Processing Co., Ltd.", Marked: true, ID: "CID900005", Country: "China"},
-		{Metal: Tantalum, Name: "Ridgeway Metals Corporation", Marked: false, ID: "CID900006", Country: "United States"},
-		{Metal: Tin, Name: "Andes Tin Smelting S.A.", Marked: true, ID: "CID900007", Country: "Bolivia"},
-		{Metal: Tin, Name: "PT Kepulauan Timah Jaya", Marked: true, ID: "CID900008", Country: "Indonesia"},
-		{Metal: Tin, Name: "Northern Tin Refinery Ltd", Marked: false, ID: "CID900009", Country: "Malaysia"},
-		{Metal: Tungsten, Name: "Carpathian Wolfram GmbH", Marked: true, ID: "CID900010", Country: "Austria"},
-		{Metal: Tungsten, Name: "Jiangnan Tungsten Materials Co., Ltd.", Marked: true, ID: "CID900011", Country: "China"},
+		{Metal: Gold, Name: "Alpine Refining AG", Marked: true, ID: "CID900001", Country: "Switzerland", CountryCode: "CH", StatusText: "Yes", Status: "Conformant"},
+		{Metal: Gold, Name: "Baltic Precious Metals Oy", Marked: true, ID: "CID900002", Country: "Finland", CountryCode: "FI", StatusText: "Yes", Status: "Conformant"},
+		{Metal: Gold, Name: "Cascade Gold Works, Inc.", Marked: true, ID: "CID900003", Country: "United States", CountryCode: "US", StatusText: "Yes", Status: "Conformant"},
+		{Metal: Gold, Name: "Société Aurifère du Léman SA", Marked: true, ID: "CID900004", Country: "Switzerland", CountryCode: "CH", StatusText: "Yes", Status: "Conformant"},
+		{Metal: Tantalum, Name: "Eastern Tantalum Processing Co., Ltd.", Marked: true, ID: "CID900005", Country: "China", CountryCode: "CN", StatusText: "Yes", Status: "Conformant"},
+		{Metal: Tantalum, Name: "Ridgeway Metals Corporation", Marked: false, ID: "CID900006", Country: "United States", CountryCode: "US", StatusText: "No", Status: "Not Conformant"},
+		{Metal: Tin, Name: "Andes Tin Smelting S.A.", Marked: true, ID: "CID900007", Country: "Bolivia", CountryCode: "BO", StatusText: "Yes", Status: "Conformant"},
+		{Metal: Tin, Name: "PT Kepulauan Timah Jaya", Marked: true, ID: "CID900008", Country: "Indonesia", CountryCode: "ID", StatusText: "Yes", Status: "Conformant"},
+		{Metal: Tin, Name: "Northern Tin Refinery Ltd", Marked: false, ID: "CID900009", Country: "Malaysia", CountryCode: "MY", StatusText: "No", Status: "Not Conformant"},
+		{Metal: Tungsten, Name: "Carpathian Wolfram GmbH", Marked: true, ID: "CID900010", Country: "Austria", CountryCode: "AT", StatusText: "Yes", Status: "Conformant"},
+		{Metal: Tungsten, Name: "Jiangnan Tungsten Materials Co., Ltd.", Marked: true, ID: "CID900011", Country: "China", CountryCode: "CN", StatusText: "Yes", Status: "Conformant"},
 	}
 	if len(r.Facilities) != len(want) {
 		t.Fatalf("%d facilities, want %d", len(r.Facilities), len(want))

@@ -44,6 +44,7 @@ type Report struct {
 	// The smelter and refiner list.
 	List       source.Pos // its first header
 	Facilities []Facility
+	Stats      ListStats
 	Countries  []Country
 }
 
@@ -90,14 +91,17 @@ func ReadWith(doc *source.Document, opts Options) (*Report, source.Diagnostics) 
 		r.Registrant = opts.Registrant
 	}
 	readStatements(doc, r, &ds)
+	furn := newFurniture(doc, r.Registrant.Value)
 	for i := 0; i < len(doc.Lines); i++ {
 		l := doc.Lines[i]
-		if listHeader.MatchString(l.Text) && !r.List.IsValid() {
-			r.List = doc.Pos(i, 0)
-			var fs []Facility
-			fs, i = readList(doc, i, &ds)
+		if t, ok := parseHeader(l); ok {
+			if !r.List.IsValid() {
+				r.List = doc.Pos(i, 0)
+			}
+			fs, next, stats := readList(doc, i, t, furn, &ds)
 			r.Facilities = append(r.Facilities, fs...)
-			i--
+			r.Stats.add(stats)
+			i = next - 1
 			continue
 		}
 		if m := countriesRe.FindStringIndex(l.Text); m != nil && r.Countries == nil {
