@@ -256,7 +256,9 @@ func (r *record) empty() bool {
 }
 
 // details reports whether the record has a number, country or status.
-func (r *record) details() bool { return r.id.Text != "" || r.country.Text != "" || r.status.Text != "" }
+func (r *record) details() bool {
+	return r.id.Text != "" || r.country.Text != "" || r.status.Text != ""
+}
 
 // records reads a line against the table: one record per band.
 func (t *table) records(l source.Line) []record {
