@@ -168,6 +168,8 @@ func (ls *lister) line(i int) bool {
 		return true
 	case ls.header(l):
 		return true
+	case strings.Trim(trimmed, "-=_|+: ") == "":
+		return true // a rule under the header or between rows
 	case ls.furn.is(l.Text) && !ls.labelled(l):
 		ls.stats.Furniture++
 		ls.ds.Add(source.Info, "minerals.pageFurniture", ls.doc.Pos(i, indent(l.Text)), "%q read as a page header, footer or number, not as a facility", trimmed)
@@ -235,20 +237,42 @@ var cidRe = regexp.MustCompile(`\bCID\d{6}\b`)
 func (ls *lister) fits(l source.Line, recs []record) bool {
 	t := ls.t
 	text := strings.TrimSpace(l.Text)
-	if t.delim != 0 && !strings.ContainsRune(text, t.delim) {
+	if t.delim != 0 && t.delim != '\t' && !strings.ContainsRune(text, t.delim) {
 		return false
 	}
 	any := false
 	for _, r := range recs {
 		any = any || !r.empty()
 	}
-	if !any || isProse(text) {
+	if !any {
 		return false
 	}
-	if t.delim != 0 {
+	if t.delim == '|' {
+		return strings.Count(text, "|") >= 2 || !isProse(text)
+	}
+	if t.delim == ',' || t.delim == ';' {
+		// A row of values has the header's cells, none of them prose.
+		cells := splitCells(l, t.delim)
+		for len(cells) > len(t.all) && cells[len(cells)-1].Text == "" {
+			cells = cells[:len(cells)-1]
+		}
+		if len(cells) != len(t.all) {
+			return false
+		}
+		for _, c := range cells {
+			if isProse(c.Text) || len(strings.Fields(c.Text)) > 10 {
+				return false
+			}
+		}
 		return true
 	}
-	cells := l.Cells()
+	if isProse(text) {
+		return false
+	}
+	cells := splitCells(l, t.delim)
+	for len(cells) > 1 && cells[0].Text == "" {
+		cells = cells[1:]
+	}
 	if t.has(colMetal) {
 		// A row starts with its metal label, or, its label lost, is
 		// indented under the names.

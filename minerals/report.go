@@ -166,6 +166,7 @@ var (
 	phoneRe         = regexp.MustCompile(`(\(\d{3}\)\s*|\b\d{3}[-. ])?\b\d{3}-\d{4}\b`)
 	ruleRe          = regexp.MustCompile(`Rule 13p-1`)
 	periodRe        = regexp.MustCompile(`reporting period (?:from )?(` + datePattern + `) to (` + datePattern + `)`)
+	periodNoYearRe  = regexp.MustCompile(`reporting period (?:from )?((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}) to (` + datePattern + `)`)
 	calendarYearRe  = regexp.MustCompile(`(?i)(?:calendar year|year ended December 31,)\s*(\d{4})\b`)
 	signatureRe     = regexp.MustCompile(`/s/\s*([^\s].*?)(?:\s{2,}|$)`)
 	dateRe          = regexp.MustCompile(datePattern)
@@ -245,6 +246,13 @@ func readCover(doc *source.Document, r *Report, ds *source.Diagnostics) {
 		r.Period = field(doc, i, m[2], text[m[2]:m[5]])
 		r.PeriodStart, _ = time.Parse("January 2, 2006", text[m[2]:m[3]])
 		r.PeriodEnd, _ = time.Parse("January 2, 2006", text[m[4]:m[5]])
+	} else if i, m := find(doc, periodNoYearRe); i >= 0 {
+		// "from January 1 to December 31, 2018", as the form itself words it:
+		// the year printed once, at the end.
+		text := doc.Lines[i].Text
+		r.Period = field(doc, i, m[2], text[m[2]:m[5]])
+		r.PeriodEnd, _ = time.Parse("January 2, 2006", text[m[4]:m[5]])
+		r.PeriodStart, _ = time.Parse("January 2, 2006", text[m[2]:m[3]]+", "+r.PeriodEnd.Format("2006"))
 	} else if i, m := find(doc, calendarYearRe); i >= 0 {
 		// Rule 13p-1 reports cover a calendar year.
 		year := doc.Lines[i].Text[m[2]:m[3]]

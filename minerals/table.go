@@ -105,7 +105,7 @@ func containsWord(s, w string) bool {
 // is one: at least two short cells, one naming the facility and another
 // the metal, number, country or status, and no prose.
 func parseHeader(l source.Line) (*table, bool) {
-	delim := headerDelim(l.Text)
+	delim := headerDelim(l)
 	cells := splitCells(l, delim)
 	if len(cells) < 2 {
 		return nil, false
@@ -179,8 +179,11 @@ func (t *table) keepOneName() {
 
 // headerDelim finds how a header separates its cells: pipes, semicolons,
 // commas, or else tabs and runs of spaces.
-func headerDelim(s string) rune {
+func headerDelim(l source.Line) rune {
+	s := l.Text
 	switch {
+	case strings.Contains(l.Raw(), "\t"):
+		return '\t'
 	case strings.Count(s, "|") >= 2:
 		return '|'
 	case strings.Count(s, ";") >= 1 && !strings.Contains(s, "  "):
@@ -197,8 +200,11 @@ func headerDelim(s string) rune {
 // text starts; for a delimiter, empty cells are kept, so that a cell's
 // place says its column, but not those outside a row's outer pipes.
 func splitCells(l source.Line, delim rune) []source.Cell {
-	if delim == 0 {
+	switch delim {
+	case 0:
 		return l.Cells()
+	case '\t':
+		return tabCells(l)
 	}
 	var cells []source.Cell
 	var cur []rune
@@ -239,6 +245,38 @@ func splitCells(l source.Line, delim rune) []source.Cell {
 	return cells
 }
 
+// tabCells splits a line at its tabs, each cell trimmed and at the rune
+// column of Text (tabs expanded) where its text starts.
+func tabCells(l source.Line) []source.Cell {
+	var cells []source.Cell
+	var cur []rune
+	col, start := 0, -1
+	flush := func() {
+		cells = append(cells, source.Cell{Text: strings.TrimSpace(string(cur)), Col: max(start, 0)})
+		cur, start = cur[:0], -1
+	}
+	for _, r := range l.Raw() {
+		switch r {
+		case '\t':
+			flush()
+			col += source.TabWidth - col%source.TabWidth
+			continue
+		case '\f', '\v':
+			continue
+		}
+		if start < 0 && r != ' ' && r != '\u00a0' {
+			start = col
+		}
+		cur = append(cur, r)
+		col++
+	}
+	flush()
+	for len(cells) > 0 && cells[len(cells)-1].Text == "" {
+		cells = cells[:len(cells)-1]
+	}
+	return cells
+}
+
 // record is one line of the list read against its table: the cells of
 // one band by column.
 type record struct {
@@ -265,6 +303,11 @@ func (t *table) records(l source.Line) []record {
 	cells := splitCells(l, t.delim)
 	out := make([]record, t.bands)
 	n := len(t.cols)
+	if t.delim == '\t' && len(cells) > 0 && cells[0].Col > 0 && t.cols[0].kind == colMetal {
+		if _, ok := metalOf(strings.Fields(cells[0].Text + " x")[0]); !ok {
+			cells = append([]source.Cell{{}}, cells...) // indented without a tab: the metal's cell is empty
+		}
+	}
 	for i, c := range cells {
 		if c.Text == "" {
 			continue
