@@ -171,10 +171,29 @@ func (res *Result) checkUnderstood(doc *source.Document, minMapped float64) {
 			break
 		}
 	}
+	if m := res.Minerals; minMapped > 0 && m != nil && len(m.Facilities) == 0 && namesSmelters(doc) {
+		at := m.List
+		if !at.IsValid() {
+			at = doc.Pos(0, 0)
+		}
+		res.Diagnostics.Add(source.Error, "convert.noSmelters", at,
+			"the report speaks of smelters and refiners, but no facility was read from a list (--min-mapped)")
+	}
 	if minMapped > 0 && res.Minerals == nil && res.Report.MappedShare() < minMapped {
 		res.Diagnostics.Add(source.Error, "convert.minMapped", doc.Pos(0, 0),
 			"%.1f%% of the %d figures read became facts, below the minimum of %g%% (--min-mapped)", res.Report.MappedShare(), res.Report.Figures, minMapped)
 	}
+}
+
+// namesSmelters reports whether a text speaks of smelters or refiners.
+func namesSmelters(doc *source.Document) bool {
+	for _, l := range doc.Lines {
+		t := strings.ToLower(l.Text)
+		if strings.Contains(t, "smelter") || strings.Contains(t, "refiner") {
+			return true
+		}
+	}
+	return false
 }
 
 // quietUnread drops the extraction's warnings about the figures of tables

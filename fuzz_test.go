@@ -3,6 +3,7 @@ package xport
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -12,7 +13,8 @@ func FuzzConvert(f *testing.F) {
 	if b, err := os.ReadFile(sample); err == nil {
 		f.Add(b)
 	}
-	for _, path := range []string{"testdata/invalid/conflicting-revenue.txt", sdSample, "testdata/minerals/northwind-sd-2016.txt"} {
+	reports, _ := filepath.Glob(filepath.Join("testdata", "minerals", "*.txt"))
+	for _, path := range append([]string{"testdata/invalid/conflicting-revenue.txt", sdSample}, reports...) {
 		if b, err := os.ReadFile(path); err == nil {
 			f.Add(b)
 		}

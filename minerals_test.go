@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -276,5 +279,87 @@ func TestCSVMetadataMatchesSchema(t *testing.T) {
 	delete(doc, "tables")
 	if err := s.Validate(doc); err == nil {
 		t.Error("the schema accepts metadata without tables")
+	}
+}
+
+// TestLayoutOutputs converts the reports of testdata/minerals laid out
+// unlike the sample: every facility of the list becomes its facts, with
+// the status as printed and as the taxonomy's enumeration, and the
+// country's ISO code.
+func TestLayoutOutputs(t *testing.T) {
+	for _, tt := range []struct {
+		file       string
+		facilities int
+		facility   int               // one of them, by its number in the list
+		want       map[string]string // its facts, typed from the report
+	}{
+		{"harbor-sd-2019.txt", 17, 4, map[string]string{ // line 52-53
+			"cmr:SmelterName": "Inner Mongolia Qiankun Gold and Silver Refinery Share Co., Ltd.", "cmr:SmelterMetal": "Gold",
+			"cmr:SmelterIdentificationNumber": "CID000801", "cmr:SmelterCountry": "China", "cmr:SmelterCountryCode": "CN",
+			"cmr:SmelterStatus": "Active", "cmr:SmelterStatusAsPrinted": "Active", "cmr:SmelterConflictFreeMark": "true"}},
+		{"granite-sd-2021.txt", 19, 15, map[string]string{ // line 77
+			"cmr:SmelterName": "Chongyi Zhangyuan Tungsten Co., Ltd.", "cmr:SmelterMetal": "Tungsten",
+			"cmr:SmelterIdentificationNumber": "CID000258", "cmr:SmelterCountry": "China", "cmr:SmelterCountryCode": "CN",
+			"cmr:SmelterConflictFreeMark": "false"}},
+		{"lumen-sd-2018.txt", 16, 15, map[string]string{ // line 47
+			"cmr:SmelterName": "L'azurde Company For Jewelry", "cmr:SmelterMetal": "Gold",
+			"cmr:SmelterIdentificationNumber": "CID001032", "cmr:SmelterCountry": "Saudi Arabia", "cmr:SmelterCountryCode": "SA",
+			"cmr:SmelterStatus": "Not Conformant", "cmr:SmelterStatusAsPrinted": "N", "cmr:SmelterConflictFreeMark": "false"}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			res := convertFile(t, filepath.Join("testdata", "minerals", tt.file), Options{MinMapped: 90})
+			if !res.Valid() {
+				t.Fatalf("invalid: %v", res.Diagnostics)
+			}
+			var doc struct {
+				Facts map[string]struct {
+					Value      string            `json:"value"`
+					Dimensions map[string]string `json:"dimensions"`
+				} `json:"facts"`
+			}
+			if err := json.Unmarshal(file(t, res, strings.TrimSuffix(tt.file, ".txt")+".json"), &doc); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			names := 0
+			for _, f := range doc.Facts {
+				c := f.Dimensions["concept"]
+				if c == "cmr:SmelterName" {
+					names++
+				}
+				if f.Dimensions["cmr:FacilityAxis"] == strconv.Itoa(tt.facility) {
+					got[c] = f.Value
+				}
+			}
+			if names != tt.facilities {
+				t.Errorf("%d facilities, want %d", names, tt.facilities)
+			}
+			for c, want := range tt.want {
+				if got[c] != want {
+					t.Errorf("facility %d: %s = %q, want %q", tt.facility, c, got[c], want)
+				}
+			}
+			if _, ok := tt.want["cmr:SmelterStatus"]; !ok && got["cmr:SmelterStatus"] != "" {
+				t.Errorf("a status where the list has none: %q", got["cmr:SmelterStatus"])
+			}
+		})
+	}
+}
+
+// TestNoSmelters: a report that speaks of smelters but gives no list
+// xport can read fails under --min-mapped, and says why.
+func TestNoSmelters(t *testing.T) {
+	text := "FORM SD\nConflict minerals report under Rule 13p-1 for the reporting period from January 1 to December 31, 2020.\n" +
+		"Our suppliers named 212 smelters and refiners, listed in Annex A (not attached).\n"
+	res, err := Convert("annex.txt", strings.NewReader(text), Options{MinMapped: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Valid() || !slices.ContainsFunc(res.Diagnostics, func(d source.Diagnostic) bool { return d.Code == "convert.noSmelters" }) {
+		t.Errorf("no failure: %v", res.Diagnostics)
+	}
+	res, err = Convert("annex.txt", strings.NewReader(text), Options{})
+	if err != nil || !res.Valid() {
+		t.Errorf("without --min-mapped the report converts, with its warning: %v %v", err, res.Diagnostics)
 	}
 }

@@ -174,13 +174,17 @@ func (mm *mineralsMapper) facilities(r *minerals.Report) {
 		mm.text("cmr:SmelterConflictFreeMark", minerals.Field{Value: strconv.FormatBool(f.Marked), Pos: f.Pos}, dims...)
 		mm.text("cmr:SmelterIdentificationNumber", minerals.Field{Value: f.ID, Pos: f.Pos}, dims...)
 		mm.text("cmr:SmelterCountry", minerals.Field{Value: f.Country, Pos: f.Pos}, dims...)
+		mm.text("cmr:SmelterCountryCode", minerals.Field{Value: f.CountryCode, Pos: f.Pos}, dims...)
+		mm.text("cmr:SmelterStatus", minerals.Field{Value: f.Status, Pos: f.Pos}, dims...)
+		mm.text("cmr:SmelterStatusAsPrinted", minerals.Field{Value: f.StatusText, Pos: f.Pos}, dims...)
 		if f.MetalFrom != "" {
 			mm.rep.Provenance.Notes = append(mm.rep.Provenance.Notes, xbrl.Note{Pos: f.Pos,
 				Text: "facility " + strconv.Itoa(i+1) + " (" + f.Name + "): no metal printed beside it; " + string(f.Metal) + " from " + f.MetalFrom})
 		}
 	}
 	mm.typedTable("SmeltersAndRefiners", "Smelters and Refiners", axis,
-		"cmr:SmelterMetal", "cmr:SmelterName", "cmr:SmelterConflictFreeMark", "cmr:SmelterIdentificationNumber", "cmr:SmelterCountry")
+		"cmr:SmelterMetal", "cmr:SmelterName", "cmr:SmelterConflictFreeMark", "cmr:SmelterIdentificationNumber", "cmr:SmelterCountry",
+		"cmr:SmelterCountryCode", "cmr:SmelterStatus", "cmr:SmelterStatusAsPrinted")
 }
 
 func (mm *mineralsMapper) countries(r *minerals.Report) {

@@ -2,6 +2,7 @@ package minerals
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/xport/xport/source"
@@ -15,6 +16,13 @@ func FuzzRead(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(data)
+	more, _ := filepath.Glob(filepath.Join("..", "testdata", "minerals", "*.txt"))
+	for _, p := range more {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("| CID | Metal | Name |\n|--|--|--|\n| 1 | Gold | A |\n| | | B\nMetal;Name;Country\nTin;\"x;y\";Peru\nName  Country\nGold\nA  Peru\nLimited\n"))
 	f.Add([]byte("Metal\tSmelter or Refiner Facility Name\nTin Tin\tA (*) B (*)\n\tC\nTin\t\nGold X\n"))
 	f.Add([]byte("(Exact name of registrant\n/s/\nCountries of origin:\n,,\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -221,6 +221,13 @@ func TestListConstructs(t *testing.T) {
 			want: []string{"Gold|Aurubis AG||Germany|"},
 		},
 		{
+			name: "a row number is no smelter number; symbols and pairs in the metal cell",
+			text: "No.   Metal              Smelter Name        Country\n" +
+				"1     Gold (Au)          Aurubis AG          Germany\n" +
+				"2     Tantalum/Niobium   Taki Chemical       Japan\n",
+			want: []string{"Gold|Aurubis AG||Germany|", "Tantalum|Taki Chemical||Japan|"},
+		},
+		{
 			name: "a stray line inside the list is reported, the rows after it read",
 			text: "Metal     Smelter Name     Smelter ID\n" +
 				"Gold      Aurubis AG       CID000113\n" +

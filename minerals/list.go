@@ -276,6 +276,11 @@ func (ls *lister) fits(l source.Line, recs []record) bool {
 	if t.has(colMetal) {
 		// A row starts with its metal label, or, its label lost, is
 		// indented under the names.
+		for _, r := range recs {
+			if ms, _, _ := metalsOf(r.metal); len(ms) > 0 {
+				return true
+			}
+		}
 		return ls.labelled(l) || cells[0].Col > 0 && startsName(cells[0].Text) || len(cells) >= 2 && len(strings.Fields(cells[0].Text)) == 1
 	}
 	name := -1
@@ -377,7 +382,11 @@ func metalsOf(cells []source.Cell) (metals []Metal, rest, unknown *source.Cell) 
 		words := strings.Split(c.Text, " ")
 		n := 0
 		for ; n < len(words); n++ {
-			m, ok := metalOf(strings.Trim(words[n], ",;:"))
+			w := strings.Trim(words[n], ",;:")
+			if n > 0 && elementSymbol.MatchString(w) {
+				continue // "Tin (Sn)"
+			}
+			m, ok := metalOf(strings.Split(w, "/")[0]) // "Tantalum/Niobium"
 			if !ok {
 				break
 			}
@@ -393,6 +402,10 @@ func metalsOf(cells []source.Cell) (metals []Metal, rest, unknown *source.Cell) 
 	}
 	return metals, rest, nil
 }
+
+// elementSymbol matches a metal's chemical symbol printed after its
+// name.
+var elementSymbol = regexp.MustCompile(`^\((?:Au|Ta|Sn|W)\)$`)
 
 // joinCells joins the cells of one column into one, at the first.
 func joinCells(cs []source.Cell) source.Cell {

@@ -72,8 +72,8 @@ func headerKind(title string) colKind {
 		return false
 	}
 	switch {
-	case t == "":
-		return colOther
+	case t == "" || t == "#" || t == "no" || t == "no." || t == "number" || t == "item" || t == "row":
+		return colOther // the row's number in the list, not the smelter's
 	case has("source", "city", "state", "province", "street", "contact", "email", "comment", "comments", "notes", "date", "reference"):
 		return colOther
 	case has("country", "countries", "location"):

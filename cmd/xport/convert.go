@@ -132,9 +132,10 @@ func convertAction(c *cli.Context) error {
 	rep := res.Report
 	if m := res.Minerals; m != nil {
 		counts, marked := m.Counts()
-		fmt.Fprintf(summary, "%d facts: %d smelters and refiners (gold %d, tantalum %d, tin %d, tungsten %d; %d marked), %d countries of origin; %d warning(s)\n",
+		st := m.Stats
+		fmt.Fprintf(summary, "%d facts: %d smelters and refiners (gold %d, tantalum %d, tin %d, tungsten %d; %d marked; %d repaired, %d doubtful), %d countries of origin; %d list line(s) not understood, %d of page furniture left out; %d warning(s)\n",
 			len(rep.Facts), len(m.Facilities), counts[minerals.Gold], counts[minerals.Tantalum], counts[minerals.Tin], counts[minerals.Tungsten],
-			marked, len(m.Countries), res.Diagnostics.Count(source.Warning))
+			marked, st.Repaired, st.Doubtful, len(m.Countries), st.NotUnderstood, st.Furniture, res.Diagnostics.Count(source.Warning))
 		return nil
 	}
 	fmt.Fprintf(summary, "%d facts from %d figures read (%.1f%% mapped); %d not mapped (list them with -v); %d warning(s)%s\n",

@@ -46,7 +46,7 @@ func TestRun(t *testing.T) {
 			name:   "convert a conflict minerals report",
 			args:   []string{"convert", sd, "--cik", "1138639", "-o", "OUT"},
 			code:   0,
-			stdout: "248 smelters and refiners (gold 108, tantalum 39, tin 68, tungsten 33; 181 marked), 42 countries of origin",
+			stdout: "248 smelters and refiners (gold 108, tantalum 39, tin 68, tungsten 33; 181 marked; 8 repaired, 4 doubtful), 42 countries of origin; 1 list line(s) not understood, 5 of page furniture left out",
 			stderr: "infinera-sd-2014.txt:355:5: warning: Tin \"PT Timah (Persero), Tbk\" and \"PT Timeh (Parsers) This\"",
 			files:  []string{"infinera-sd-2014.xbrl", "infinera-sd-2014.json", "infinera-sd-2014.xsd", "xport-cmr-2025.xsd", "infinera-sd-2014_def.xml"},
 		},
