@@ -228,6 +228,34 @@ func TestListConstructs(t *testing.T) {
 			want: []string{"Gold|Aurubis AG||Germany|", "Tantalum|Taki Chemical||Japan|"},
 		},
 		{
+			name: "no header row: metal headings over names, with numbers and countries",
+			text: "The smelters and refiners identified are listed below.\n\n" +
+				"Gold\n" +
+				"Asahi Pretec Corp.          CID000082     Japan\n" +
+				"Aurubis AG                  CID000113     Germany\n" +
+				"\n" +
+				"Tin Smelters\n" +
+				"Minsur                      CID001182     Peru\n" +
+				"\n" +
+				"We continue to engage our suppliers on these facilities.\n",
+			want: []string{"Gold|Asahi Pretec Corp.|CID000082|Japan|", "Gold|Aurubis AG|CID000113|Germany|", "Tin|Minsur|CID001182|Peru|"},
+		},
+		{
+			name: "no header row: names alone",
+			text: "Our suppliers named these smelters:\n" +
+				"Tungsten\n" +
+				"A.L.M.T. Corp.\n" +
+				"Kennametal Huntsville\n" +
+				"Tantalum\n" +
+				"Taki Chemical Co., Ltd.\n",
+			want: []string{"Tungsten|A.L.M.T. Corp.|||", "Tungsten|Kennametal Huntsville|||", "Tantalum|Taki Chemical Co., Ltd.|||"},
+		},
+		{
+			name: "a heading over prose is no list",
+			text: "Smelters\nGold\nOur gold comes from recycled sources, and we asked each supplier to confirm it in writing.\n",
+			want: nil,
+		},
+		{
 			name: "a stray line inside the list is reported, the rows after it read",
 			text: "Metal     Smelter Name     Smelter ID\n" +
 				"Gold      Aurubis AG       CID000113\n" +

@@ -109,6 +109,9 @@ func ReadWith(doc *source.Document, opts Options) (*Report, source.Diagnostics) 
 		}
 	}
 	if !r.List.IsValid() {
+		r.readHeaderless(doc, furn, &ds)
+	}
+	if !r.List.IsValid() {
 		ds.Add(source.Warning, "minerals.noList", source.Pos{File: doc.Name, Line: 1, Col: 1},
 			"no smelter or refiner list found (a header line \"Metal  Smelter or Refiner Facility Name\")")
 	} else if len(r.Facilities) == 0 {
@@ -399,4 +402,86 @@ func (r *Report) Counts() (perMetal map[Metal]int, marked int) {
 		}
 	}
 	return perMetal, marked
+}
+
+// readHeaderless reads the lists of a report that prints its smelters
+// under metal headings without a header row ("Gold", then a name a
+// line): their columns are read from the first row, by what its cells
+// hold (a name first, then a smelter number, a country, a status).
+func (r *Report) readHeaderless(doc *source.Document, furn furniture, ds *source.Diagnostics) {
+	spoken := false // a list comes after the text speaks of smelters
+	for i := 0; i < len(doc.Lines); i++ {
+		t := strings.ToLower(doc.Lines[i].Text)
+		spoken = spoken || strings.Contains(t, "smelter") || strings.Contains(t, "refiner")
+		if !spoken {
+			continue
+		}
+		tb, ok := headerless(doc, i)
+		if !ok {
+			continue
+		}
+		if !r.List.IsValid() {
+			r.List = doc.Pos(i, 0)
+		}
+		ds.Add(source.Info, "minerals.headerless", doc.Pos(i, 0), "a list without a header row: its columns are read from its first row (%s)", tb.key)
+		fs, next, stats := readList(doc, i-1, tb, furn, ds)
+		r.Facilities = append(r.Facilities, fs...)
+		r.Stats.add(stats)
+		i = next - 1
+	}
+}
+
+// headerless reads line i as the metal heading of a list without a
+// header row: followed by two rows that read as names, the first of
+// which gives the columns.
+func headerless(doc *source.Document, i int) (*table, bool) {
+	if _, ok := groupHeading(strings.TrimSpace(doc.Lines[i].Text)); !ok {
+		return nil, false
+	}
+	var rows []int
+	for j := i + 1; j < len(doc.Lines) && len(rows) < 2; j++ {
+		text := strings.TrimSpace(doc.Lines[j].Text)
+		switch {
+		case text == "":
+			continue
+		case nameRow(doc.Lines[j]):
+			rows = append(rows, j)
+			continue
+		}
+		break
+	}
+	if len(rows) < 2 {
+		return nil, false
+	}
+	t := &table{bands: 1}
+	var kinds []string
+	for k, c := range doc.Lines[rows[0]].Cells() {
+		kind := colOther
+		switch _, status := statusOf(c.Text); {
+		case k == 0:
+			kind = colName
+		case cidRe.MatchString(c.Text):
+			kind = colID
+		case countryCode(c.Text) != "":
+			kind = colCountry
+		case status:
+			kind = colStatus
+		}
+		t.cols = append(t.cols, column{kind: kind, title: c.Text, col: c.Col})
+		kinds = append(kinds, [...]string{"other", "metal", "name", "number", "country", "status"}[kind])
+	}
+	t.all, t.key = t.cols, strings.Join(kinds, ", ")
+	return t, true
+}
+
+// nameRow reports whether a line reads as a row of a list without a
+// header: it starts with a name, not a sentence, and is no heading.
+func nameRow(l source.Line) bool {
+	cells := l.Cells()
+	text := strings.TrimSpace(l.Text)
+	if len(cells) == 0 || isProse(text) || len(strings.Fields(cells[0].Text)) > 10 || !startsName(cells[0].Text) {
+		return false
+	}
+	_, heading := groupHeading(text)
+	return !heading && !strings.HasSuffix(text, ":")
 }
