@@ -195,6 +195,25 @@ func TestListConstructs(t *testing.T) {
 			want: []string{"Gold|Jiangxi Copper Company Limited|CID000855|China|", "Tin|Minsur|CID001182|Peru|"},
 		},
 		{
+			name: "a name wrapped over three lines, a country over two",
+			text: "Metal     Smelter Name                 Smelter ID   Country        Status\n" +
+				"Gold      Inner Mongolia Qiankun Gold   CID000801    United         Active\n" +
+				"          and Silver Refinery Share                  States of\n" +
+				"          Co., Ltd.                                  America\n" +
+				"Tin       Minsur                       CID001182    Peru           Not\n" +
+				"                                                                    enrolled\n",
+			want: []string{"Gold|Inner Mongolia Qiankun Gold and Silver Refinery Share Co., Ltd.|CID000801|United States of America|Active",
+				"Tin|Minsur|CID001182|Peru|Not Enrolled"},
+		},
+		{
+			name: "a row whose label was lost has a number of its own",
+			text: "Metal     Smelter Name                 Smelter ID\n" +
+				"Tin       Minsur                       CID001182\n" +
+				"          Thaisarco                    CID001898\n" +
+				"Tin       EM Vinto                     CID000438\n",
+			want: []string{"Tin|Minsur|CID001182||", "Tin|Thaisarco|CID001898||", "Tin|EM Vinto|CID000438||"},
+		},
+		{
 			name: "a status none of the four is kept as printed, with a warning",
 			text: "Metal     Smelter Name     Status\n" +
 				"Gold      Aurubis AG       Communication suspended\n",

@@ -2,6 +2,7 @@ package minerals
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/xport/xport/source"
@@ -117,7 +118,7 @@ type lister struct {
 	furn  furniture
 	ds    *source.Diagnostics
 	bands [][]entry // the entries of each band of the table
-	last  int       // line index of the last row read, -1 before any
+	tails []int     // the line each band's last entry was last read on, -1 before any
 	group Metal     // the metal heading the rows below it, for a table without a metal column
 	stats ListStats
 }
@@ -128,7 +129,7 @@ type lister struct {
 // it (then it is reported as not understood). It returns the facilities
 // and the index after the list.
 func readList(doc *source.Document, start int, t *table, furn furniture, ds *source.Diagnostics) ([]Facility, int, ListStats) {
-	ls := &lister{doc: doc, t: t, furn: furn, ds: ds, bands: make([][]entry, t.bands), last: -1}
+	ls := &lister{doc: doc, t: t, furn: furn, ds: ds, bands: make([][]entry, t.bands), tails: []int{-1, -1}}
 	ls.noteOtherColumns(start)
 	i := start + 1
 	for ; i < len(doc.Lines); i++ {
@@ -180,7 +181,7 @@ func (ls *lister) line(i int) bool {
 		return true
 	}
 	recs := ls.t.records(l)
-	if !ls.fits(l, recs) {
+	if !ls.fits(i, l, recs) {
 		if indented(l.Text) || ls.rowsFollow(i) {
 			ls.stats.NotUnderstood++
 			ls.ds.Add(source.Warning, "minerals.notAnEntry", ls.doc.Pos(i, indent(l.Text)),
@@ -194,7 +195,6 @@ func (ls *lister) line(i int) bool {
 			ls.record(i, b, &recs[b])
 		}
 	}
-	ls.last = i
 	return true
 }
 
@@ -234,7 +234,7 @@ var cidRe = regexp.MustCompile(`\bCID\d{6}\b`)
 
 // fits reports whether a line reads as a row of the table: delimited as
 // its header is, or laid out under its columns; prose does not fit.
-func (ls *lister) fits(l source.Line, recs []record) bool {
+func (ls *lister) fits(i int, l source.Line, recs []record) bool {
 	t := ls.t
 	text := strings.TrimSpace(l.Text)
 	if t.delim != 0 && t.delim != '\t' && !strings.ContainsRune(text, t.delim) {
@@ -281,7 +281,9 @@ func (ls *lister) fits(l source.Line, recs []record) bool {
 				return true
 			}
 		}
-		return ls.labelled(l) || cells[0].Col > 0 && startsName(cells[0].Text) || len(cells) >= 2 && len(strings.Fields(cells[0].Text)) == 1
+		// An indented line under a row may be the rest of it.
+		under := cells[0].Col > 0 && ls.t.detail() && slices.Contains(ls.tails, i-1)
+		return ls.labelled(l) || under || cells[0].Col > 0 && startsName(cells[0].Text) || len(cells) >= 2 && len(strings.Fields(cells[0].Text)) == 1
 	}
 	name := -1
 	for _, c := range t.all {
@@ -313,7 +315,7 @@ func (ls *lister) rowsFollow(i int) bool {
 		if _, ok := parseHeader(l); ok {
 			return true
 		}
-		if ls.labelled(l) && ls.fits(l, ls.t.records(l)) {
+		if ls.labelled(l) && ls.fits(j, l, ls.t.records(l)) {
 			return true
 		}
 	}
@@ -371,6 +373,7 @@ func (ls *lister) record(i, band int, r *record) {
 	}
 	if len(e.metals) > 0 || len(e.names) > 0 {
 		ls.bands[band] = append(ls.bands[band], e)
+		ls.tails[band] = i
 	}
 }
 
@@ -438,6 +441,30 @@ func (ls *lister) details(f *Facility, r *record, i int) {
 	}
 }
 
+// moreDetails adds the cells of a wrapped line to the facility's: a
+// cell the row above left empty is the facility's, one it filled goes
+// on ("United States of" / "America").
+func (ls *lister) moreDetails(f *Facility, r *record, i int) {
+	more := func(have, add string) string {
+		if have == "" || add == "" {
+			return have + add
+		}
+		return have + " " + add
+	}
+	ids, country, status := f.ID, f.Country, f.StatusText
+	f.ID = more(ids, r.id.Text)
+	if r.country.Text != "" {
+		f.Country = more(country, r.country.Text)
+		f.CountryCode = countryCode(f.Country)
+	}
+	if r.status.Text != "" {
+		joined := r.status
+		joined.Text = more(status, r.status.Text)
+		f.Doubt = ""
+		ls.details(f, &record{status: joined}, i)
+	}
+}
+
 // continues reports whether a row without a metal is the rest of the
 // row above it, wrapped: in a table whose rows carry a number, country
 // or status, a name alone under a row that has them, or the details of
@@ -445,8 +472,8 @@ func (ls *lister) details(f *Facility, r *record, i int) {
 // ("Limited", "and Refining Co.") under a name that goes on.
 func (ls *lister) continues(i, band int, r *record, names []source.Cell) bool {
 	es := ls.bands[band]
-	if ls.last != i-1 || len(es) == 0 || len(es[len(es)-1].names) == 0 || es[len(es)-1].line != ls.last {
-		return false
+	if len(es) == 0 || len(es[len(es)-1].names) == 0 || ls.tails[band] != i-1 {
+		return false // the row above is not this band's last facility
 	}
 	prev := &es[len(es)-1].names[len(es[len(es)-1].names)-1]
 	prevDetails := prev.ID != "" || prev.Country != "" || prev.StatusText != ""
@@ -456,15 +483,23 @@ func (ls *lister) continues(i, band int, r *record, names []source.Cell) bool {
 	}
 	// A name that ends with its mark "(*)" is whole.
 	lexical := text != "" && !(prev.Marked && prev.StatusText == "") && looksContinued(prev.Name, text)
+	t := ls.t
 	switch {
-	case !ls.t.detail():
+	case !t.detail():
 		return lexical
+	case text == "":
+		return true // cells alone, under the row's: its country or status wrapped
+	case t.has(colMetal) && t.has(colID):
+		// Rows start with their metal; without one, a line is the row
+		// above wrapped, unless it has a number of its own and the row
+		// above has one too (a row whose label was lost).
+		return r.id.Text == "" || prev.ID == ""
 	case !r.details():
-		return text != "" && (prevDetails || lexical)
-	case ls.t.has(colMetal):
-		return !prevDetails
+		return prevDetails || lexical
+	case t.has(colMetal):
+		return !prevDetails || lexical
 	}
-	return !prevDetails && (text == "" || lexical)
+	return lexical || r.id.Text != "" && prev.ID == "" && !prevDetails
 }
 
 // extend adds a wrapped line to the facility above it.
@@ -486,9 +521,8 @@ func (ls *lister) extend(i, band int, r *record, names []source.Cell) {
 		f.Name += sep + text
 		at = ls.doc.Pos(i, c.Col)
 	}
-	if r.details() {
-		ls.details(f, r, i)
-	}
+	ls.moreDetails(f, r, i)
+	ls.tails[band] = i
 	f.Repair = "wrapped"
 	ls.ds.Add(source.Info, "minerals.wrappedName", at, "the line continues the row above: read as %q", f.Name)
 }
