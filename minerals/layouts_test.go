@@ -214,6 +214,15 @@ func TestListConstructs(t *testing.T) {
 			want: []string{"Tin|Minsur|CID001182||", "Tin|Thaisarco|CID001898||", "Tin|EM Vinto|CID000438||"},
 		},
 		{
+			name: "a gutter of one space, split where the header's columns start",
+			text: "Metal   Smelter Name               Smelter ID   Country        Status\n" +
+				"Gold    Metalor Technologies (SGP) CID001152    Singapore      Conformant\n" +
+				"Tin     Malaysia Smelting Corp.    CID001105    United Kingdom Active\n" +
+				"Tin     Minsur                     CID001182    Peru           Active\n",
+			want: []string{"Gold|Metalor Technologies (SGP)|CID001152|Singapore|Conformant",
+				"Tin|Malaysia Smelting Corp.|CID001105|United Kingdom|Active", "Tin|Minsur|CID001182|Peru|Active"},
+		},
+		{
 			name: "a status none of the four is kept as printed, with a warning",
 			text: "Metal     Smelter Name     Status\n" +
 				"Gold      Aurubis AG       Communication suspended\n",

@@ -301,6 +301,9 @@ func (r *record) details() bool {
 // records reads a line against the table: one record per band.
 func (t *table) records(l source.Line) []record {
 	cells := splitCells(l, t.delim)
+	if t.delim == 0 {
+		cells = t.splitNarrow(cells)
+	}
 	out := make([]record, t.bands)
 	n := len(t.cols)
 	if t.delim == '\t' && len(cells) > 0 && cells[0].Col > 0 && t.cols[0].kind == colMetal {
@@ -339,6 +342,55 @@ func (t *table) records(l source.Line) []record {
 		}
 	}
 	return out
+}
+
+// splitNarrow splits a cell that runs over the start of a later column
+// with one space before it, as pdftotext leaves a narrow gutter ("CID000082
+// Japan"), where what follows reads as that column's value: a metal, a
+// smelter number, a country or a status. A name running long is not
+// split: nothing tells where it would end.
+func (t *table) splitNarrow(cells []source.Cell) []source.Cell {
+	var out []source.Cell
+	for _, c := range cells {
+		for {
+			left, right, ok := t.narrowSplit(c)
+			if !ok {
+				break
+			}
+			out, c = append(out, left), right
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// narrowSplit finds the first column start inside c where splitNarrow
+// splits it.
+func (t *table) narrowSplit(c source.Cell) (left, right source.Cell, ok bool) {
+	rs := []rune(c.Text)
+	for _, col := range t.all {
+		at := col.col - c.Col
+		if at <= 1 || at >= len(rs) || rs[at-1] != ' ' || rs[at] == ' ' {
+			continue
+		}
+		rest := strings.TrimSpace(string(rs[at:]))
+		first := strings.Fields(rest)[0]
+		var fits bool
+		switch col.kind {
+		case colMetal:
+			_, fits = metalOf(first)
+		case colID:
+			fits = cidRe.MatchString(first)
+		case colCountry:
+			fits = countryCode(rest) != "" || countryCode(first) != ""
+		case colStatus:
+			_, fits = statusOf(rest)
+		}
+		if fits {
+			return source.Cell{Text: strings.TrimSpace(string(rs[:at])), Col: c.Col}, source.Cell{Text: rest, Col: col.col}, true
+		}
+	}
+	return c, c, false
 }
 
 // joinCell adds c to a cell already read in the same column.
