@@ -21,7 +21,7 @@ var pageRe = regexp.MustCompile(`(?i)^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$|^
 
 // runningRe matches what running headers and footers say beside the
 // registrant's name: the report's title, a year, a page.
-var runningRe = regexp.MustCompile(`(?i)conflict minerals|form sd|\breport\b|\bpage\b|\b(?:19|20)\d\d\b|confidential`)
+var runningRe = regexp.MustCompile(`(?i)conflict minerals|form sd|\breport\b|\bpage\b|\bexhibit\b|\b(?:19|20)\d\d\b|confidential`)
 
 // newFurniture finds the running lines of a document: lines printed more
 // than once that name the report, a year or a page, or the registrant.

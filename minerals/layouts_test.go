@@ -223,6 +223,15 @@ func TestListConstructs(t *testing.T) {
 				"Tin|Malaysia Smelting Corp.|CID001105|United Kingdom|Active", "Tin|Minsur|CID001182|Peru|Active"},
 		},
 		{
+			name: "a footer and header at a page break, printed once, are left out",
+			text: "Metal     Smelter Name                 Smelter ID\n" +
+				"Gold      Aurubis AG                   CID000113\n" +
+				"Acme Widgets Inc. - smelter annex\n" +
+				"\fAnnex A (continued from the previous page)\n" +
+				"Tin       Minsur                       CID001182\n",
+			want: []string{"Gold|Aurubis AG|CID000113||", "Tin|Minsur|CID001182||"},
+		},
+		{
 			name: "a status none of the four is kept as printed, with a warning",
 			text: "Metal     Smelter Name     Status\n" +
 				"Gold      Aurubis AG       Communication suspended\n",

@@ -182,6 +182,11 @@ func (ls *lister) line(i int) bool {
 	}
 	recs := ls.t.records(l)
 	if !ls.fits(i, l, recs) {
+		if ls.nearPageBreak(i) && !ls.labelled(l) {
+			ls.stats.Furniture++
+			ls.ds.Add(source.Info, "minerals.pageFurniture", ls.doc.Pos(i, indent(l.Text)), "%q, at a page break, read as a page header or footer, not as a facility", trimmed)
+			return true
+		}
 		if indented(l.Text) || ls.rowsFollow(i) {
 			ls.stats.NotUnderstood++
 			ls.ds.Add(source.Warning, "minerals.notAnEntry", ls.doc.Pos(i, indent(l.Text)),
@@ -214,6 +219,18 @@ func (ls *lister) header(l source.Line) bool {
 	}
 	ls.stats.Furniture++
 	return true
+}
+
+// nearPageBreak reports whether line i is among the last lines of a page
+// or the first of the next (a form feed starts the next page's first
+// line), where running footers and headers stand.
+func (ls *lister) nearPageBreak(i int) bool {
+	for j := max(i-2, 0); j <= min(i+3, len(ls.doc.Lines)-1); j++ {
+		if ls.doc.Lines[j].PageBreak {
+			return true
+		}
+	}
+	return false
 }
 
 // labelled reports whether a line starts with a metal label or holds a
