@@ -19,4 +19,18 @@
 // a garbled copy of the entry beside it, a split without a mark, a line
 // that is neither header nor entry) it keeps the entry and warns, at the
 // line and column. Nothing is dropped without a diagnostic.
+//
+// The list is read through one table model whatever its layout: the
+// header row names the columns (metal, name, number, country, status,
+// in any order and wording), and every row is split as the header is,
+// at pipes, tabs, semicolons, commas or aligned columns:
+//
+//	| Smelter ID | Mineral  | Standard Smelter Name          | Facility Location | RMAP Status |
+//	| CID000801  | Gold     | Inner Mongolia Qiankun Gold    | China             | Active      |
+//	|            |          | and Silver Refinery Co., Ltd.  |                   |             |
+//
+// is one facility, its name joined over the wrapped line (an info).
+// Rows under a metal heading take its metal when the table has no metal
+// column; page numbers, running headers and footers and repeated header
+// rows are left out, each with an info.
 package minerals
