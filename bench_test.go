@@ -9,6 +9,7 @@ import (
 
 	"github.com/xport/xport"
 	"github.com/xport/xport/internal/corpus"
+	"github.com/xport/xport/internal/needs"
 )
 
 // BenchmarkConvert measures end-to-end conversion (read, extract, map,
@@ -54,7 +55,7 @@ func BenchmarkConvert(b *testing.B) {
 func BenchmarkCorpus(b *testing.B) {
 	paths, _ := filepath.Glob("../shared/corpus/*/*.txt")
 	if len(paths) == 0 {
-		b.Skip("../shared/corpus is absent")
+		needs.Skip(b, "../shared/corpus is absent")
 	}
 	for _, p := range paths {
 		data, err := os.ReadFile(p)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/xport/xport/decimal"
+	"github.com/xport/xport/internal/needs"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
@@ -94,7 +95,7 @@ func fileExists(p string) bool {
 // logged; each document must find at least its floor.
 func TestCorpusKeyFacts(t *testing.T) {
 	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("%s is absent (%v): the corpus tests read the documents in place", corpusDir, err)
+		needs.Skip(t, "%s is absent (%v): the corpus tests read the documents in place", corpusDir, err)
 	}
 	want := readKeyFacts(t)
 	files := make([]string, 0, len(want))
@@ -170,7 +171,7 @@ func findKeyFact(facts []*xbrl.Fact, k keyFact) (*xbrl.Fact, bool) {
 // the registrant, typed from the cover (line numbers beside them).
 func TestCorpusCover(t *testing.T) {
 	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("%s is absent (%v): the corpus tests read the documents in place", corpusDir, err)
+		needs.Skip(t, "%s is absent (%v): the corpus tests read the documents in place", corpusDir, err)
 	}
 	tests := []struct {
 		file, form, end, year, focus, registrant string

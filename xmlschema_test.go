@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xport/xport/internal/needs"
 	"github.com/xport/xport/schema"
 )
 
@@ -115,14 +116,14 @@ func xmllintSetup(t *testing.T) (xmllint, base, catalog string) {
 	t.Helper()
 	xmllint, err := exec.LookPath("xmllint")
 	if err != nil {
-		t.Skip("xmllint not installed (Debian: libxml2-utils); .ci/run installs it")
+		needs.Skip(t, "xmllint not installed (Debian: libxml2-utils); .ci/run installs it")
 	}
 	base, err = filepath.Abs(baseSchemas)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(base); err != nil {
-		t.Skipf("no offline XBRL schemas: %v", err)
+		needs.Skip(t, "no offline XBRL schemas: %v", err)
 	}
 	return xmllint, base, writeCatalog(t, base)
 }
