@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,8 +69,8 @@ func TestHeadlessTableAllListed(t *testing.T) {
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("not mapped: %q\nwant %q", got, want)
 	}
-	if n := res.Diagnostics.Count(source.Warning); n != 2 {
-		t.Errorf("%d warnings, want 2 (no facts, and one for the table without headings): %v", n, res.Diagnostics)
+	if n := res.Diagnostics.Count(source.Warning); n != 1 || res.Valid() {
+		t.Errorf("%d warnings, want 1 for the table without headings, and the error that no fact was read: %v", n, res.Diagnostics)
 	}
 }
 
@@ -89,7 +90,8 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Convert("bad.txt", strings.NewReader(tt.doc), Options{CIK: "1"})
+			// Some give no fact at all: allowed here, to see the warnings.
+			res, err := Convert("bad.txt", strings.NewReader(tt.doc), Options{CIK: "1", AllowEmpty: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -164,5 +166,34 @@ func TestMaxSize(t *testing.T) {
 	}
 	if _, err := Convert("in.txt", bytes.NewReader(data), Options{MaxSize: int64(len(data))}); err != nil {
 		t.Errorf("input of exactly MaxSize bytes: %v", err)
+	}
+}
+
+// TestNoFactsFails: a document that yields no fact is not a conversion
+// (an empty file, a PDF read as text, prose without figures): an error
+// says so, and nothing can be written, unless AllowEmpty.
+func TestNoFactsFails(t *testing.T) {
+	for name, doc := range map[string]string{
+		"empty":   "",
+		"fake":    "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+		"prose":   "Dear shareholders,\nThank you for a good year.\n",
+		"figures": "Revenue                 2020      2019\nWidgets                  100        90\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			res, err := Convert(name+".txt", strings.NewReader(doc), Options{CIK: "1"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Valid() || !slices.ContainsFunc(res.Diagnostics, func(d source.Diagnostic) bool { return d.Code == "convert.noFacts" }) {
+				t.Errorf("converted: %v", res.Diagnostics)
+			}
+			if err := res.Write(t.TempDir()); err == nil {
+				t.Error("written")
+			}
+			res, err = Convert(name+".txt", strings.NewReader(doc), Options{CIK: "1", AllowEmpty: true})
+			if err != nil || !res.Valid() || len(res.Report.Facts) != 0 {
+				t.Errorf("AllowEmpty: %v %v", err, res.Diagnostics)
+			}
+		})
 	}
 }

@@ -53,6 +53,11 @@ type Options struct {
 	// written), for CI and batch runs that must not pass a document xport
 	// does not understand. Zero: no minimum.
 	MinMapped float64
+	// AllowEmpty lets a document that yields no fact convert into an
+	// empty report. Without it such a document (an empty file, a PDF read
+	// as text, text without figures) is invalid: an error, nothing
+	// written.
+	AllowEmpty bool
 }
 
 // Result is a converted document: the report, every diagnostic from
@@ -126,6 +131,7 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 	res.quietUnread()
 	res.Report.Provenance = provenance(name, sum, append(in.notes, res.Report.Provenance.Notes...))
 	res.checkUnderstood(doc, opts.MinMapped)
+	res.checkEmpty(doc, opts.AllowEmpty)
 	res.validate()                    // validate
 	res.emit(opts.Name, opts.Formats) // emit
 	res.Diagnostics.Sort()
@@ -183,6 +189,22 @@ func (res *Result) checkUnderstood(doc *source.Document, minMapped float64) {
 		res.Diagnostics.Add(source.Error, "convert.minMapped", doc.Pos(0, 0),
 			"%.1f%% of the %d figures read became facts, below the minimum of %g%% (--min-mapped)", res.Report.MappedShare(), res.Report.Figures, minMapped)
 	}
+}
+
+// checkEmpty makes a document that yields no fact invalid, unless
+// allowed: it is not a disclosure xport can read, and an empty report
+// written for it would pass for a conversion.
+func (res *Result) checkEmpty(doc *source.Document, allow bool) {
+	if allow || len(res.Report.Facts) > 0 {
+		return
+	}
+	res.Diagnostics = slices.DeleteFunc(res.Diagnostics, func(d source.Diagnostic) bool { return d.Code == "map.noFacts" })
+	what := "no figure was read"
+	if n := res.Report.Figures; n > 0 {
+		what = fmt.Sprintf("none of the %d figures read became a fact", n)
+	}
+	res.Diagnostics.Add(source.Error, "convert.noFacts", doc.Pos(0, 0),
+		"%s: this does not read as an earnings release, a periodic report or a conflict minerals report (--allow-empty writes an empty report)", what)
 }
 
 // namesSmelters reports whether a text speaks of smelters or refiners.

@@ -4,18 +4,22 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/xport/xport/source"
 )
 
 // flagsFirst moves a subcommand's flags ahead of its arguments, so that
 // "xport convert FILE -o DIR" works as well as "xport convert -o DIR FILE"
 // (urfave/cli stops reading flags at the first argument). A "--" ends
 // the flags; what follows it stays in place.
-func flagsFirst(app *cli.App, args []string) []string {
+func flagsFirst(app *cli.App, args []string) ([]string, error) {
 	if len(args) < 2 {
-		return args
+		return args, nil
 	}
 	cmd := app.Command(args[1])
 	at := 2 // index of the first argument after the command path
@@ -27,7 +31,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 		cmd, at = sub, at+1
 	}
 	if cmd == nil {
-		return args
+		return args, nil
 	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {
@@ -46,7 +50,10 @@ func flagsFirst(app *cli.App, args []string) []string {
 		case strings.HasPrefix(a, "-") && a != "-":
 			flags = append(flags, a)
 			name := strings.TrimLeft(a, "-")
-			if takesValue[name] && !strings.Contains(name, "=") && i+1 < len(args) {
+			if takesValue[name] && !strings.Contains(name, "=") {
+				if i+1 == len(args) {
+					return nil, usageError("%s: %s needs a value", cmd.Name, flagName(name))
+				}
 				i++
 				flags = append(flags, args[i])
 			}
@@ -55,7 +62,64 @@ func flagsFirst(app *cli.App, args []string) []string {
 		}
 	}
 	out := append(append([]string(nil), args[:at]...), flags...)
-	return append(out, rest...)
+	return append(out, rest...), nil
+}
+
+// flagName spells a flag as its help does: --name, or -n for one letter.
+func flagName(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// usageMessage rewrites the flag package's errors in the help's words:
+// "flag provided but not defined: -bogus" is "unknown flag --bogus".
+func usageMessage(cmd string, err error) error {
+	msg := err.Error()
+	help := "xport --help"
+	if cmd != "" {
+		help = "xport " + cmd + " --help"
+	}
+	for prefix, format := range map[string]string{
+		"flag provided but not defined: ": "unknown flag %s (%s lists the flags)",
+		"flag needs an argument: ":        "%s needs a value (%s)",
+	} {
+		if name, ok := strings.CutPrefix(msg, prefix); ok {
+			return usageError(format, flagName(strings.TrimLeft(name, "-")), help)
+		}
+	}
+	return usageError("%s (%s)", msg, help)
+}
+
+// exitCodes ends every command's help.
+const exitCodes = `Exit codes: 0 success; 1 a document was read but its report is invalid or
+empty (nothing is written for it); 2 the command could not do its work: a
+usage error, an input that cannot be read (missing, too large, not text) or an
+output that cannot be written. With several documents, the worst of theirs.`
+
+// version is the module's version and the commit it was built from.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := info.Main.Version
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if rev != "" {
+		v += " (commit " + rev[:min(12, len(rev))] + modified + ")"
+	}
+	return v
 }
 
 // Exit codes.
@@ -73,8 +137,34 @@ type exitError struct {
 
 func (e *exitError) Error() string { return e.err.Error() }
 
+// maxSizeFlag is --max-size, the same for every command that reads.
+func maxSizeFlag() cli.Flag {
+	return &cli.Int64Flag{Name: "max-size", Value: source.DefaultMaxSize >> 20, Usage: "refuse a file larger than this many MiB"}
+}
+
+// maxSize is --max-size in bytes.
+func maxSize(c *cli.Context) int64 {
+	mib := c.Int64("max-size")
+	if mib <= 0 || mib > math.MaxInt64>>20 {
+		return source.DefaultMaxSize
+	}
+	return mib << 20
+}
+
 func usageError(format string, args ...any) error {
 	return &exitError{exitUsage, fmt.Errorf(format, args...)}
+}
+
+// unknownCommand refuses a first argument that names no command.
+func unknownCommand(app *cli.App, args []string) error {
+	if len(args) < 2 || strings.HasPrefix(args[1], "-") || args[1] == "help" || args[1] == "h" || app.Command(args[1]) != nil {
+		return nil
+	}
+	var names []string
+	for _, c := range app.Commands {
+		names = append(names, c.Name)
+	}
+	return usageError("unknown command %q; the commands are %s (xport --help)", args[1], strings.Join(names, ", "))
 }
 
 // run runs xport with the given arguments and streams and returns the
@@ -90,9 +180,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ExitErrHandler: func(*cli.Context, error) {
 			// run reports errors and picks the exit code itself.
 		},
-		Description: "Exit codes: 0 success; 1 the input was read but the report is invalid (nothing is written); 2 usage error or unreadable input.",
+		Description: exitCodes,
+		Version:     version(),
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageMessage("", err)
+		},
 	}
-	err := app.Run(flagsFirst(app, args))
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version and the commit it was built from"}
+	for _, cmd := range app.Commands {
+		name := cmd.Name
+		cmd.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageMessage(name, err) }
+		if !strings.Contains(cmd.Description, "Exit codes") {
+			cmd.Description = strings.TrimSpace(cmd.Description + "\n\n" + exitCodes)
+		}
+	}
+	err := unknownCommand(app, args)
+	if err == nil {
+		args, err = flagsFirst(app, args)
+	}
+	if err == nil {
+		err = app.Run(args)
+	}
 	if err == nil {
 		return exitOK
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,9 +30,10 @@ type input struct {
 }
 
 // expandInputs turns the arguments into documents: a file is itself, a
-// directory is every .txt file below it, a pattern is the files it
-// matches. The list is sorted and without repeats.
-func expandInputs(args []string, out string) ([]input, error) {
+// directory is every file below it with one of the extensions exts, a
+// pattern is the files it matches. The list is sorted and without
+// repeats; none at all is an error.
+func expandInputs(args []string, out string, exts ...string) ([]input, error) {
 	seen := map[string]bool{}
 	var ins []input
 	add := func(path, dir string) {
@@ -63,7 +65,7 @@ func expandInputs(args []string, out string) ([]input, error) {
 			if err != nil {
 				return err
 			}
-			if d.Type().IsRegular() && strings.EqualFold(filepath.Ext(path), ".txt") {
+			if d.Type().IsRegular() && slices.ContainsFunc(exts, func(e string) bool { return strings.EqualFold(filepath.Ext(path), e) }) {
 				rel, _ := filepath.Rel(arg, filepath.Dir(path))
 				add(path, filepath.Join(out, rel))
 			}
@@ -74,6 +76,9 @@ func expandInputs(args []string, out string) ([]input, error) {
 		}
 	}
 	sort.Slice(ins, func(i, j int) bool { return ins[i].path < ins[j].path })
+	if len(ins) == 0 {
+		return nil, fmt.Errorf("%s: no %s file to read", strings.Join(args, ", "), strings.Join(exts, " or "))
+	}
 	return ins, nil
 }
 
@@ -109,6 +114,7 @@ type outcome struct {
 	facts, warnings, errors, unmapped int
 	diagnostics                       string // rendered, with excerpts: errors, or all with -v
 	err                               error  // unreadable, or invalid (nothing written)
+	code                              int    // its exit code alone: exitUsage unreadable or unwritable, exitInvalid invalid
 }
 
 // convertAll converts the inputs on a pool of workers, one per core,
@@ -158,8 +164,9 @@ func convertAll(c *cliContext, ins []input, formats []string) error {
 func summarise(c *cliContext, done []outcome, elapsed time.Duration) error {
 	sort.Slice(done, func(i, j int) bool { return done[i].path < done[j].path })
 	var total outcome
-	failed := 0
+	failed, code := 0, exitOK
 	for _, o := range done {
+		code = max(code, o.code)
 		io.WriteString(c.stderr, o.diagnostics)
 		total.size += o.size
 		total.facts += o.facts
@@ -176,7 +183,9 @@ func summarise(c *cliContext, done []outcome, elapsed time.Duration) error {
 		len(done), mb, len(done)-failed, failed, total.facts, total.warnings, total.errors, total.unmapped,
 		elapsed.Round(time.Millisecond), mb/max(elapsed.Seconds(), 1e-9))
 	if failed > 0 {
-		return &exitError{exitInvalid, fmt.Errorf("%d of %d documents failed; the others were written", failed, len(done))}
+		// The exit code is the worst of the documents': what one alone
+		// would have exited with.
+		return &exitError{code, fmt.Errorf("%d of %d documents failed; the others were written", failed, len(done))}
 	}
 	return nil
 }
@@ -186,7 +195,7 @@ func convertOne(in input, opts xport.Options, formats []string, verbose bool) ou
 	o := outcome{path: in.path}
 	f, err := os.Open(in.path)
 	if err != nil {
-		o.err, o.errors = err, 1
+		o.err, o.errors, o.code = err, 1, exitUsage
 		return o
 	}
 	defer f.Close()
@@ -195,14 +204,16 @@ func convertOne(in input, opts xport.Options, formats []string, verbose bool) ou
 	}
 	res, err := xport.Convert(in.path, f, opts)
 	if err != nil {
-		o.err, o.errors = err, 1
+		o.err, o.errors, o.code = err, 1, exitUsage
 		return o
 	}
 	switch {
 	case !res.Valid():
-		o.err = fmt.Errorf("%d error(s); no output written", res.Diagnostics.Count(source.Error))
+		o.err, o.code = fmt.Errorf("%d error(s); no output written", res.Diagnostics.Count(source.Error)), exitInvalid
 	default:
-		o.err = res.Write(in.outDir, formats...)
+		if o.err = res.Write(in.outDir, formats...); o.err != nil {
+			o.code = exitUsage
+		}
 		o.facts = len(res.Report.Facts)
 	}
 	o.warnings, o.errors = res.Diagnostics.Count(source.Warning), res.Diagnostics.Count(source.Error)

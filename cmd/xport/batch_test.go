@@ -71,8 +71,8 @@ func TestBatchKind(t *testing.T) {
 		code                  int
 	}{
 		{"auto", "2 documents: 2 converted, 0 failed; 27 facts,", "", exitOK},
-		{"release", "2 documents: 1 converted, 1 failed; 9 facts,", "minerals-sd.txt:1:1: no document of the submission is of the kind given, an earnings release (EX-99); it holds SD, EX-1.01", exitInvalid},
-		{"minerals", "2 documents: 1 converted, 1 failed; 18 facts,", "no document of the submission is of the kind given, a conflict minerals report (SD, EX-1.01); it holds 8-K, EX-99.1, GRAPHIC", exitInvalid},
+		{"release", "2 documents: 1 converted, 1 failed; 9 facts,", "minerals-sd.txt:1:1: no document of the submission is of the kind given, an earnings release (EX-99); it holds SD, EX-1.01", exitUsage}, // as the document alone exits
+		{"minerals", "2 documents: 1 converted, 1 failed; 18 facts,", "no document of the submission is of the kind given, a conflict minerals report (SD, EX-1.01); it holds 8-K, EX-99.1, GRAPHIC", exitUsage},
 		{"8-K", "", `--kind "8-K": want release, minerals, periodic or auto`, exitUsage},
 	}
 	for _, tt := range tests {

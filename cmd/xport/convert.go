@@ -1,9 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"github.com/xport/xport/xbrl"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"github.com/xport/xport/edgar"
 	"github.com/xport/xport/minerals"
 	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
 )
 
 func convertCommand() *cli.Command {
@@ -42,10 +44,11 @@ file:line:col: severity: message [code].`,
 			&cli.StringFlag{Name: "cik", Usage: "the entity's SEC CIK (entity identifier scheme http://www.sec.gov/CIK); without it the ticker or name is used, with a warning"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "also list every figure read but not mapped to a fact"},
 			&cli.StringFlag{Name: "shard", Usage: "i/n: convert only shard i (0-based) of n of the documents, split by a hash of their paths"},
-			&cli.Int64Flag{Name: "max-size", Value: xport.DefaultMaxSize, Usage: "refuse a document larger than this many bytes"},
+			maxSizeFlag(),
 			&cli.StringFlag{Name: "kind", Value: "auto", Usage: "the kind of document: release (earnings release), periodic (annual or quarterly report: 10-K, 10-Q, 20-F), minerals (Form SD conflict minerals report) or auto (detected: a submission by its document types, plain text by its wording)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(xport.Formats, ","), Usage: "formats to write, comma-separated: " + strings.Join(xport.Formats, ", ")},
 			&cli.Float64Flag{Name: "min-mapped", Usage: "fail (exit 1, nothing written) a document of which less than this percentage of the figures read became facts"},
+			&cli.BoolFlag{Name: "allow-empty", Usage: "write the report of a document that yields no fact (an empty file, text without figures) instead of failing it"},
 			&cli.IntFlag{Name: "memory-limit", Value: defaultMemoryLimit, Usage: "soft limit of the heap, in MiB: the garbage collector works harder as it nears it (0: none; GOMEMLIMIT, when set, stands unless this is given)"},
 		},
 		Action: convertAction,
@@ -73,11 +76,16 @@ func convertAction(c *cli.Context) error {
 	if dir == "-" && (len(formats) != 1 || formats[0] != xport.FormatJSONL) {
 		return usageError("convert: -o - (stdout) takes --format jsonl only")
 	}
+	if dir != "-" {
+		if err := checkOutputDir(dir); err != nil {
+			return &exitError{exitUsage, err}
+		}
+	}
 	if batch(c) {
 		if dir == "-" {
 			return usageError("convert: -o - takes one document")
 		}
-		ins, err := expandInputs(c.Args().Slice(), dir)
+		ins, err := expandInputs(c.Args().Slice(), dir, ".txt")
 		if err != nil {
 			return &exitError{exitUsage, err}
 		}
@@ -177,6 +185,49 @@ func emptyTables(rep *xbrl.Report) string {
 	return out + fmt.Sprintf("; %d of %d tables with figures gave no facts: lines %s", len(empty), n, strings.Join(lines, ", "))
 }
 
+// checkOutputDir makes sure the files can be written to dir before any
+// document is converted: it is a directory one can create files in, or
+// it does not exist yet and the nearest directory above it is one (it
+// is made only when there is something to write).
+func checkOutputDir(dir string) error {
+	at := dir
+	for {
+		st, err := os.Stat(at)
+		if err == nil {
+			if !st.IsDir() {
+				if at == dir {
+					return fmt.Errorf("-o %s is a file, not a directory", dir)
+				}
+				return fmt.Errorf("-o %s cannot be made: %s is a file", dir, at)
+			}
+			break
+		}
+		parent := filepath.Dir(at)
+		if parent == at {
+			return fmt.Errorf("-o %s: %v", dir, cause(err))
+		}
+		at = parent
+	}
+	f, err := os.CreateTemp(at, ".xport-*")
+	if err != nil {
+		if at == dir {
+			return fmt.Errorf("-o %s: files cannot be written there: %v", dir, cause(err))
+		}
+		return fmt.Errorf("-o %s cannot be made in %s: %v", dir, at, cause(err))
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
+
+// cause is what an error of the file system says without its path.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // kinds are the values of --kind and the Options.Kind each stands for.
 var kinds = map[string]string{"auto": "", edgar.KindRelease: edgar.KindRelease, edgar.KindMinerals: edgar.KindMinerals, edgar.KindPeriodic: edgar.KindPeriodic}
 
@@ -190,7 +241,7 @@ func convertOptions(c *cli.Context) (xport.Options, error) {
 	if min < 0 || min > 100 {
 		return xport.Options{}, usageError("convert: --min-mapped %g: want a percentage from 0 to 100", min)
 	}
-	return xport.Options{CIK: c.String("cik"), Kind: kind, MaxSize: c.Int64("max-size"), MinMapped: min}, nil
+	return xport.Options{CIK: c.String("cik"), Kind: kind, MaxSize: maxSize(c), MinMapped: min, AllowEmpty: c.Bool("allow-empty")}, nil
 }
 
 // atPath names the input by the path the user gave rather than its base

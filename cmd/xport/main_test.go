@@ -21,6 +21,11 @@ func TestRun(t *testing.T) {
 	sd := filepath.Join("..", "..", "testdata", "infinera-sd-2014.txt")
 	unread := filepath.Join("..", "..", "testdata", "loud", "unread-table.txt")
 	conf := filepath.Join("..", "..", "testdata", "conformance") + string(filepath.Separator)
+	emptyDir := t.TempDir()
+	empty := filepath.Join(t.TempDir(), "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name     string
 		args     []string // OUT is replaced by a fresh directory
@@ -73,7 +78,7 @@ func TestRun(t *testing.T) {
 		},
 		{
 			name:   "a kind given",
-			args:   []string{"convert", sd, "--kind", "release", "-o", "OUT"},
+			args:   []string{"convert", sd, "--kind", "release", "--allow-empty", "-o", "OUT"},
 			code:   0,
 			stdout: "0 facts from 2 figures read",
 			files:  []string{"infinera-sd-2014.xbrl"},
@@ -243,9 +248,56 @@ func TestRun(t *testing.T) {
 			stderr: "want off, xbrl21 or calc11",
 		},
 		{
-			name: "unknown command",
-			args: []string{"transmogrify"},
-			code: 2,
+			name:   "unknown command",
+			args:   []string{"transmogrify"},
+			code:   2,
+			stderr: `unknown command "transmogrify"; the commands are convert, validate, concepts, schema, tables`,
+		},
+		{
+			name:   "an unknown flag, in one line with two dashes",
+			args:   []string{"convert", sample, "--bogus", "-o", "OUT"},
+			code:   2,
+			stderr: "xport: unknown flag --bogus (xport convert --help lists the flags)\n",
+		},
+		{
+			name:     "a flag without its value, after the file",
+			args:     []string{"convert", sample, "-o", "OUT", "--cik"},
+			code:     2,
+			stderr:   "xport: convert: --cik needs a value\n",
+			noOutput: true,
+		},
+		{
+			name:   "-o naming a file, refused before converting",
+			args:   []string{"convert", sample, "-o", sample},
+			code:   2,
+			stderr: "-o " + sample + " is a file, not a directory",
+		},
+		{
+			name:     "an empty document fails, nothing written",
+			args:     []string{"convert", empty, "-o", "OUT"},
+			code:     1,
+			stderr:   "no figure was read: this does not read as an earnings release, a periodic report or a conflict minerals report (--allow-empty writes an empty report) [convert.noFacts]",
+			noOutput: true,
+		},
+		{
+			name:   "an empty document written when allowed",
+			args:   []string{"convert", empty, "--allow-empty", "-o", "OUT"},
+			code:   0,
+			stdout: "0 facts",
+			files:  []string{"empty.xbrl"},
+		},
+		{
+			name:     "a directory without a document",
+			args:     []string{"convert", emptyDir, "-o", "OUT"},
+			code:     2,
+			stderr:   emptyDir + ": no .txt file to read",
+			noOutput: true,
+		},
+		{
+			name:   "the version",
+			args:   []string{"--version"},
+			code:   0,
+			stdout: "xport version ",
 		},
 	}
 	for _, tt := range tests {
@@ -308,5 +360,15 @@ func matchesSchema(t *testing.T, name string, doc []byte) {
 	}
 	if err := s.Validate(v); err != nil {
 		t.Errorf("stdout does not match the %s schema: %v", name, err)
+	}
+}
+
+// TestHelpExitCodes: every command's help states its exit codes.
+func TestHelpExitCodes(t *testing.T) {
+	for _, cmd := range []string{"convert", "validate", "concepts", "schema", "tables"} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"xport", cmd, "--help"}, strings.NewReader(""), &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "Exit codes: 0 ") {
+			t.Errorf("%s --help: exit %d, no exit codes in\n%s", cmd, code, stdout.String())
+		}
 	}
 }

@@ -30,9 +30,9 @@ Exit codes: 0 every file is valid; 1 a file has an error (or, with --strict, a
 warning); 2 usage error or a file that cannot be read.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "calc", Value: "off", Usage: "calculation checks: off, xbrl21 (XBRL 2.1 rounding) or calc11 (Calculation 1.1 intervals)"},
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output: text, json, sarif (SARIF 2.1.0) or github (GitHub Actions annotations)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text, json, sarif (SARIF 2.1.0) or github (GitHub Actions annotations)"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
-			&cli.Int64Flag{Name: "max-size", Value: source.DefaultMaxSize, Usage: "largest file to read, in bytes"},
+			maxSizeFlag(),
 		},
 		Action: validateAction,
 	}
@@ -59,7 +59,7 @@ func validateAction(c *cli.Context) error {
 	var results []checked
 	unreadable := 0
 	for _, path := range c.Args().Slice() {
-		doc, diags, err := validate.File(path, validate.Options{Calc: mode, Cross: true}, c.Int64("max-size"))
+		doc, diags, err := validate.File(path, validate.Options{Calc: mode, Cross: true}, maxSize(c))
 		if err != nil {
 			unreadable++
 			fmt.Fprintf(c.App.ErrWriter, "xport: %v\n", err)
