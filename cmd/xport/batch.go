@@ -30,10 +30,10 @@ type input struct {
 }
 
 // expandInputs turns the arguments into documents: a file is itself, a
-// directory is every file below it with one of the extensions exts, a
-// pattern is the files it matches. The list is sorted and without
+// directory is every file below it that keep keeps, a pattern is the
+// files it matches. The list is sorted and without
 // repeats; none at all is an error.
-func expandInputs(args []string, out string, exts ...string) ([]input, error) {
+func expandInputs(args []string, out string, what string, keep func(path string) bool) ([]input, error) {
 	seen := map[string]bool{}
 	var ins []input
 	add := func(path, dir string) {
@@ -54,18 +54,15 @@ func expandInputs(args []string, out string, exts ...string) ([]input, error) {
 			continue
 		}
 		st, err := os.Stat(arg)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			add(arg, out)
+		if err != nil || !st.IsDir() {
+			add(arg, out) // a file, or one that cannot be read: reading it says why
 			continue
 		}
 		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
-			if d.Type().IsRegular() && slices.ContainsFunc(exts, func(e string) bool { return strings.EqualFold(filepath.Ext(path), e) }) {
+			if d.Type().IsRegular() && keep(path) {
 				rel, _ := filepath.Rel(arg, filepath.Dir(path))
 				add(path, filepath.Join(out, rel))
 			}
@@ -77,9 +74,14 @@ func expandInputs(args []string, out string, exts ...string) ([]input, error) {
 	}
 	sort.Slice(ins, func(i, j int) bool { return ins[i].path < ins[j].path })
 	if len(ins) == 0 {
-		return nil, fmt.Errorf("%s: no %s file to read", strings.Join(args, ", "), strings.Join(exts, " or "))
+		return nil, fmt.Errorf("%s: no %s to read", strings.Join(args, ", "), what)
 	}
 	return ins, nil
+}
+
+// hasExt reports whether path ends with one of exts, in any case.
+func hasExt(path string, exts ...string) bool {
+	return slices.ContainsFunc(exts, func(e string) bool { return strings.EqualFold(filepath.Ext(path), e) })
 }
 
 // shard keeps the inputs of shard i of n: those whose path hashes to i,

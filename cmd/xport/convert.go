@@ -85,7 +85,7 @@ func convertAction(c *cli.Context) error {
 		if dir == "-" {
 			return usageError("convert: -o - takes one document")
 		}
-		ins, err := expandInputs(c.Args().Slice(), dir, ".txt")
+		ins, err := expandInputs(c.Args().Slice(), dir, ".txt file", func(p string) bool { return hasExt(p, ".txt") })
 		if err != nil {
 			return &exitError{exitUsage, err}
 		}

@@ -22,6 +22,16 @@ func TestRun(t *testing.T) {
 	unread := filepath.Join("..", "..", "testdata", "loud", "unread-table.txt")
 	conf := filepath.Join("..", "..", "testdata", "conformance") + string(filepath.Separator)
 	emptyDir := t.TempDir()
+	validDir := t.TempDir() // the valid cases of testdata/conformance with their taxonomy
+	for _, name := range []string{"valid.xbrl", "valid.json", "conf.xsd", "conf_cal.xml"} {
+		data, err := os.ReadFile(conf + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(validDir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	empty := filepath.Join(t.TempDir(), "empty.txt")
 	if err := os.WriteFile(empty, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -240,6 +250,18 @@ func TestRun(t *testing.T) {
 			args:   []string{"validate", "no-such.xbrl"},
 			code:   2,
 			stderr: "no-such.xbrl",
+		},
+		{
+			name:   "validate a directory: its instances and JSON reports, not its linkbases",
+			args:   []string{"validate", "--calc", "xbrl21", validDir},
+			code:   0,
+			stdout: "valid.xbrl: valid",
+		},
+		{
+			name:   "validate a pattern",
+			args:   []string{"validate", filepath.Join(validDir, "*.json")},
+			code:   0,
+			stdout: "valid.json: valid",
 		},
 		{
 			name:   "validate with a bad mode",

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -16,7 +19,7 @@ func validateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "validate",
 		Usage:     "check XBRL 2.1 instances and xBRL-JSON and xBRL-CSV reports",
-		ArgsUsage: "FILE...",
+		ArgsUsage: "FILE|DIR|PATTERN...",
 		Description: `Reads each FILE (an XBRL 2.1 instance, .xbrl or .xml; an xBRL-JSON report, .json;
 or the metadata .json of an xBRL-CSV report, whose tables it reads) with the
 taxonomy it references where that resolves locally, and checks the XBRL 2.1
@@ -56,9 +59,14 @@ func validateAction(c *cli.Context) error {
 	if !ok {
 		return usageError("validate: --format %q: want text, json, sarif or github", c.String("format"))
 	}
+	ins, err := expandInputs(c.Args().Slice(), "", "report (.xbrl, .json, or .xml instance)", isReportFile)
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
 	var results []checked
 	unreadable := 0
-	for _, path := range c.Args().Slice() {
+	for _, in := range ins {
+		path := in.path
 		doc, diags, err := validate.File(path, validate.Options{Calc: mode, Cross: true}, maxSize(c))
 		if err != nil {
 			unreadable++
@@ -75,6 +83,29 @@ func validateAction(c *cli.Context) error {
 	}
 	return verdict(results, unreadable, c.Bool("strict"))
 }
+
+// isReportFile keeps, in a directory, the files validate reads: XBRL
+// instances (.xbrl, and .xml whose root is xbrli:xbrl, not a linkbase or
+// schema beside it) and JSON reports and xBRL-CSV metadata (.json).
+func isReportFile(path string) bool {
+	switch {
+	case hasExt(path, ".xbrl", ".json"):
+		return true
+	case !hasExt(path, ".xml"):
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return true // let validate say why it cannot be read
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Contains(head[:n], []byte("http://www.xbrl.org/2003/instance")) && instanceRoot.Match(head[:n])
+}
+
+// instanceRoot matches the start tag of an instance's root element.
+var instanceRoot = regexp.MustCompile(`<(?:[A-Za-z_][\w.-]*:)?xbrl[\s>]`)
 
 // verdict picks the exit code.
 func verdict(results []checked, unreadable int, strict bool) error {
