@@ -10,6 +10,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/xport/xport/internal/needs"
 	"github.com/xport/xport/schema"
 )
 
@@ -252,6 +253,12 @@ func TestRun(t *testing.T) {
 			stderr: "no-such.xbrl",
 		},
 		{
+			name:   "github annotations say something when there is no finding",
+			args:   []string{"validate", "-f", "github", conf + "valid.xbrl"},
+			code:   0,
+			stdout: "::notice title=xport validate::1 file(s), 9 fact(s): 0 error(s), 0 warning(s)\n",
+		},
+		{
 			name:   "validate a directory: its instances and JSON reports, not its linkbases",
 			args:   []string{"validate", "--calc", "xbrl21", validDir},
 			code:   0,
@@ -391,6 +398,48 @@ func TestHelpExitCodes(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		if code := run([]string{"xport", cmd, "--help"}, strings.NewReader(""), &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "Exit codes: 0 ") {
 			t.Errorf("%s --help: exit %d, no exit codes in\n%s", cmd, code, stdout.String())
+		}
+	}
+}
+
+// TestSARIFMatchesSchema checks the SARIF xport validate writes, with
+// findings and without, against the SARIF 2.1.0 JSON Schema (OASIS, as
+// the @microsoft/jest-sarif package ships it; .ci/run fetches it and
+// names it in XPORT_SARIF_SCHEMA).
+func TestSARIFMatchesSchema(t *testing.T) {
+	path := os.Getenv("XPORT_SARIF_SCHEMA")
+	if path == "" {
+		needs.Skip(t, "XPORT_SARIF_SCHEMA names no SARIF 2.1.0 JSON Schema (.ci/run fetches one)")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		needs.Skip(t, "the SARIF schema cannot be read: %v", err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := filepath.Join("..", "..", "testdata", "conformance")
+	for _, files := range [][]string{{"valid.xbrl"}, {"calc-inconsistent.xbrl", "missing-context.xbrl", "malformed.json"}} {
+		args := []string{"xport", "validate", "--calc", "xbrl21", "-f", "sarif"}
+		for _, f := range files {
+			args = append(args, filepath.Join(conf, f))
+		}
+		var stdout, stderr bytes.Buffer
+		run(args, strings.NewReader(""), &stdout, &stderr)
+		var doc any
+		if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+			t.Fatalf("%v: not JSON: %v\n%s", files, err, stdout.String())
+		}
+		if err := sch.Validate(doc); err != nil {
+			t.Errorf("%v: %v", files, err)
+		}
+		if len(files) > 1 && !strings.Contains(stdout.String(), `"ruleId": "xbrl.5.2.5.2:calcInconsistency"`) {
+			t.Errorf("%v: no finding in\n%s", files, stdout.String())
 		}
 	}
 }

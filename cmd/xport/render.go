@@ -133,7 +133,7 @@ func sarifLoc(p source.Pos) sarifLocation {
 }
 
 func renderSARIF(w io.Writer, results []checked) error {
-	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "xport", InformationURI: "https://github.com/xport/xport"}}, Results: []sarifResult{}}
+	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "xport", InformationURI: "https://github.com/xport/xport", Rules: []sarifRule{}}}, Results: []sarifResult{}}
 	rules := map[string]bool{}
 	for _, r := range results {
 		for _, d := range r.diags {
@@ -171,11 +171,22 @@ func sarifLevel(s source.Severity) string {
 func renderGitHub(w io.Writer, results []checked) error {
 	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	files, facts, errs, warns := 0, 0, 0, 0
 	for _, r := range results {
+		files++
+		facts += len(factsOf(r))
+		errs += r.diags.Count(source.Error)
+		warns += r.diags.Count(source.Warning)
 		for _, d := range r.diags {
 			kind := map[source.Severity]string{source.Error: "error", source.Warning: "warning", source.Info: "notice"}[d.Severity]
-			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", kind, prop.Replace(relPath(d.Pos.File)), max(d.Pos.Line, 1), max(d.Pos.Col, 1), prop.Replace(d.Code), esc.Replace(d.Message))
+			msg := d.Message
+			if d.Origin.IsValid() {
+				msg += " (read from " + relPath(d.Origin.String()) + ")"
+			}
+			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", kind, prop.Replace(relPath(d.Pos.File)), max(d.Pos.Line, 1), max(d.Pos.Col, 1), prop.Replace(d.Code), esc.Replace(msg))
 		}
 	}
+	// A summary notice, so that a run without findings says what it did.
+	fmt.Fprintf(w, "::notice title=xport validate::%d file(s), %d fact(s): %d error(s), %d warning(s)\n", files, facts, errs, warns)
 	return nil
 }
