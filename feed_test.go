@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -48,7 +49,7 @@ func TestFactFeed(t *testing.T) {
 			}
 			sc := bufio.NewScanner(bytes.NewReader(file(t, res, tt.name+".jsonl")))
 			sc.Buffer(nil, 1<<20)
-			n := 0
+			n, labelled, shown := 0, 0, 0
 			for sc.Scan() {
 				n++
 				var v any
@@ -59,9 +60,11 @@ func TestFactFeed(t *testing.T) {
 					t.Fatalf("line %d does not match the feed's schema: %v", n, err)
 				}
 				var line struct {
-					ID, Concept, Value, Period, Entity, Unit, Source string
-					Decimals                                         *int
-					Dimensions                                       map[string]string
+					ID, Concept, Label, Value, Entity, Unit, Source string
+					Instant, PeriodStart, PeriodEnd                 string
+					Statement, Role                                 string
+					Decimals                                        *int
+					Dimensions                                      map[string]string
 				}
 				if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
 					t.Fatal(err)
@@ -70,10 +73,16 @@ func TestFactFeed(t *testing.T) {
 				switch {
 				case !ok:
 					t.Errorf("line %d: fact %s is not in the xBRL-JSON", n, line.ID)
-				case jf.Value != line.Value || jf.Dimensions["period"] != line.Period || jf.Dimensions["concept"] != line.Concept ||
+				case jf.Value != line.Value || feedPeriodAsOIM(t, line.Instant, line.PeriodStart, line.PeriodEnd) != jf.Dimensions["period"] || jf.Dimensions["concept"] != line.Concept ||
 					jf.Dimensions["unit"] != line.Unit || (jf.Decimals == nil) != (line.Decimals == nil) ||
 					line.Entity != "0001138639" || line.Source == "":
 					t.Errorf("line %d: %+v differs from the xBRL-JSON fact %+v", n, line, jf)
+				}
+				if line.Label != "" {
+					labelled++
+				}
+				if line.Statement != "" && strings.HasPrefix(line.Role, "urn:") {
+					shown++
 				}
 				for axis, member := range line.Dimensions {
 					if jf.Dimensions[axis] != member {
@@ -82,6 +91,12 @@ func TestFactFeed(t *testing.T) {
 				}
 			}
 			if n != len(doc.Facts) || n != len(res.Report.Facts) {
+				t.Errorf("%d lines for %d facts", n, len(doc.Facts))
+			}
+			if labelled != n || shown < n*9/10 {
+				t.Errorf("%d of %d lines have a label, %d a statement", labelled, n, shown)
+			}
+			if n != len(doc.Facts) {
 				t.Errorf("%d lines for %d facts", n, len(doc.Facts))
 			}
 		})
@@ -115,6 +130,65 @@ func TestFormatsRenderOnlyWhatIsChosen(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("Formats %v: files %v, want %s", tt.formats, got, tt.want)
+		}
+	}
+}
+
+// feedPeriodAsOIM writes a feed line's inclusive dates as xBRL-JSON writes the
+// period: an instant, or the end, at the start of the next day.
+func feedPeriodAsOIM(t *testing.T, instant, start, end string) string {
+	t.Helper()
+	next := func(d string) string {
+		day, err := time.Parse(time.DateOnly, d)
+		if err != nil {
+			t.Fatalf("%q is not a date: %v", d, err)
+		}
+		return day.AddDate(0, 0, 1).Format("2006-01-02T15:04:05")
+	}
+	if instant != "" {
+		return next(instant)
+	}
+	return start + "T00:00:00/" + next(end)
+}
+
+// TestFeedDates: a balance "as of December 29, 2012" is that date in the
+// feed, as printed, and the quarter ended then ends that day.
+func TestFeedDates(t *testing.T) {
+	res := convertFile(t, sample, Options{CIK: "1138639"})
+	for _, want := range []string{
+		`"id":"us-gaap_CashAndCashEquivalentsAtCarryingValue_I20121229",`, `"instant":"2012-12-29"`,
+		`"id":"us-gaap_Revenues_D20120930_20121229",`, `"periodStart":"2012-09-30","periodEnd":"2012-12-29"`,
+	} {
+		if !bytes.Contains(file(t, res, "infinera-q4-2012.jsonl"), []byte(want)) {
+			t.Errorf("the feed has no %s", want)
+		}
+	}
+}
+
+// TestFeedSchemaDescribed: the feed's JSON Schema describes every field,
+// so that xport schema json --document jsonl documents the feed.
+func TestFeedSchemaDescribed(t *testing.T) {
+	b, err := schema.DocumentSchema("jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Defs map[string]struct {
+			Properties map[string]struct {
+				Description string `json:"description"`
+			} `json:"properties"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatal(err)
+	}
+	props := s.Defs["FeedFact"].Properties
+	if len(props) < 18 {
+		t.Fatalf("%d properties", len(props))
+	}
+	for name, p := range props {
+		if len(p.Description) < 20 {
+			t.Errorf("%s is not described: %q", name, p.Description)
 		}
 	}
 }
