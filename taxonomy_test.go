@@ -3,9 +3,9 @@ package xport
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
-	"path/filepath"
 	"testing"
 
 	"github.com/beevik/etree"
