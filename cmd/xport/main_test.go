@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/urfave/cli/v2"
 
 	"github.com/xport/xport/internal/needs"
 	"github.com/xport/xport/schema"
@@ -441,5 +443,60 @@ func TestSARIFMatchesSchema(t *testing.T) {
 		if len(files) > 1 && !strings.Contains(stdout.String(), `"ruleId": "xbrl.5.2.5.2:calcInconsistency"`) {
 			t.Errorf("%v: no finding in\n%s", files, stdout.String())
 		}
+	}
+}
+
+// TestFormatsGiveTheSource: for an instance xport wrote, every output
+// format of validate gives where a figure is printed in the document it
+// was converted from, beside its place in the instance.
+func TestFormatsGiveTheSource(t *testing.T) {
+	dir := t.TempDir()
+	sample := filepath.Join("..", "..", "testdata", "infinera-q4-2012.txt")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"xport", "convert", sample, "--cik", "1138639", "-f", "xbrl", "-o", dir}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("convert: %d %s", code, stderr.String())
+	}
+	path := filepath.Join(dir, "infinera-q4-2012.xbrl")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Total revenue, line 67 of the release, made one thousand more.
+	bad := bytes.Replace(data, []byte(">128064000<"), []byte(">128065000<"), 1)
+	if err := os.WriteFile(path, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for format, want := range map[string]string{
+		"text":   "(read from infinera-q4-2012.txt:67:27)",
+		"github": "(read from infinera-q4-2012.txt:67:27)",
+		"json":   `"origin": {`,
+		"sarif":  `"startLine": 67,`,
+	} {
+		stdout.Reset()
+		code := run([]string{"xport", "validate", "--calc", "xbrl21", "-f", format, path}, strings.NewReader(""), &stdout, &stderr)
+		if code != 1 || !strings.Contains(stdout.String(), want) {
+			t.Errorf("%s: exit %d, no %q in\n%s", format, code, want, stdout.String())
+		}
+	}
+}
+
+// TestSameFlags: the flags that read files are the same in every command
+// that has them.
+func TestSameFlags(t *testing.T) {
+	flags := map[string]map[string]cli.Flag{}
+	for _, cmd := range []*cli.Command{convertCommand(), validateCommand()} {
+		flags[cmd.Name] = map[string]cli.Flag{}
+		for _, f := range cmd.Flags {
+			flags[cmd.Name][f.Names()[0]] = f
+		}
+	}
+	for _, name := range []string{"max-size", "format"} {
+		c, v := flags["convert"][name], flags["validate"][name]
+		if c == nil || v == nil || !slices.Equal(c.Names(), v.Names()) {
+			t.Errorf("--%s: convert %v, validate %v", name, c, v)
+		}
+	}
+	if c, v := flags["convert"]["max-size"].String(), flags["validate"]["max-size"].String(); c != v || !strings.Contains(c, "MiB") {
+		t.Errorf("--max-size differs: %q, %q", c, v)
 	}
 }
