@@ -86,6 +86,38 @@ func TestBatchKind(t *testing.T) {
 	}
 }
 
+// TestBatchExit: a batch exits as its worst document would alone: an
+// empty document fails it with 1, and, beside it, one that cannot be
+// read with 2; the others are written either way.
+func TestBatchExit(t *testing.T) {
+	in := t.TempDir()
+	copyFile(t, filepath.Join("..", "..", "testdata", "edgar", "release-8k.txt"), filepath.Join(in, "release-8k.txt"))
+	if err := os.WriteFile(filepath.Join(in, "empty.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args    []string
+		code    int
+		summary string
+	}{
+		{[]string{in}, exitInvalid, "2 documents: 1 converted, 1 failed;"},
+		{[]string{in, filepath.Join(in, "missing.txt")}, exitUsage, "3 documents: 1 converted, 2 failed;"},
+	} {
+		var stdout, stderr bytes.Buffer
+		out := t.TempDir()
+		code := run(append(append([]string{"xport", "convert"}, tt.args...), "-o", out), strings.NewReader(""), &stdout, &stderr)
+		if code != tt.code || !strings.HasPrefix(withoutSize(stdout.String()), tt.summary) {
+			t.Errorf("%v: exit %d, %q; stderr:\n%s", tt.args, code, stdout.String(), stderr.String())
+		}
+		if _, err := os.Stat(filepath.Join(out, "release-8k.xbrl")); err != nil {
+			t.Errorf("the good document was not written: %v", err)
+		}
+		if _, err := os.Stat(filepath.Join(out, "empty.xbrl")); err == nil {
+			t.Error("the empty document was written")
+		}
+	}
+}
+
 // TestStdin converts a document read from standard input.
 func TestStdin(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "infinera-q4-2012.txt"))
