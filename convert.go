@@ -110,7 +110,12 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 		return nil, err
 	}
 	// Positions name the file without its directory, so the outputs do not
-	// depend on where the command ran.
+	// depend on where the command ran. HTML is read as the text it
+	// renders as, its positions put back into the file once mapped.
+	rendered, pl := render(filepath.Base(name), in.parts)
+	if pl != nil {
+		in.text = rendered
+	}
 	doc, err := source.Parse(filepath.Base(name), in.text) // read
 	if err != nil {
 		return nil, err
@@ -129,6 +134,13 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 		}
 	}
 	res.quietUnread()
+	if pl != nil {
+		res.remap(pl)
+		// Excerpts show the file's lines, where positions now point.
+		if orig, err := source.Parse(filepath.Base(name), data); err == nil {
+			res.Document = orig
+		}
+	}
 	res.Report.Provenance = provenance(name, sum, append(in.notes, res.Report.Provenance.Notes...))
 	res.checkUnderstood(doc, opts.MinMapped)
 	res.checkEmpty(doc, opts.AllowEmpty)

@@ -31,6 +31,9 @@ type input struct {
 	formPos source.Pos
 	// schedules are the submission's EX-27 financial data schedules.
 	schedules []*edgar.Schedule
+	// parts are the documents text is made of, each at its first line:
+	// the whole input, or the submission's documents converted.
+	parts []part
 }
 
 // checkKind accepts the kinds Options.Kind may name.
@@ -70,7 +73,7 @@ func forcedNote(file, kind string) xbrl.Note {
 // stands for the registrant's when the text has none. Any other input is
 // returned as it is.
 func (res *Result) unwrap(file string, data []byte, opts Options) (*input, error) {
-	in := &input{text: data, kind: opts.Kind}
+	in := &input{text: data, kind: opts.Kind, parts: []part{{data, 1}}}
 	if opts.Kind != "" {
 		in.notes = append(in.notes, forcedNote(file, opts.Kind))
 	}
@@ -114,6 +117,10 @@ func (res *Result) unwrap(file string, data []byte, opts Options) (*input, error
 		}
 	}
 	in.text = assemble(chosen)
+	in.parts = nil
+	for _, d := range chosen {
+		in.parts = append(in.parts, part{d.Text, d.FirstLine})
+	}
 	h := sub.Header
 	if opts.CIK == "" && h.CIK != "" {
 		in.cik, in.cikPos = h.CIK, headerPos(file, data, h.CIKLine, h.CIK)

@@ -1,0 +1,134 @@
+package xport
+
+import (
+	"bytes"
+	"slices"
+
+	"github.com/xport/xport/htmltext"
+	"github.com/xport/xport/source"
+)
+
+// part is a piece of the input as the reader sees it: a document's
+// text, and the line of the file it starts on.
+type part struct {
+	text      []byte
+	firstLine int
+}
+
+// isHTMLText reports whether a document is HTML (an exhibit filed since
+// 2001, or Inline XBRL) rather than plain text; EDGAR's SGML tables of
+// the 1990s (<TABLE>, <S>, <C>) are text.
+func isHTMLText(b []byte) bool {
+	head := bytes.ToLower(b[:min(len(b), 1<<16)])
+	for _, tag := range []string{"<html", "<body", "<tr", "<td", "<div", "<p>", "<p ", "<ix:"} {
+		if bytes.Contains(head, []byte(tag)) {
+			return true
+		}
+	}
+	return false
+}
+
+// places maps positions in the text an HTML document was rendered as to
+// positions in the file: each rendered line's bytes to offsets in the
+// part they were read from.
+type places struct {
+	file    string
+	lines   []placedLine // by rendered line, from 0
+	parts   []part
+	indexes []source.Lines // of each part's text
+}
+
+type placedLine struct {
+	part int
+	offs []int32 // per byte; nil for a line of a text part, kept as it was
+	line int     // for a text part: its 0-based line in the part
+}
+
+// render renders the HTML parts of the input as text, keeping the
+// others as they are, and returns the text with the map of its
+// positions, or nil when no part is HTML (positions are then the file's
+// already).
+func render(file string, parts []part) ([]byte, *places) {
+	if !slices.ContainsFunc(parts, func(p part) bool { return isHTMLText(p.text) }) {
+		return nil, nil
+	}
+	pl := &places{file: file, parts: parts}
+	var out []byte
+	for k, p := range parts {
+		pl.indexes = append(pl.indexes, source.NewLines(p.text))
+		if !isHTMLText(p.text) {
+			for i, l := range bytes.SplitAfter(p.text, []byte("\n")) {
+				if len(l) == 0 {
+					continue
+				}
+				out = append(out, bytes.TrimRight(l, "\r\n")...)
+				out = append(out, '\n')
+				pl.lines = append(pl.lines, placedLine{part: k, line: i})
+			}
+			continue
+		}
+		r := htmltext.Render(p.text)
+		out = append(out, r.Text...)
+		for _, offs := range r.Offsets {
+			o := make([]int32, len(offs))
+			for i, v := range offs {
+				o[i] = int32(v)
+			}
+			pl.lines = append(pl.lines, placedLine{part: k, offs: o})
+		}
+	}
+	return out, pl
+}
+
+// pos maps a position of the rendering to the file.
+func (pl *places) pos(p source.Pos) source.Pos {
+	if pl == nil || !p.IsValid() || p.Line > len(pl.lines) {
+		return p
+	}
+	l := pl.lines[p.Line-1]
+	part := pl.parts[l.part]
+	if l.offs == nil {
+		return source.Pos{File: pl.file, Line: part.firstLine + l.line, Col: p.Col}
+	}
+	if len(l.offs) == 0 {
+		return source.Pos{File: pl.file, Line: part.firstLine, Col: 1}
+	}
+	off := l.offs[min(max(p.Col-1, 0), len(l.offs)-1)]
+	q := pl.indexes[l.part].Pos(pl.file, int64(off))
+	q.Line += part.firstLine - 1
+	return q
+}
+
+// line maps a 1-based line of the rendering to the file's line where it
+// starts.
+func (pl *places) line(n int) int { return pl.pos(source.Pos{Line: n, Col: 1}).Line }
+
+// remap puts every position of the result into the file: the facts'
+// and their other places, what was not mapped, the tables, the notes and
+// the diagnostics.
+func (res *Result) remap(pl *places) {
+	if pl == nil {
+		return
+	}
+	rep := res.Report
+	for _, f := range rep.Facts {
+		f.Source = pl.pos(f.Source)
+		for i := range f.Also {
+			f.Also[i] = pl.pos(f.Also[i])
+		}
+	}
+	for i := range rep.Unmapped {
+		rep.Unmapped[i].Pos = pl.pos(rep.Unmapped[i].Pos)
+	}
+	for i := range rep.Tables {
+		t := &rep.Tables[i]
+		t.Pos = pl.pos(t.Pos)
+		t.Lines = [2]int{pl.line(t.Lines[0]+1) - 1, pl.line(t.Lines[1]+1) - 1} // indexes of lines
+	}
+	for i := range rep.Provenance.Notes {
+		rep.Provenance.Notes[i].Pos = pl.pos(rep.Provenance.Notes[i].Pos)
+	}
+	for i := range res.Diagnostics {
+		res.Diagnostics[i].Pos = pl.pos(res.Diagnostics[i].Pos)
+	}
+}

@@ -1,0 +1,396 @@
+// Package htmltext reads an HTML exhibit as text laid out in columns, so
+// that the same extraction that reads a pdftotext rendering or a 1990s
+// text filing reads its tables: each <table> becomes lines whose cells
+// stand in aligned columns (figures right-aligned under headings centred
+// over the columns they span), and the text around the tables becomes a
+// line per paragraph. Every character of the rendering keeps the byte
+// offset in the HTML where its text starts, so a fact read from the
+// rendering is located in the file the user has.
+//
+// A row such as
+//
+//	<tr><td>Sales</td><td>$</td><td>11,885</td><td>&nbsp;</td><td>$</td><td>13,589</td></tr>
+//
+// renders as "Sales   $11,885   $13,589": a "$" or "(" in a cell of its own
+// joins the figure beside it, a ")" or "%" the figure before it, and
+// empty spacer cells take no room. Scripts, styles, the head and hidden
+// elements are left out.
+package htmltext
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// Rendering is an HTML document rendered as text.
+type Rendering struct {
+	Text []byte
+	// Offsets holds, for each line of Text, the byte offset in the HTML
+	// of each of its bytes (where the character it comes from starts).
+	Offsets [][]int
+}
+
+// limits bound the work on hostile markup: the cells of one row, the
+// columns a cell spans, the rows of one table, and the nesting of
+// elements kept track of.
+const (
+	maxCells   = 500
+	maxColspan = 50
+	maxRows    = 20000
+	maxDepth   = 1000
+)
+
+// piece is text with the HTML offset of each of its bytes.
+type piece struct {
+	text []byte
+	offs []int
+}
+
+func (p *piece) add(s string, off int) {
+	for i := 0; i < len(s); i++ {
+		p.text = append(p.text, s[i])
+		p.offs = append(p.offs, off)
+	}
+}
+
+// addText adds text read at off, collapsing white space as HTML does.
+func (p *piece) addText(raw []byte, off int) {
+	for i := 0; i < len(raw); {
+		r, n := utf8.DecodeRune(raw[i:])
+		at := off + i
+		s := string(raw[i : i+n])
+		if r == '&' {
+			if end := bytes.IndexByte(raw[i:min(len(raw), i+12)], ';'); end > 0 {
+				s = html.UnescapeString(string(raw[i : i+end+1]))
+				n = end + 1
+			} else {
+				s = html.UnescapeString(string(raw[i:min(len(raw), i+8)]))
+				if strings.HasPrefix(s, "&") {
+					s = "&"
+				} else { // an entity without its semicolon, "&nbsp"
+					s, n = entityPrefix(raw[i:])
+				}
+			}
+		}
+		for _, c := range s {
+			switch {
+			case c == '\u00a0' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u200b':
+				if len(p.text) > 0 && p.text[len(p.text)-1] != ' ' {
+					p.add(" ", at)
+				}
+			case c == '\u2014' || c == '\u2013' || c == '\u0097' || c == '\u0096':
+				p.add("-", at) // &mdash; &ndash; &#151;: the dash of a nil figure
+			case c == '\u2019' || c == '\u2018':
+				p.add("'", at)
+			case c == '\u201c' || c == '\u201d':
+				p.add(`"`, at)
+			case c < ' ' || c == utf8.RuneError:
+			default:
+				p.add(string(c), at)
+			}
+		}
+		i += max(n, 1)
+	}
+}
+
+// entityPrefix reads a named entity written without its semicolon.
+func entityPrefix(b []byte) (string, int) {
+	for n := min(len(b), 8); n > 1; n-- {
+		if s := html.UnescapeString(string(b[:n]) + ";"); !strings.HasPrefix(s, "&") {
+			return s, n
+		}
+	}
+	return "&", 1
+}
+
+// trim takes the spaces off both ends.
+func (p piece) trim() piece {
+	i, j := 0, len(p.text)
+	for i < j && p.text[i] == ' ' {
+		i++
+	}
+	for j > i && p.text[j-1] == ' ' {
+		j--
+	}
+	return piece{p.text[i:j], p.offs[i:j]}
+}
+
+// cell is one cell of a table row.
+type cell struct {
+	piece
+	span   int
+	header bool
+}
+
+// renderer walks the tokens of a document.
+type renderer struct {
+	out    Rendering
+	line   piece    // the paragraph being read, outside tables
+	tables []*table // open, the innermost last
+	skip   []string
+}
+
+// table is a table being read. One that holds another table lays out
+// the page rather than figures: its cells are read as paragraphs, the
+// tables inside it as tables.
+type table struct {
+	rows   [][]cell
+	cell   *cell
+	layout bool
+}
+
+// Render renders an HTML document as text, reading it in one pass:
+// time and memory are linear in its size.
+func Render(data []byte) *Rendering {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	z.SetMaxBuf(0)
+	r := &renderer{}
+	off := 0
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		at := off
+		off += len(raw)
+		if tt == html.ErrorToken {
+			break
+		}
+		switch tt {
+		case html.TextToken:
+			if len(r.skip) == 0 {
+				r.text(raw, at)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			attrs := map[string]string{}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				attrs[string(k)] = string(v)
+			}
+			r.start(string(name), attrs, tt == html.SelfClosingTagToken, at)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			r.end(string(name), at)
+		}
+	}
+	for len(r.tables) > 0 {
+		r.end("table", off)
+	}
+	r.flush()
+	return &r.out
+}
+
+// hidden are the elements whose content is not text of the document.
+var hidden = map[string]bool{"script": true, "style": true, "head": true, "title": true, "noscript": true, "template": true, "ix:header": true, "xml": true}
+
+// blocks are the elements that end a line of text.
+var blocks = map[string]bool{"p": true, "div": true, "br": true, "li": true, "h1": true, "h2": true, "h3": true, "h4": true,
+	"h5": true, "h6": true, "center": true, "pre": true, "hr": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true, "blockquote": true, "body": true}
+
+func (r *renderer) start(name string, attrs map[string]string, selfClosing bool, at int) {
+	if len(r.skip) > 0 {
+		if name == r.skip[len(r.skip)-1] && !selfClosing && len(r.skip) < maxDepth {
+			r.skip = append(r.skip, name)
+		}
+		return
+	}
+	if hidden[name] || isHidden(attrs["style"]) {
+		if !selfClosing && !voidElement[name] {
+			r.skip = append(r.skip, name)
+		}
+		return
+	}
+	t := r.top()
+	switch name {
+	case "table":
+		if t == nil {
+			r.flush()
+		} else {
+			t.endCell()
+			r.paragraphs(t) // what came before it in the table that holds it
+			t.layout = true
+		}
+		if len(r.tables) < maxDepth {
+			r.tables = append(r.tables, &table{})
+		}
+	case "tr":
+		if t != nil {
+			t.endCell()
+			if len(t.rows) < maxRows {
+				t.rows = append(t.rows, nil)
+			}
+		}
+	case "td", "th":
+		if t != nil {
+			t.endCell()
+			span, err := strconv.Atoi(strings.TrimSpace(attrs["colspan"]))
+			if err != nil || span < 1 {
+				span = 1
+			}
+			t.cell = &cell{span: min(span, maxColspan), header: name == "th"}
+		}
+	default:
+		if blocks[name] {
+			if t != nil {
+				t.cellSpace(at)
+			} else {
+				r.flush()
+			}
+		}
+	}
+}
+
+// top is the innermost table open, or nil.
+func (r *renderer) top() *table {
+	if len(r.tables) == 0 {
+		return nil
+	}
+	return r.tables[len(r.tables)-1]
+}
+
+// paragraphs adds the rows read so far of a table that lays out the
+// page as lines of text, a row a line.
+func (r *renderer) paragraphs(t *table) {
+	for _, row := range t.rows {
+		var p piece
+		for _, c := range row {
+			if len(c.text) == 0 {
+				continue
+			}
+			if len(p.text) > 0 {
+				p.add("   ", c.offs[0])
+			}
+			p.text, p.offs = append(p.text, c.text...), append(p.offs, c.offs...)
+		}
+		if len(p.text) > 0 {
+			r.emit(p)
+		}
+	}
+	t.rows = nil
+}
+
+// voidElement are the elements that have no end tag.
+var voidElement = map[string]bool{"br": true, "img": true, "hr": true, "meta": true, "link": true, "input": true, "col": true, "area": true, "base": true, "wbr": true}
+
+// isHidden reads a style that hides an element.
+func isHidden(style string) bool {
+	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+func (r *renderer) end(name string, at int) {
+	if len(r.skip) > 0 {
+		if name == r.skip[len(r.skip)-1] {
+			r.skip = r.skip[:len(r.skip)-1]
+		}
+		return
+	}
+	t := r.top()
+	switch {
+	case name == "table" && t != nil:
+		r.tables = r.tables[:len(r.tables)-1]
+		t.endCell()
+		if t.layout {
+			r.paragraphs(t)
+		} else {
+			r.renderTable(t.rows)
+		}
+	case (name == "td" || name == "th") && t != nil:
+		t.endCell()
+	case blocks[name] && t == nil:
+		r.flush()
+	}
+}
+
+// text adds text to the cell or the paragraph being read. Outside a
+// table, a line break written as an entity (&#10;, as the text layer of
+// a slide deck has them) ends a line.
+func (r *renderer) text(raw []byte, at int) {
+	t := r.top()
+	if t != nil {
+		if t.cell != nil {
+			t.cell.addText(raw, at)
+		}
+		return
+	}
+	for len(raw) > 0 {
+		i, n := entityBreak(raw)
+		if i < 0 {
+			r.line.addText(raw, at)
+			return
+		}
+		r.line.addText(raw[:i], at)
+		r.flush()
+		raw, at = raw[i+n:], at+i+n
+	}
+}
+
+// entityBreak finds a line feed written as an entity: its index and
+// length, or -1.
+func entityBreak(raw []byte) (int, int) {
+	for i := 0; i < len(raw); {
+		j := bytes.IndexByte(raw[i:], '&')
+		if j < 0 {
+			return -1, 0
+		}
+		i += j
+		for _, e := range []string{"&#10;", "&#xA;", "&#xa;", "&#010;"} {
+			if bytes.HasPrefix(raw[i:], []byte(e)) {
+				return i, len(e)
+			}
+		}
+		i++
+	}
+	return -1, 0
+}
+
+// cellSpace separates the words of a cell where a line would break.
+func (t *table) cellSpace(at int) {
+	if t.cell != nil && len(t.cell.text) > 0 && t.cell.text[len(t.cell.text)-1] != ' ' {
+		t.cell.add(" ", at)
+	}
+}
+
+// endCell adds the cell being read to its row.
+func (t *table) endCell() {
+	if t.cell == nil {
+		return
+	}
+	c := *t.cell
+	t.cell = nil
+	if len(t.rows) == 0 {
+		t.rows = append(t.rows, nil)
+	}
+	row := &t.rows[len(t.rows)-1]
+	if len(*row) < maxCells {
+		c.piece = c.trim()
+		*row = append(*row, c)
+	}
+}
+
+// flush ends the paragraph being read as a line.
+func (r *renderer) flush() {
+	p := r.line.trim()
+	r.line = piece{}
+	if len(p.text) > 0 {
+		r.emit(p)
+	}
+}
+
+// emit adds a line to the rendering.
+func (r *renderer) emit(p piece) {
+	r.out.Text = append(append(r.out.Text, p.text...), '\n')
+	r.out.Offsets = append(r.out.Offsets, p.offs)
+}
+
+// blank adds an empty line, unless the last line is one.
+func (r *renderer) blank(at int) {
+	if n := len(r.out.Offsets); n > 0 && len(r.out.Offsets[n-1]) > 0 {
+		r.emit(piece{offs: []int{}})
+	}
+	_ = at
+}

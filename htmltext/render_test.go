@@ -1,0 +1,137 @@
+package htmltext
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestRender renders the constructs of HTML exhibits' tables, one at a
+// time.
+func TestRender(t *testing.T) {
+	tests := []struct {
+		name, html, want string
+	}{
+		{
+			name: "marks in cells of their own join the figure; spacer cells take no room",
+			html: `<table><tr><td>Sales</td><td>$</td><td>11,885</td><td>&nbsp;</td><td>$</td><td>13,589</td></tr>` +
+				`<tr><td>Loss</td><td>(</td><td>407</td><td>)</td><td></td><td>(12.5</td><td>)%</td></tr></table>`,
+			want: "Sales   $11,885   $13,589\nLoss      (407)   (12.5)%\n\n",
+		},
+		{
+			name: "headings in th, with colspan and a line break, over the figures",
+			html: `<table><tr><th></th><th colspan="2">Three Months<br>Ended</th></tr><tr><th></th><th>2022</th><th>2021</th></tr>` +
+				`<tr><td>Revenue</td><td>1,000</td><td>900</td></tr></table>`,
+			want: "          Three Months Ended\n                 2022   2021\nRevenue         1,000    900\n\n",
+		},
+		{
+			name: "dashes for nil, as &mdash; and &#151;",
+			html: `<table><tr><td>Other</td><td>&mdash;</td><td>&#151;</td></tr></table>`,
+			want: "Other   -   -\n\n",
+		},
+		{
+			name: "text wrappers, a title above, hidden elements, scripts and styles",
+			html: `<html><head><title>x</title><style>td{}</style></head><body><p><b>CONSOLIDATED <font size=2>STATEMENTS</font></b></p>` +
+				`<script>var a = "<td>9</td>";</script><div style="display: none">1,000</div>` +
+				`<div>(in millions)</div><table><tr><td><font>Net income</font></td><td><b>42</b></td></tr></table></body></html>`,
+			want: "CONSOLIDATED STATEMENTS\n(in millions)\n\nNet income   42\n\n",
+		},
+		{
+			name: "a table that holds a table lays out the page: its text a line a row, the inner table a table",
+			html: `<table><tr><td>Financial Highlights</td></tr><tr><td><table><tr><td>Revenue</td><td>5</td></tr></table></td></tr><tr><td>Notes</td></tr></table>`,
+			want: "Financial Highlights\n\nRevenue   5\n\nNotes\n",
+		},
+		{
+			name: "line breaks written as entities end lines of text",
+			html: `<div>NEWS&#13;&#10;Ford earned $1.6 billion&#10;in the quarter</div>`,
+			want: "NEWS\nFord earned $1.6 billion\nin the quarter\n",
+		},
+		{
+			name: "unclosed tags and an end tag never opened",
+			html: `<table><tr><td>A<td>1</tr></td></p><tr><td>B<td>2</table>after`,
+			want: "A   1\nB   2\n\nafter\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Render([]byte(tt.html))
+			if got := string(r.Text); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", strings.ReplaceAll(got, " ", "·"), strings.ReplaceAll(tt.want, " ", "·"))
+			}
+			checkOffsets(t, []byte(tt.html), r)
+		})
+	}
+}
+
+// checkOffsets: every line has an offset per byte, inside the input, and
+// every letter or digit comes from the same character of the input.
+func checkOffsets(t *testing.T, in []byte, r *Rendering) {
+	t.Helper()
+	lines := bytes.Split(bytes.TrimSuffix(r.Text, []byte("\n")), []byte("\n"))
+	if len(lines) != len(r.Offsets) {
+		t.Fatalf("%d lines, %d offset lists", len(lines), len(r.Offsets))
+	}
+	for i, l := range lines {
+		if len(l) != len(r.Offsets[i]) {
+			t.Fatalf("line %d: %d bytes, %d offsets", i, len(l), len(r.Offsets[i]))
+		}
+		for j, c := range l {
+			off := r.Offsets[i][j]
+			if off < 0 || off >= len(in) {
+				t.Fatalf("line %d byte %d: offset %d outside the input", i, j, off)
+			}
+			if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') && in[off] != c {
+				t.Errorf("line %d byte %d: %q read from %q", i, j, c, in[off])
+			}
+		}
+	}
+}
+
+// TestOffsets: a figure's first digit is located at its place in the
+// file.
+func TestOffsets(t *testing.T) {
+	html := "<table>\n<tr><td>Sales</td><td>$</td>\n<td>11,885</td></tr></table>"
+	r := Render([]byte(html))
+	lines := strings.Split(string(r.Text), "\n")
+	i := strings.Index(lines[0], "11,885")
+	if i < 0 {
+		t.Fatalf("no figure in %q", r.Text)
+	}
+	if off := r.Offsets[0][i]; off != strings.Index(html, "11,885") {
+		t.Errorf("offset %d, want %d", off, strings.Index(html, "11,885"))
+	}
+}
+
+// FuzzRender: no input panics, every offset is inside the input, and
+// hostile markup (deep nesting, huge colspan, unclosed tags) renders in
+// time and room linear in its size.
+func FuzzRender(f *testing.F) {
+	f.Add([]byte(`<table><tr><td colspan="99999999">x</td><td>1</td></tr></table>`))
+	f.Add([]byte(strings.Repeat("<table><tr><td>", 3000) + "1"))
+	f.Add([]byte(strings.Repeat("<div><b>", 5000) + "&#10;&#1;&nbsp&amp&#xA;"))
+	f.Add([]byte(`<td>$</td><td>(</td><td>)</td><script>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := Render(data)
+		if len(r.Text) > 4*len(data)+100*len(r.Offsets)+100 {
+			t.Errorf("%d bytes rendered from %d", len(r.Text), len(data))
+		}
+		for _, offs := range r.Offsets {
+			for _, o := range offs {
+				if o < 0 || o > len(data) {
+					t.Fatalf("offset %d outside %d bytes", o, len(data))
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkRender renders hostile markup: time must stay linear in its
+// size (many entity line breaks, deep nesting, wide rows).
+func BenchmarkRender(b *testing.B) {
+	doc := []byte(strings.Repeat("x&#xA;", 100000) + strings.Repeat("<table><tr><td>", 2000) +
+		"<table><tr>" + strings.Repeat(`<td colspan="50">1</td>`, 2000) + "</tr></table>")
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		Render(doc)
+	}
+}

@@ -1,0 +1,181 @@
+package htmltext
+
+import (
+	"regexp"
+	"unicode/utf8"
+)
+
+// figureRe matches a cell that holds a figure: "11,885", "$(0.08)",
+// "12.5%", or a dash for nil.
+var figureRe = regexp.MustCompile(`^[$€£(]*\s*-?[0-9][0-9,]*(\.[0-9]+)?\)?%?\)?$|^-+$`)
+
+// yearRe matches a year, which heads a column rather than fills it.
+var yearRe = regexp.MustCompile(`^(?:19|20)[0-9][0-9]$`)
+
+// gap is the room between two columns that hold text.
+const gap = 3
+
+// renderTable lays the rows read out in columns and adds them as lines,
+// a blank line before and after.
+func (r *renderer) renderTable(rows [][]cell) {
+	for i := range rows {
+		joinMarks(rows[i])
+	}
+	ncols := 0
+	for _, row := range rows {
+		n := 0
+		for _, c := range row {
+			n += c.span
+		}
+		ncols = max(ncols, n)
+	}
+	if ncols == 0 {
+		return
+	}
+	width := make([]int, ncols)
+	for _, span := range []bool{false, true} { // single cells first, then those that span
+		for _, row := range rows {
+			col := 0
+			for _, c := range row {
+				w := utf8.RuneCount(c.text)
+				if (c.span > 1) == span && w > 0 {
+					have := 0
+					for k := col; k < col+c.span; k++ {
+						have += width[k]
+						if k > col && width[k] > 0 {
+							have += gap
+						}
+					}
+					if have < w {
+						// Widen the first column it spans: the columns inside
+						// keep their alignment with the rows below.
+						width[col] += w - have
+					}
+				}
+				col += c.span
+			}
+		}
+	}
+	start := make([]int, ncols+1)
+	for k := range ncols {
+		start[k+1] = start[k] + width[k]
+		if width[k] > 0 {
+			start[k+1] += gap
+		}
+	}
+	figEnd := make([]bool, ncols) // columns where a figure ends
+	for _, row := range rows {
+		col := 0
+		for _, c := range row {
+			if len(c.text) > 0 && figureRe.Match(c.text) {
+				figEnd[col+c.span-1] = true
+			}
+			col += c.span
+		}
+	}
+	r.blank(0)
+	for _, row := range rows {
+		r.renderRow(row, start, figEnd)
+	}
+	r.blank(0)
+}
+
+// renderRow writes one row: figures right-aligned in the columns they
+// span, and so the headings over them (a row without figures, past its
+// first cell), text left-aligned.
+func (r *renderer) renderRow(row []cell, start []int, figEnd []bool) {
+	heading := true // no figure in the row but years
+	for _, c := range row {
+		if figureRe.Match(c.text) && len(c.text) > 0 && !yearRe.Match(c.text) {
+			heading = false
+		}
+	}
+	var line []rune
+	var offs []int
+	col := 0
+	lastOff := -1
+	for i, c := range row {
+		if len(c.text) == 0 {
+			col += c.span
+			continue
+		}
+		from, to := start[col], start[col+c.span]
+		if to > from {
+			to -= gap // the gap after the last column spanned
+		}
+		w := utf8.RuneCount(c.text)
+		at := from
+		switch {
+		case figureRe.Match(c.text) && !heading:
+			at = max(from, to-w)
+		case heading && i > 0:
+			// Over the figures: it ends where the last of them ends.
+			for k := col + c.span - 1; k >= col; k-- {
+				if figEnd[k] {
+					to = start[k+1] - gap
+					break
+				}
+			}
+			at = max(from, to-w)
+		}
+		if lastOff < 0 {
+			lastOff = c.offs[0]
+		}
+		for len(line) < at {
+			line = append(line, ' ')
+			offs = append(offs, lastOff)
+		}
+		if len(line) > at && len(line) > 0 && line[len(line)-1] != ' ' {
+			line = append(line, ' ') // a cell wider than its column runs on, a space apart
+			offs = append(offs, lastOff)
+		}
+		k := 0
+		for _, ch := range string(c.text) {
+			line = append(line, ch)
+			offs = append(offs, c.offs[k])
+			k += utf8.RuneLen(ch)
+		}
+		lastOff = c.offs[len(c.offs)-1]
+		col += c.span
+	}
+	var p piece
+	for i, ch := range line {
+		n := utf8.RuneLen(ch)
+		for range n {
+			p.offs = append(p.offs, offs[i])
+		}
+		p.text = utf8.AppendRune(p.text, ch)
+	}
+	for len(p.text) > 0 && p.text[len(p.text)-1] == ' ' {
+		p.text, p.offs = p.text[:len(p.text)-1], p.offs[:len(p.offs)-1]
+	}
+	if len(p.text) > 0 {
+		r.emit(p) // leading spaces kept: they place the cells in their columns
+	}
+}
+
+// joinMarks joins to a figure the marks printed in cells of their own:
+// "$" or "(" before it, ")" or "%" after it.
+func joinMarks(row []cell) {
+	for i := range row {
+		t := string(row[i].text)
+		switch t {
+		case "$", "(", "$(", "($", "€", "£":
+			for j := i + 1; j < len(row); j++ {
+				if len(row[j].text) > 0 {
+					row[j].piece = piece{append(append([]byte{}, row[i].text...), row[j].text...), append(append([]int{}, row[i].offs...), row[j].offs...)}
+					row[i].piece = piece{}
+					break
+				}
+			}
+		case ")", "%", ")%", "%)":
+			for j := i - 1; j >= 0; j-- {
+				if len(row[j].text) > 0 {
+					row[j].piece = piece{append(append([]byte{}, row[j].text...), row[i].text...), append(append([]int{}, row[j].offs...), row[i].offs...)}
+					row[i].piece = piece{}
+					break
+				}
+			}
+		}
+	}
+}
