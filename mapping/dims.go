@@ -173,3 +173,60 @@ func numbered(arcs []xbrl.Arc) []xbrl.Arc {
 	}
 	return arcs
 }
+
+// pagePart finds the part of the company a table without a statement
+// title is printed under: the nearest heading in capitals above it that
+// names no statement and no section of a release ("CONSTRUCTION
+// INDUSTRIES" over a segment's pages of tables), up to a statement's
+// title. Its figures are that part's, never the whole company's.
+func (m *mapper) pagePart(t *extract.Table) string {
+	for _, l := range t.Title {
+		if statementTitle.MatchString(l.Text) {
+			return ""
+		}
+	}
+	for i := len(t.Title) - 1; i >= 0; i-- {
+		if text := strings.TrimSpace(t.Title[i].Text); partHeading(text) {
+			return text
+		}
+	}
+	for i := t.Lines[0] - 1; i >= 0 && i >= t.Lines[0]-80; i-- {
+		text := strings.TrimSpace(m.doc.Lines[i].Text)
+		switch {
+		case statementTitle.MatchString(text) && !strings.Contains(text, "  "):
+			return ""
+		case partHeading(text):
+			return text
+		}
+	}
+	return ""
+}
+
+// notPart are words of headings in capitals that name a section of a
+// release or a statement, not a part of the company.
+var notPart = map[string]bool{"CONSOLIDATED": true, "STATEMENT": true, "STATEMENTS": true, "RESULTS": true, "FINANCIAL": true,
+	"SUPPLEMENTAL": true, "RECONCILIATION": true, "RECONCILIATIONS": true, "GAAP": true, "NON-GAAP": true, "HIGHLIGHTS": true,
+	"OUTLOOK": true, "DATA": true, "INFORMATION": true, "SUMMARY": true, "MORE": true, "NOTES": true, "NOTE": true,
+	"TABLE": true, "EXHIBIT": true, "RELEASE": true, "NEWS": true, "CONTACT": true, "CONTACTS": true, "QUARTER": true,
+	"YEAR": true, "MONTHS": true, "UNAUDITED": true, "CONDENSED": true, "SELECTED": true, "SCHEDULE": true, "GUIDANCE": true,
+	"FORWARD-LOOKING": true, "ABOUT": true, "INC": true, "INC.": true, "CORPORATION": true, "COMPANY": true, "LTD": true,
+	"BALANCE": true, "SHEET": true, "SHEETS": true, "CASH": true, "FLOWS": true, "INCOME": true, "OPERATIONS": true,
+	"EARNINGS": true, "DIVIDEND": true, "DIVIDENDS": true, "WEBCAST": true, "CALL": true, "CONFERENCE": true, "PER": true,
+	"SHARE": true, "RATIOS": true, "METRICS": true, "KEY": true, "OTHER": true, "TOTAL": true}
+
+// partHeading reports whether a line is a heading in capitals that can
+// name a part of the company: one to five words, letters only.
+func partHeading(text string) bool {
+	words := strings.Fields(strings.ReplaceAll(text, "&", " "))
+	if len(words) == 0 || len(words) > 5 || !allUpper(text) {
+		return false
+	}
+	long := false
+	for _, w := range words {
+		if notPart[strings.Trim(w, ",:")] || strings.ContainsAny(w, "0123456789()$%") {
+			return false
+		}
+		long = long || len(w) >= 3
+	}
+	return long
+}

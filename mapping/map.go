@@ -238,6 +238,13 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 	}
 	rows := m.rowMaps(kind, t, tk.guessed)
 	colParts := m.columnParts(t)
+	if part := m.pagePart(t); part != "" {
+		for c := range colParts {
+			if colParts[c] == "" {
+				colParts[c] = part // the whole table is the part's
+			}
+		}
+	}
 	concepts := make([]*xbrl.Concept, len(rows))
 	for r := range rows {
 		concepts[r] = rows[r].concept
