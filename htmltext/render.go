@@ -132,6 +132,8 @@ type renderer struct {
 	line   piece    // the paragraph being read, outside tables
 	tables []*table // open, the innermost last
 	skip   []string
+	sup    int    // length of the text being read when a superscript began, -1 outside one
+	supTag string // the element that set it: sup, or one styled vertical-align: super
 }
 
 // table is a table being read. One that holds another table lays out
@@ -148,7 +150,7 @@ type table struct {
 func Render(data []byte) *Rendering {
 	z := html.NewTokenizer(bytes.NewReader(data))
 	z.SetMaxBuf(0)
-	r := &renderer{}
+	r := &renderer{sup: -1}
 	off := 0
 	for {
 		tt := z.Next()
@@ -205,6 +207,11 @@ func (r *renderer) start(name string, attrs map[string]string, selfClosing bool,
 		return
 	}
 	t := r.top()
+	if name == "sup" || raised(attrs["style"]) {
+		if p := r.target(); p != nil && !selfClosing && r.sup < 0 {
+			r.sup, r.supTag = len(p.text), name
+		}
+	}
 	switch name {
 	case "table":
 		if t == nil {
@@ -244,6 +251,40 @@ func (r *renderer) start(name string, attrs map[string]string, selfClosing bool,
 	}
 }
 
+// target is the text being read: the cell's, the paragraph's, or nil.
+func (r *renderer) target() *piece {
+	if t := r.top(); t != nil {
+		if t.cell == nil {
+			return nil
+		}
+		return &t.cell.piece
+	}
+	return &r.line
+}
+
+// footnoteMark writes a footnote mark set in superscript ("Profit<sup>1</sup>")
+// as the text of a table would, "Profit (1)", so that it is not read as
+// part of the label or a figure.
+func (r *renderer) footnoteMark() {
+	p, from := r.target(), r.sup
+	r.sup = -1
+	if p == nil || from < 0 || from > len(p.text) {
+		return
+	}
+	mark := strings.TrimSpace(string(p.text[from:]))
+	if mark == "" || len(mark) > 3 || strings.ContainsAny(mark, "()") {
+		return
+	}
+	at := p.offs[from]
+	text, offs := append([]byte{}, p.text[from:]...), append([]int{}, p.offs[from:]...)
+	p.text, p.offs = p.text[:from], p.offs[:from]
+	lead := len(text) - len(bytes.TrimLeft(text, " "))
+	trimmed := bytes.TrimSpace(text)
+	p.add(" (", at)
+	p.text, p.offs = append(p.text, trimmed...), append(p.offs, offs[lead:lead+len(trimmed)]...)
+	p.add(")", at)
+}
+
 // top is the innermost table open, or nil.
 func (r *renderer) top() *table {
 	if len(r.tables) == 0 {
@@ -276,6 +317,14 @@ func (r *renderer) paragraphs(t *table) {
 // voidElement are the elements that have no end tag.
 var voidElement = map[string]bool{"br": true, "img": true, "hr": true, "meta": true, "link": true, "input": true, "col": true, "area": true, "base": true, "wbr": true}
 
+// raised reads a style that sets text as a superscript: vertical-align:
+// super, or raised by a negative top offset, as Workiva's exhibits set
+// footnote marks.
+func raised(style string) bool {
+	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+	return strings.Contains(s, "vertical-align:super") || strings.Contains(s, "position:relative") && strings.Contains(s, "top:-")
+}
+
 // isHidden reads a style that hides an element.
 func isHidden(style string) bool {
 	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
@@ -290,6 +339,9 @@ func (r *renderer) end(name string, at int) {
 		return
 	}
 	t := r.top()
+	if name == r.supTag && r.sup >= 0 {
+		r.footnoteMark()
+	}
 	switch {
 	case name == "table" && t != nil:
 		r.tables = r.tables[:len(r.tables)-1]

@@ -47,6 +47,11 @@ func TestRender(t *testing.T) {
 			want: "NEWS\nFord earned $1.6 billion\nin the quarter\n",
 		},
 		{
+			name: "a footnote mark in superscript is a mark in parentheses",
+			html: `<table><tr><td>Profit<sup>1</sup></td><td>1,537</td></tr><tr><td>Diluted<font style="vertical-align: super"> 2 </font></td><td>2.86</td></tr></table>`,
+			want: "Profit (1)    1,537\nDiluted (2)    2.86\n\n",
+		},
+		{
 			name: "unclosed tags and an end tag never opened",
 			html: `<table><tr><td>A<td>1</tr></td></p><tr><td>B<td>2</table>after`,
 			want: "A   1\nB   2\n\nafter\n",
