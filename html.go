@@ -15,6 +15,10 @@ type part struct {
 	firstLine int
 }
 
+// IsHTML reports whether a document is HTML (an exhibit filed since
+// 2001, or Inline XBRL) rather than plain text, as Convert decides it.
+func IsHTML(b []byte) bool { return isHTMLText(b) }
+
 // isHTMLText reports whether a document is HTML (an exhibit filed since
 // 2001, or Inline XBRL) rather than plain text; EDGAR's SGML tables of
 // the 1990s (<TABLE>, <S>, <C>) are text.

@@ -34,3 +34,43 @@ func TestConvertReadsHTML(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLExhibit converts an HTML release written for the constructs of
+// EDGAR's exhibits ("$" and figures in cells of their own, colspan
+// headings, a footnote mark in a raised <font>, &nbsp; inside cells, a
+// balance sheet with a "Liabilities" section and noncontrolling
+// interests, a segment's page): each key fact, typed from the file, at
+// the line and column where its figure's text starts; and no fact from
+// the segment's page for the whole company.
+func TestHTMLExhibit(t *testing.T) {
+	res := convertFile(t, "testdata/html/acme-q1-2024.htm", Options{CIK: "1"})
+	if !res.Valid() {
+		t.Fatalf("invalid: %v", res.Diagnostics)
+	}
+	for _, want := range []string{
+		"us-gaap:Revenues 2024-01-01..2024-03-31 1250000000 acme-q1-2024.htm:9:42", // "$" then "1,250"
+		"us-gaap:Revenues 2023-01-01..2023-03-31 1100000000 acme-q1-2024.htm:9:66",
+		"us-gaap:NetIncomeLoss 2024-01-01..2024-03-31 300000000 acme-q1-2024.htm:12:87",     // "Profit" with its raised "1"
+		"us-gaap:EarningsPerShareDiluted 2024-01-01..2024-03-31 1.5 acme-q1-2024.htm:13:57", // "Profit per common share – diluted"
+		"us-gaap:CashAndCashEquivalentsAtCarryingValue 2024-03-31 500000000 acme-q1-2024.htm:20:43",
+		"us-gaap:Assets 2023-12-31 1100000000 acme-q1-2024.htm:22:51",
+		"us-gaap:Liabilities 2024-03-31 600000000 acme-q1-2024.htm:25:35", // under "Liabilities", no segment
+		"us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest 2024-03-31 600000000 acme-q1-2024.htm:30:44",
+		"us-gaap:LiabilitiesAndStockholdersEquity 2024-03-31 1200000000 acme-q1-2024.htm:31:60",
+	} {
+		found := false
+		for _, f := range res.Report.Facts {
+			if len(f.Dims) == 0 && f.Concept.QName()+" "+f.Period.String()+" "+f.ValueString()+" "+f.Source.String() == want {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no fact %s", want)
+		}
+	}
+	for _, f := range res.Report.Facts {
+		if f.ValueString() == "2023000000" || len(f.Dims) == 0 && f.Source.Line >= 37 { // the segment's table, lines 37-38
+			t.Errorf("a fact of the segment's page, or a year, for the whole company: %s %s = %s at %s", f.Concept.QName(), f.Period, f.ValueString(), f.Source)
+		}
+	}
+}

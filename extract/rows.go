@@ -515,6 +515,10 @@ func (r *rowReader) section(row *Row) int {
 // segment: from a heading that a total further down names ("Automotive"
 // ... "Total Automotive assets") to that total, each row's Part is the
 // heading. A part inside another is not looked for.
+// sectionWord matches the headings of a statement's own sections, which
+// a total closes as it closes a part ("Total liabilities").
+var sectionWord = regexp.MustCompile(`asset|liabilit|equity|revenue|sales|expense|cost|income|earnings|cash|operating|investing|financing|tax|share|capital|debt|deficit`)
+
 func findParts(t *Table) {
 	for h := 0; h < len(t.Rows); h++ {
 		head := t.Rows[h]
@@ -522,6 +526,9 @@ func findParts(t *Table) {
 			continue
 		}
 		name := strings.ToLower(head.Label)
+		if sectionWord.MatchString(name) {
+			continue // "Liabilities" down to "Total liabilities" is a section of the statement, not a part of the company
+		}
 		for k := h + 1; k < len(t.Rows); k++ {
 			if !namesPart(strings.ToLower(t.Rows[k].Label), name) {
 				continue

@@ -438,11 +438,3 @@ func (r *renderer) emit(p piece) {
 	r.out.Text = append(append(r.out.Text, p.text...), '\n')
 	r.out.Offsets = append(r.out.Offsets, p.offs)
 }
-
-// blank adds an empty line, unless the last line is one.
-func (r *renderer) blank(at int) {
-	if n := len(r.out.Offsets); n > 0 && len(r.out.Offsets[n-1]) > 0 {
-		r.emit(piece{offs: []int{}})
-	}
-	_ = at
-}

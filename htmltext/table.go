@@ -73,11 +73,26 @@ func (r *renderer) renderTable(rows [][]cell) {
 			col += c.span
 		}
 	}
-	r.blank(0)
+	// The table stands between <TABLE> and </TABLE> lines, as EDGAR's text
+	// tables do: text after it never runs on as more of its rows.
+	at := firstOffset(rows)
+	r.emit(piece{[]byte("<TABLE>"), []int{at, at, at, at, at, at, at}})
 	for _, row := range rows {
 		r.renderRow(row, start, figEnd)
 	}
-	r.blank(0)
+	r.emit(piece{[]byte("</TABLE>"), []int{at, at, at, at, at, at, at, at}})
+}
+
+// firstOffset is where the first text of a table is read.
+func firstOffset(rows [][]cell) int {
+	for _, row := range rows {
+		for _, c := range row {
+			if len(c.offs) > 0 {
+				return c.offs[0]
+			}
+		}
+	}
+	return 0
 }
 
 // renderRow writes one row: figures right-aligned in the columns they

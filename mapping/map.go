@@ -258,6 +258,10 @@ func (m *mapper) table(index int, t *extract.Table, tk tableKind) {
 			if cell.Empty() {
 				continue
 			}
+			if headingYear(row.Label, cell.Text) {
+				m.unmap(cell, row.Label, "a year in a line of column headings, not an amount")
+				continue
+			}
 			if concepts[r] == nil {
 				why := "the row has no label to map"
 				if tk.guessed && row.Label != "" {
@@ -579,7 +583,8 @@ var (
 // equityWithNoncontrolling reads a balance sheet that totals the equity of
 // the company's own holders ("Total Intel stockholders' equity") and
 // then all equity ("Total stockholders' equity", with noncontrolling
-// interests): the second is equity including the noncontrolling interests.
+// interests), or that lists noncontrolling interests above its total of
+// equity: that total is equity including the noncontrolling interests.
 func (m *mapper) equityWithNoncontrolling(t *extract.Table, rows []rowMap) {
 	named := false
 	for i, r := range rows {
@@ -587,16 +592,24 @@ func (m *mapper) equityWithNoncontrolling(t *extract.Table, rows []rowMap) {
 		named = named || r.concept != nil && r.concept.QName() == "us-gaap:StockholdersEquity" && namedEquity.MatchString(l) && !plainEquity.MatchString(l)
 	}
 	including := m.opts.Catalogue.Lookup("us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest")
-	if !named || including == nil {
+	if including == nil {
 		return
 	}
+	noncontrolling := false // a row of noncontrolling interests above: the plain total below includes them
 	for i, r := range rows {
-		if r.concept != nil && r.concept.QName() == "us-gaap:StockholdersEquity" && plainEquity.MatchString(schema.NormalizeLabel(t.Rows[i].Label)) {
+		l := schema.NormalizeLabel(t.Rows[i].Label)
+		if minorityRow.MatchString(l) && !strings.HasPrefix(l, "total") && !strings.Contains(l, "redeemable") { // redeemable ones stand outside equity
+			noncontrolling = true
+		}
+		if r.concept != nil && r.concept.QName() == "us-gaap:StockholdersEquity" && plainEquity.MatchString(l) && (named || noncontrolling) {
 			rows[i].concept = including
 			m.use(including, t.Rows[i].Label)
 		}
 	}
 }
+
+// minorityRow matches the equity of noncontrolling (minority) holders.
+var minorityRow = regexp.MustCompile(`non-?controlling interests?|minority interests?`)
 
 // match finds the rule for a row: by the heading it sits under, else by
 // all the headings it sits under, outermost first ("Net income/(loss)"
@@ -648,4 +661,19 @@ func (m *mapper) finish() {
 	}
 	sort.Slice(m.rep.Units, func(i, j int) bool { return m.rep.Units[i].ID < m.rep.Units[j].ID })
 	m.rep.Labels = m.labels
+}
+
+// periodWords mark a label that is a column heading read as a row:
+// "First Quarter 2024", "Three Months Ended".
+var periodWords = regexp.MustCompile(`(?i)\b(quarter|months|weeks|year|ended|fiscal|19[0-9][0-9]|20[0-9][0-9])\b`)
+
+// headingYear reports whether a figure is a year under a label that
+// names a period: a line of headings taken for a row, whose years are
+// no amounts ("First Quarter 2024   First Quarter 2023").
+func headingYear(label, text string) bool {
+	t := strings.TrimSpace(text)
+	if len(t) != 4 || !(strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) || strings.Trim(t, "0123456789") != "" {
+		return false
+	}
+	return periodWords.MatchString(label)
 }

@@ -6,7 +6,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/xport/xport"
 	"github.com/xport/xport/extract"
+	"github.com/xport/xport/htmltext"
 	"github.com/xport/xport/source"
 )
 
@@ -35,7 +37,16 @@ func tablesAction(c *cli.Context) error {
 		return &exitError{exitUsage, err}
 	}
 	defer f.Close()
-	doc, err := source.Read(filepath.Base(name), f)
+	data, err := source.ReadAll(filepath.Base(name), f)
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	if xport.IsHTML(data) {
+		// As convert reads it: the text its tables render as (positions
+		// here are of the rendering).
+		data = htmltext.Render(data).Text
+	}
+	doc, err := source.Parse(filepath.Base(name), data)
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}
