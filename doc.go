@@ -5,7 +5,7 @@
 //
 // Convert runs the stages one after another, each in its own package:
 //
-//	read      source.Read      bytes → numbered, normalised lines
+//	read      source.Read      bytes → numbered, normalised lines (HTML first rendered by htmltext)
 //	extract   extract.Tables   lines → tables, columns, rows, cells with positions
 //	map       mapping.Map      tables → xbrl.Report (concepts, periods, facts, calculations)
 //	validate  validate.Report  XBRL 2.1 rules and calculations, located in the source
