@@ -122,8 +122,9 @@ func (p piece) trim() piece {
 // cell is one cell of a table row.
 type cell struct {
 	piece
-	span   int
-	header bool
+	span    int // columns
+	rowspan int // rows
+	header  bool
 }
 
 // renderer walks the tokens of a document.
@@ -238,7 +239,11 @@ func (r *renderer) start(name string, attrs map[string]string, selfClosing bool,
 			if err != nil || span < 1 {
 				span = 1
 			}
-			t.cell = &cell{span: min(span, maxColspan), header: name == "th"}
+			rows, err := strconv.Atoi(strings.TrimSpace(attrs["rowspan"]))
+			if err != nil || rows < 1 {
+				rows = 1
+			}
+			t.cell = &cell{span: min(span, maxColspan), rowspan: min(rows, maxRows), header: name == "th"}
 		}
 	default:
 		if blocks[name] {

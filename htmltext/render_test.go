@@ -25,6 +25,12 @@ func TestRender(t *testing.T) {
 			want: "<TABLE>\n          Three Months Ended\n                 2022   2021\nRevenue         1,000    900\n</TABLE>\n",
 		},
 		{
+			name: "a heading that spans two rows keeps the cells beside it in their columns",
+			html: `<table><tr><td rowspan="2">(in millions)</td><td colspan="2">Quarter</td></tr><tr><td>2022</td><td>2021</td></tr>` +
+				`<tr><td>Revenue</td><td>1,000</td><td>900</td></tr></table>`,
+			want: "<TABLE>\n(in millions)        Quarter\n                 2022   2021\nRevenue         1,000    900\n</TABLE>\n",
+		},
+		{
 			name: "dashes for nil, as &mdash; and &#151;",
 			html: `<table><tr><td>Other</td><td>&mdash;</td><td>&#151;</td></tr></table>`,
 			want: "<TABLE>\nOther   -   -\n</TABLE>\n",

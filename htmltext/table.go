@@ -18,6 +18,7 @@ const gap = 3
 // renderTable lays the rows read out in columns and adds them as lines,
 // a blank line before and after.
 func (r *renderer) renderTable(rows [][]cell) {
+	rows = fillRowspans(rows)
 	for i := range rows {
 		joinMarks(rows[i])
 	}
@@ -193,4 +194,39 @@ func joinMarks(row []cell) {
 			}
 		}
 	}
+}
+
+// fillRowspans puts, in the rows below a cell that spans several rows,
+// an empty cell where it stands, so that the cells after it keep their
+// columns.
+func fillRowspans(rows [][]cell) [][]cell {
+	type hold struct{ left, span int } // rows still covered, columns
+	var held []hold                     // by column
+	out := make([][]cell, len(rows))
+	for i, row := range rows {
+		col := 0
+		var filled []cell
+		take := func() { // the columns held from above at col
+			for col < len(held) && held[col].left > 0 {
+				h := held[col]
+				held[col].left--
+				filled = append(filled, cell{span: h.span})
+				col += max(h.span, 1)
+			}
+		}
+		for _, c := range row {
+			take()
+			filled = append(filled, c)
+			if c.rowspan > 1 {
+				for len(held) < col+c.span {
+					held = append(held, hold{})
+				}
+				held[col] = hold{c.rowspan - 1, c.span}
+			}
+			col += c.span
+		}
+		take()
+		out[i] = filled
+	}
+	return out
 }
