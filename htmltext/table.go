@@ -201,7 +201,7 @@ func joinMarks(row []cell) {
 // columns.
 func fillRowspans(rows [][]cell) [][]cell {
 	type hold struct{ left, span int } // rows still covered, columns
-	var held []hold                     // by column
+	var held []hold                    // by column
 	out := make([][]cell, len(rows))
 	for i, row := range rows {
 		col := 0
