@@ -3,9 +3,13 @@ package xport
 import (
 	"bytes"
 	"slices"
+	"time"
 
+	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/htmltext"
+	"github.com/xport/xport/inline"
 	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
 )
 
 // part is a piece of the input as the reader sees it: a document's
@@ -135,4 +139,82 @@ func (res *Result) remap(pl *places) {
 	for i := range res.Diagnostics {
 		res.Diagnostics[i].Pos = pl.pos(res.Diagnostics[i].Pos)
 	}
+}
+
+// checkInline reads the Inline XBRL facts the HTML parts of the input
+// carry and holds the figures read from the tables to them: a fact of
+// the same concept and period read with another value is a warning at
+// both places. One info counts what agreed, what disagreed and what the
+// tables did not give. (The Inline XBRL facts are a check here; they do
+// not yet join the report.)
+func (res *Result) checkInline(file string, parts []part) {
+	var agree, disagree, absent, unread int
+	var first source.Pos
+	for _, p := range parts {
+		if !inline.IsInline(p.text) {
+			continue
+		}
+		doc := inline.Read(p.text)
+		lines := source.NewLines(p.text)
+		pos := func(off int) source.Pos {
+			q := lines.Pos(file, int64(off))
+			q.Line += p.firstLine - 1
+			return q
+		}
+		for _, f := range doc.Facts {
+			if !f.Numeric || f.Nil {
+				continue
+			}
+			at := pos(f.Offset)
+			if !first.IsValid() {
+				first = at
+			}
+			ctx := doc.Contexts[f.Context]
+			if f.Problem != "" || ctx == nil || ctx.Dims > 0 {
+				unread++
+				continue
+			}
+			switch got := res.tableFact(f.Name, ctx); {
+			case got == nil:
+				absent++
+			case sameFigure(got, f.Value):
+				agree++
+			default:
+				disagree++
+				res.Diagnostics.Add(source.Warning, "convert.inlineDisagrees", got.Source,
+					"%s for %s is %s here, but the filing's Inline XBRL says %s at %s", got.Concept.QName(), got.Period, got.ValueString(), f.Value, at)
+			}
+		}
+	}
+	if n := agree + disagree + absent + unread; n > 0 {
+		res.Diagnostics.Add(source.Info, "convert.inline", first,
+			"the filing carries %d numeric Inline XBRL facts: %d agree with the figures read from its tables, %d disagree, %d were not read from the tables, %d have dimensions or a format xport does not read",
+			n, agree, disagree, absent, unread)
+	}
+}
+
+// tableFact finds the fact without dimensions read for a concept, by its
+// prefixed name, over a context's period.
+func (res *Result) tableFact(name string, ctx *inline.Context) *xbrl.Fact {
+	for _, f := range res.Report.Facts {
+		if len(f.Dims) > 0 || f.Concept.QName() != name {
+			continue
+		}
+		p := f.Period
+		if ctx.Instant != "" && p.Instant && p.End.Format(time.DateOnly) == ctx.Instant ||
+			ctx.Instant == "" && !p.Instant && p.Start.Format(time.DateOnly) == ctx.Start && p.End.Format(time.DateOnly) == ctx.End {
+			return f
+		}
+	}
+	return nil
+}
+
+// sameFigure reports whether a figure read from a table is the Inline
+// XBRL value, as far as the figure is precise.
+func sameFigure(f *xbrl.Fact, v decimal.Decimal) bool {
+	if f.Value.Equal(v) {
+		return true
+	}
+	d := f.Decimals
+	return d < xbrl.DecimalsINF && d > xbrl.DecimalsUnknown && v.Round(d).Equal(f.Value)
 }

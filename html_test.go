@@ -74,3 +74,30 @@ func TestHTMLExhibit(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineCheck: a filing with Inline XBRL holds the figures read from
+// its tables to its own facts. Of the six numeric facts of
+// testdata/html/acme-ixbrl-q1-2024.htm, the revenues (line 16, scale 6)
+// and the net loss (line 17, "(30)" with sign="-") agree, the prior
+// year's net income (line 17, scale 3: 25 thousand against the table's 25
+// million) disagrees, the research costs of 2024 (a dash, fixed-zero)
+// were not read from the table, and those of 2023 use a format xport
+// does not read.
+func TestInlineCheck(t *testing.T) {
+	res := convertFile(t, "testdata/html/acme-ixbrl-q1-2024.htm", Options{CIK: "1"})
+	var info, warn []string
+	for _, d := range res.Diagnostics {
+		switch d.Code {
+		case "convert.inline":
+			info = append(info, d.Message)
+		case "convert.inlineDisagrees":
+			warn = append(warn, d.Pos.String()+" "+d.Message)
+		}
+	}
+	if len(info) != 1 || !strings.Contains(info[0], "6 numeric Inline XBRL facts: 3 agree with the figures read from its tables, 1 disagree, 1 were not read from the tables, 1 have dimensions or a format") {
+		t.Errorf("info %q", info)
+	}
+	if len(warn) != 1 || !strings.Contains(warn[0], "us-gaap:NetIncomeLoss for 2023-01-01..2023-03-31 is 25000000 here, but the filing's Inline XBRL says 25000") {
+		t.Errorf("warnings %q", warn)
+	}
+}
