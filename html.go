@@ -65,12 +65,8 @@ func render(file string, parts []part) ([]byte, *places) {
 	for k, p := range parts {
 		pl.indexes = append(pl.indexes, source.NewLines(p.text))
 		if !isHTMLText(p.text) {
-			for i, l := range bytes.SplitAfter(p.text, []byte("\n")) {
-				if len(l) == 0 {
-					continue
-				}
-				out = append(out, bytes.TrimRight(l, "\r\n")...)
-				out = append(out, '\n')
+			for i, l := range textLines(p.text) {
+				out = append(append(out, l...), '\n')
 				pl.lines = append(pl.lines, placedLine{part: k, line: i})
 			}
 			continue
@@ -78,14 +74,29 @@ func render(file string, parts []part) ([]byte, *places) {
 		r := htmltext.Render(p.text)
 		out = append(out, r.Text...)
 		for _, offs := range r.Offsets {
-			o := make([]int32, len(offs))
-			for i, v := range offs {
-				o[i] = int32(v)
-			}
-			pl.lines = append(pl.lines, placedLine{part: k, offs: o})
+			pl.lines = append(pl.lines, placedLine{part: k, offs: offs})
 		}
 	}
 	return out, pl
+}
+
+// textLines splits text into lines as source.Parse does: at "\r\n",
+// "\n" or a lone "\r", so that line i of a text part is line i of the
+// file's.
+func textLines(b []byte) [][]byte {
+	var out [][]byte
+	for len(b) > 0 {
+		i := bytes.IndexAny(b, "\r\n")
+		if i < 0 {
+			return append(out, b)
+		}
+		out = append(out, b[:i])
+		if b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n' {
+			i++
+		}
+		b = b[i+1:]
+	}
+	return out
 }
 
 // pos maps a position of the rendering to the file.

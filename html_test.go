@@ -3,6 +3,8 @@ package xport
 import (
 	"strings"
 	"testing"
+
+	"github.com/xport/xport/source"
 )
 
 // An HTML document is read as the text its tables render as, not as
@@ -99,5 +101,25 @@ func TestInlineCheck(t *testing.T) {
 	}
 	if len(warn) != 1 || !strings.Contains(warn[0], "us-gaap:NetIncomeLoss for 2023-01-01..2023-03-31 is 25000000 here, but the filing's Inline XBRL says 25000") {
 		t.Errorf("warnings %q", warn)
+	}
+}
+
+// TestPlaces: positions of a rendering go back to the file: a text part
+// line by line (a lone carriage return ends a line, as the reader has
+// it), an HTML part by the offset of each character.
+func TestPlaces(t *testing.T) {
+	text, pl := render("f.txt", []part{{[]byte("one\rtwo\nthree\n"), 1}, {[]byte("<p>x</p>\n<p>yz</p>"), 10}})
+	if string(text) != "one\ntwo\nthree\nx\nyz\n" {
+		t.Fatalf("rendered %q", text)
+	}
+	for _, tt := range []struct {
+		line, col int
+		want      string
+	}{
+		{3, 2, "f.txt:3:2"}, {4, 1, "f.txt:10:4"}, {5, 2, "f.txt:11:5"},
+	} {
+		if got := pl.pos(source.Pos{File: "f.txt", Line: tt.line, Col: tt.col}).String(); got != tt.want {
+			t.Errorf("line %d col %d: %s, want %s", tt.line, tt.col, got, tt.want)
+		}
 	}
 }

@@ -24,6 +24,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/xport/xport/source"
 )
 
 // Rendering is an HTML document rendered as text.
@@ -31,7 +33,7 @@ type Rendering struct {
 	Text []byte
 	// Offsets holds, for each line of Text, the byte offset in the HTML
 	// of each of its bytes (where the character it comes from starts).
-	Offsets [][]int
+	Offsets [][]int32
 }
 
 // limits bound the work on hostile markup: the cells of one row, the
@@ -47,13 +49,13 @@ const (
 // piece is text with the HTML offset of each of its bytes.
 type piece struct {
 	text []byte
-	offs []int
+	offs []int32
 }
 
 func (p *piece) add(s string, off int) {
 	for i := 0; i < len(s); i++ {
 		p.text = append(p.text, s[i])
-		p.offs = append(p.offs, off)
+		p.offs = append(p.offs, int32(off))
 	}
 }
 
@@ -63,17 +65,15 @@ func (p *piece) addText(raw []byte, off int) {
 		r, n := utf8.DecodeRune(raw[i:])
 		at := off + i
 		s := string(raw[i : i+n])
-		if r == '&' {
-			if end := bytes.IndexByte(raw[i:min(len(raw), i+12)], ';'); end > 0 {
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			s, n = string(source.Windows1252(raw[i])), 1 // not UTF-8: Windows-1252, as old exhibits are
+		case r == '&':
+			if end := entityEnd(raw[i:]); end > 0 {
 				s = html.UnescapeString(string(raw[i : i+end+1]))
 				n = end + 1
-			} else {
-				s = html.UnescapeString(string(raw[i:min(len(raw), i+8)]))
-				if strings.HasPrefix(s, "&") {
-					s = "&"
-				} else { // an entity without its semicolon, "&nbsp"
-					s, n = entityPrefix(raw[i:])
-				}
+			} else { // an entity without its semicolon, "&nbsp", or a plain "&"
+				s, n = entityPrefix(raw[i:])
 			}
 		}
 		for _, c := range s {
@@ -97,10 +97,35 @@ func (p *piece) addText(raw []byte, off int) {
 	}
 }
 
-// entityPrefix reads a named entity written without its semicolon.
+// entityEnd finds the semicolon that ends an entity at the start of b
+// ("&amp;", "&#151;", "&#x2014;"): its index, or -1 when b starts with
+// no entity ("R&D expenses;").
+func entityEnd(b []byte) int {
+	for i := 1; i < min(len(b), 12); i++ {
+		c := b[i]
+		switch {
+		case c == ';':
+			if i > 1 {
+				return i
+			}
+			return -1
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '#':
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// entityPrefix reads a named entity written without its semicolon
+// ("&nbsp1,000"): the character it names and its length, or "&" alone.
 func entityPrefix(b []byte) (string, int) {
-	for n := min(len(b), 8); n > 1; n-- {
-		if s := html.UnescapeString(string(b[:n]) + ";"); !strings.HasPrefix(s, "&") {
+	j := 1
+	for j < len(b) && j < 10 && (b[j] >= 'a' && b[j] <= 'z' || b[j] >= 'A' && b[j] <= 'Z') {
+		j++
+	}
+	for n := j; n > 1; n-- {
+		if s := html.UnescapeString(string(b[:n]) + ";"); !strings.HasPrefix(s, "&") && utf8.RuneCountInString(s) == 1 {
 			return s, n
 		}
 	}
@@ -195,6 +220,9 @@ var blocks = map[string]bool{"p": true, "div": true, "br": true, "li": true, "h1
 	"h5": true, "h6": true, "center": true, "pre": true, "hr": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true, "blockquote": true, "body": true}
 
 func (r *renderer) start(name string, attrs map[string]string, selfClosing bool, at int) {
+	if len(r.skip) > 0 && impliesEnd(r.skip[0], name) {
+		r.skip = r.skip[:0] // the hidden element ended without its end tag
+	}
 	if len(r.skip) > 0 {
 		if name == r.skip[len(r.skip)-1] && !selfClosing && len(r.skip) < maxDepth {
 			r.skip = append(r.skip, name)
@@ -281,13 +309,13 @@ func (r *renderer) footnoteMark() {
 		return
 	}
 	at := p.offs[from]
-	text, offs := append([]byte{}, p.text[from:]...), append([]int{}, p.offs[from:]...)
+	text, offs := append([]byte{}, p.text[from:]...), append([]int32{}, p.offs[from:]...)
 	p.text, p.offs = p.text[:from], p.offs[:from]
 	lead := len(text) - len(bytes.TrimLeft(text, " "))
 	trimmed := bytes.TrimSpace(text)
-	p.add(" (", at)
+	p.add(" (", int(at))
 	p.text, p.offs = append(p.text, trimmed...), append(p.offs, offs[lead:lead+len(trimmed)]...)
-	p.add(")", at)
+	p.add(")", int(at))
 }
 
 // top is the innermost table open, or nil.
@@ -308,7 +336,7 @@ func (r *renderer) paragraphs(t *table) {
 				continue
 			}
 			if len(p.text) > 0 {
-				p.add("   ", c.offs[0])
+				p.add("   ", int(c.offs[0]))
 			}
 			p.text, p.offs = append(p.text, c.text...), append(p.offs, c.offs...)
 		}
@@ -317,6 +345,27 @@ func (r *renderer) paragraphs(t *table) {
 		}
 	}
 	t.rows = nil
+}
+
+// impliesEnd reports whether a start tag ends a hidden element whose end
+// tag HTML lets authors leave out: the head ends where the body's content
+// starts, a paragraph at the next block, a cell at the next cell or row.
+func impliesEnd(hidden, next string) bool {
+	switch hidden {
+	case "head":
+		return next == "body" || blocks[next] || next == "table" || next == "font" || next == "b" || next == "span"
+	case "p":
+		return blocks[next] && next != "br" || next == "table"
+	case "li":
+		return next == "li"
+	case "td", "th":
+		return next == "td" || next == "th" || next == "tr"
+	case "tr":
+		return next == "tr"
+	case "dt", "dd":
+		return next == "dt" || next == "dd"
+	}
+	return false
 }
 
 // voidElement are the elements that have no end tag.
@@ -355,6 +404,9 @@ func (r *renderer) end(name string, at int) {
 			r.paragraphs(t)
 		} else {
 			r.renderTable(t.rows)
+		}
+		if outer := r.top(); outer != nil && outer.cell == nil {
+			outer.cell = &cell{span: 1} // the rest of the cell that held the table
 		}
 	case (name == "td" || name == "th") && t != nil:
 		t.endCell()

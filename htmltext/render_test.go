@@ -58,6 +58,26 @@ func TestRender(t *testing.T) {
 			want: "<TABLE>\nProfit (1)    1,537\nDiluted (2)    2.86\n</TABLE>\n",
 		},
 		{
+			name: "a head and a hidden paragraph whose end tags are left out end where the next content starts",
+			html: `<html><head><title>T</title><body><p style="display:none">x<p>Sales 100</p>`,
+			want: "Sales 100\n",
+		},
+		{
+			name: "text after a table inside a cell is kept",
+			html: `<table><tr><td><table><tr><td>Revenue</td><td>5</td></tr></table>Note: in thousands<p>More</td></tr></table>`,
+			want: "<TABLE>\nRevenue   5\n</TABLE>\nNote: in thousands More\n",
+		},
+		{
+			name: "an entity without its semicolon, a plain ampersand, and bytes of Windows-1252",
+			html: "<p>$&nbsp1,000 R&D expenses; Net\xa0sales \x97 done</p>",
+			want: "$ 1,000 R&D expenses; Net sales - done\n",
+		},
+		{
+			name: "a cell spanning rows at the end of a row",
+			html: `<table><tr><td>a</td><td>b</td><td rowspan="2">C</td></tr><tr><td>d</td></tr><tr><td>e</td><td>f</td><td>g</td></tr></table>`,
+			want: "<TABLE>\na   b   C\nd\ne   f   g\n</TABLE>\n",
+		},
+		{
 			name: "unclosed tags and an end tag never opened",
 			html: `<table><tr><td>A<td>1</tr></td></p><tr><td>B<td>2</table>after`,
 			want: "<TABLE>\nA   1\nB   2\n</TABLE>\nafter\n",
@@ -91,7 +111,7 @@ func checkOffsets(t *testing.T, in []byte, r *Rendering) {
 		}
 		for j, c := range l {
 			off := r.Offsets[i][j]
-			if off < 0 || off >= len(in) {
+			if off < 0 || int(off) >= len(in) {
 				t.Fatalf("line %d byte %d: offset %d outside the input", i, j, off)
 			}
 			if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') && in[off] != c {
@@ -111,7 +131,7 @@ func TestOffsets(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("no figure in %q", r.Text)
 	}
-	if off := r.Offsets[1][i]; off != strings.Index(html, "11,885") {
+	if off := int(r.Offsets[1][i]); off != strings.Index(html, "11,885") {
 		t.Errorf("offset %d, want %d", off, strings.Index(html, "11,885"))
 	}
 }
@@ -131,12 +151,20 @@ func FuzzRender(f *testing.F) {
 		}
 		for _, offs := range r.Offsets {
 			for _, o := range offs {
-				if o < 0 || o > len(data) {
+				if o < 0 || int(o) > len(data) {
 					t.Fatalf("offset %d outside %d bytes", o, len(data))
 				}
 			}
 		}
 	})
+}
+
+// TestLongCellRunsOn: one long cell does not pad every row of its table.
+func TestLongCellRunsOn(t *testing.T) {
+	html := "<table><tr><td>" + strings.Repeat("x", 100000) + "</td><td>1</td></tr>" + strings.Repeat("<tr><td></td><td>1</td></tr>", 5000) + "</table>"
+	if r := Render([]byte(html)); len(r.Text) > 4*len(html) { // once 500 MB: every row padded to the long cell
+		t.Errorf("%d bytes rendered from %d", len(r.Text), len(html))
+	}
 }
 
 // BenchmarkRender renders hostile markup: time must stay linear in its

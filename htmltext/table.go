@@ -12,6 +12,10 @@ var figureRe = regexp.MustCompile(`^[$€£(]*\s*-?[0-9][0-9,]*(\.[0-9]+)?\)?%?\
 // yearRe matches a year, which heads a column rather than fills it.
 var yearRe = regexp.MustCompile(`^(?:19|20)[0-9][0-9]$`)
 
+// maxWidth bounds the width a cell gives its column, so that one long
+// cell does not pad every row of its table: it runs on instead.
+const maxWidth = 120
+
 // gap is the room between two columns that hold text.
 const gap = 3
 
@@ -38,7 +42,7 @@ func (r *renderer) renderTable(rows [][]cell) {
 		for _, row := range rows {
 			col := 0
 			for _, c := range row {
-				w := utf8.RuneCount(c.text)
+				w := min(utf8.RuneCount(c.text), maxWidth) // a longer cell runs on past its column
 				if (c.span > 1) == span && w > 0 {
 					have := 0
 					for k := col; k < col+c.span; k++ {
@@ -77,15 +81,15 @@ func (r *renderer) renderTable(rows [][]cell) {
 	// The table stands between <TABLE> and </TABLE> lines, as EDGAR's text
 	// tables do: text after it never runs on as more of its rows.
 	at := firstOffset(rows)
-	r.emit(piece{[]byte("<TABLE>"), []int{at, at, at, at, at, at, at}})
+	r.emit(piece{[]byte("<TABLE>"), []int32{at, at, at, at, at, at, at}})
 	for _, row := range rows {
 		r.renderRow(row, start, figEnd)
 	}
-	r.emit(piece{[]byte("</TABLE>"), []int{at, at, at, at, at, at, at, at}})
+	r.emit(piece{[]byte("</TABLE>"), []int32{at, at, at, at, at, at, at, at}})
 }
 
 // firstOffset is where the first text of a table is read.
-func firstOffset(rows [][]cell) int {
+func firstOffset(rows [][]cell) int32 {
 	for _, row := range rows {
 		for _, c := range row {
 			if len(c.offs) > 0 {
@@ -107,9 +111,9 @@ func (r *renderer) renderRow(row []cell, start []int, figEnd []bool) {
 		}
 	}
 	var line []rune
-	var offs []int
+	var offs []int32
 	col := 0
-	lastOff := -1
+	lastOff := int32(-1)
 	for i, c := range row {
 		if len(c.text) == 0 {
 			col += c.span
@@ -179,7 +183,7 @@ func joinMarks(row []cell) {
 		case "$", "(", "$(", "($", "€", "£":
 			for j := i + 1; j < len(row); j++ {
 				if len(row[j].text) > 0 {
-					row[j].piece = piece{append(append([]byte{}, row[i].text...), row[j].text...), append(append([]int{}, row[i].offs...), row[j].offs...)}
+					row[j].piece = piece{append(append([]byte{}, row[i].text...), row[j].text...), append(append([]int32{}, row[i].offs...), row[j].offs...)}
 					row[i].piece = piece{}
 					break
 				}
@@ -187,7 +191,7 @@ func joinMarks(row []cell) {
 		case ")", "%", ")%", "%)":
 			for j := i - 1; j >= 0; j-- {
 				if len(row[j].text) > 0 {
-					row[j].piece = piece{append(append([]byte{}, row[j].text...), row[i].text...), append(append([]int{}, row[j].offs...), row[i].offs...)}
+					row[j].piece = piece{append(append([]byte{}, row[j].text...), row[i].text...), append(append([]int32{}, row[j].offs...), row[i].offs...)}
 					row[i].piece = piece{}
 					break
 				}
@@ -226,6 +230,9 @@ func fillRowspans(rows [][]cell) [][]cell {
 			col += c.span
 		}
 		take()
+		for k := col; k < len(held); k++ { // the row ends before the columns held further right
+			held[k].left = max(held[k].left-1, 0)
+		}
 		out[i] = filled
 	}
 	return out

@@ -130,13 +130,27 @@ func countryPieces(doc *source.Document, spans []span) []located {
 					if name == "" {
 						continue
 					}
+					joined := false
 					if carry != nil {
-						name, at = carry.text+" "+name, carry.pos
+						// The end of the line above and this make one name, unless
+						// this is a country by itself and the two are not one.
+						both := carry.text + " " + name
+						split := andSplit(both, carry.pos)
+						switch {
+						case countryCode(cleanCountry(both)) == "" && len(split) > 1 && allCountries(split):
+							out, carry = append(out, split...), nil // "Thailand and" / "Uganda."
+							continue
+						case countryCode(cleanCountry(both)) != "" || countryCode(cleanCountry(name)) == "":
+							name, at, joined = both, carry.pos, true
+						default:
+							out = append(out, andSplit(carry.text, carry.pos)...)
+						}
 						carry = nil
 					}
 					last := ci == len(cells)-1 && q.off+len(q.s) == len(text)
-					if last && len(cells) == 1 && !strings.HasSuffix(strings.TrimSpace(sp.text), ",") && countryCode(cleanCountry(name)) == "" && !strings.HasSuffix(name, ".") {
-						carry = &located{name, at} // a name broken by the line's end
+					prose := len(cells) == 1 && text == c.Text // no columns, no bullet
+					if last && prose && !joined && !strings.HasSuffix(strings.TrimSpace(sp.text), ",") && countryCode(cleanCountry(name)) == "" && !strings.HasSuffix(name, ".") {
+						carry = &located{name, at} // a name broken by the line's end, carried once
 						continue
 					}
 					out = append(out, andSplit(name, at)...)
@@ -148,6 +162,16 @@ func countryPieces(doc *source.Document, spans []span) []located {
 		out = append(out, andSplit(carry.text, carry.pos)...)
 	}
 	return out
+}
+
+// allCountries reports whether every piece names a country.
+func allCountries(ps []located) bool {
+	for _, p := range ps {
+		if countryCode(cleanCountry(p.text)) == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // splitSemicolon splits a piece at semicolons, keeping offsets in the

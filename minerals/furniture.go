@@ -27,15 +27,17 @@ var runningRe = regexp.MustCompile(`(?i)conflict minerals|form sd|\breport\b|\bp
 // than once that name the report, a year or a page, or the registrant.
 func newFurniture(doc *source.Document, registrant string) furniture {
 	counts := map[string]int{}
+	running := map[string]bool{} // lines that name the report, a year, a page or the registrant
+	reg := strings.ToLower(strings.TrimSpace(registrant))
 	for _, l := range doc.Lines {
 		if k := normalLine(l.Text); k != "" {
 			counts[k]++
+			running[k] = running[k] || runningRe.MatchString(l.Text) || reg != "" && strings.Contains(k, reg)
 		}
 	}
-	reg := strings.ToLower(strings.TrimSpace(registrant))
 	f := furniture{repeated: map[string]bool{}}
 	for k, n := range counts {
-		if n >= 2 && (runningRe.MatchString(k) || reg != "" && strings.Contains(k, reg)) {
+		if n >= 2 && running[k] {
 			f.repeated[k] = true
 		}
 	}

@@ -318,3 +318,23 @@ func TestListConstructs(t *testing.T) {
 		})
 	}
 }
+
+// TestReviewCases: inputs that once broke the reader.
+func TestReviewCases(t *testing.T) {
+	// White space other than spaces after a column's start.
+	readText(t, "Smelter Name  Country\nGold Refinery \u3000\n")
+	// A bullet list whose names are not all known is no prose broken over lines.
+	r, _ := readText(t, "Countries of origin include:\n• Croatia\n• Estonia\n• Japan\n")
+	var got []string
+	for _, c := range r.Countries {
+		got = append(got, c.Name)
+	}
+	if strings.Join(got, "|") != "Croatia|Estonia|Japan" {
+		t.Errorf("countries %q", got)
+	}
+	// A Windows-1252 name in a tab-separated list.
+	r, _ = readText(t, "Metal\tSmelter Name\nTin\tMetal\xfargica Ltda.\n")
+	if len(r.Facilities) != 1 || r.Facilities[0].Name != "Metalúrgica Ltda." {
+		t.Errorf("facilities %+v", r.Facilities)
+	}
+}

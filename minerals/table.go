@@ -2,6 +2,7 @@ package minerals
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xport/xport/source"
 )
@@ -255,7 +256,7 @@ func tabCells(l source.Line) []source.Cell {
 		cells = append(cells, source.Cell{Text: strings.TrimSpace(string(cur)), Col: max(start, 0)})
 		cur, start = cur[:0], -1
 	}
-	for _, r := range l.Raw() {
+	for _, r := range decodeRaw(l.Raw()) {
 		switch r {
 		case '\t':
 			flush()
@@ -374,7 +375,11 @@ func (t *table) narrowSplit(c source.Cell) (left, right source.Cell, ok bool) {
 			continue
 		}
 		rest := strings.TrimSpace(string(rs[at:]))
-		first := strings.Fields(rest)[0]
+		fields := strings.Fields(rest)
+		if len(fields) == 0 {
+			continue // only white space past the column's start
+		}
+		first := fields[0]
 		var fits bool
 		switch col.kind {
 		case colMetal:
@@ -417,3 +422,18 @@ func (t *table) columnAt(col int) (band, k int) {
 
 // colStart is where column i of all the bands starts.
 func (t *table) colStart(i int) int { return t.all[i].col }
+
+// decodeRaw reads a line's bytes as its Text does: UTF-8, and a byte
+// that is not as Windows-1252.
+func decodeRaw(raw string) []rune {
+	out := make([]rune, 0, len(raw))
+	for i := 0; i < len(raw); {
+		r, n := utf8.DecodeRuneInString(raw[i:])
+		if r == utf8.RuneError && n <= 1 {
+			r, n = source.Windows1252(raw[i]), 1
+		}
+		out = append(out, r)
+		i += n
+	}
+	return out
+}

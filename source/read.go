@@ -201,6 +201,10 @@ func forEachRune(s string, f func(off int, r rune)) {
 	}
 }
 
+// Windows1252 decodes a byte that is not part of UTF-8 as Windows-1252
+// reads it, the usual encoding of old texts and HTML that are not UTF-8.
+func Windows1252(c byte) rune { return latin1(c) }
+
 // latin1 decodes one byte of Windows-1252, the usual encoding of old texts
 // that are not UTF-8.
 func latin1(c byte) rune {
