@@ -154,12 +154,16 @@ type cell struct {
 
 // renderer walks the tokens of a document.
 type renderer struct {
-	out    Rendering
-	line   piece    // the paragraph being read, outside tables
-	tables []*table // open, the innermost last
-	skip   []string
-	sup    int    // length of the text being read when a superscript began, -1 outside one
-	supTag string // the element that set it: sup, or one styled vertical-align: super
+	out Rendering
+	// held is the last table read, kept until what follows it is known:
+	// the same table continued after a page break joins it.
+	held          [][]cell
+	heldFurniture []piece  // page numbers and the like read after it
+	line          piece    // the paragraph being read, outside tables
+	tables        []*table // open, the innermost last
+	skip          []string
+	sup           int    // length of the text being read when a superscript began, -1 outside one
+	supTag        string // the element that set it: sup, or one styled vertical-align: super
 }
 
 // table is a table being read. One that holds another table lays out
@@ -209,6 +213,7 @@ func Render(data []byte) *Rendering {
 		r.end("table", off)
 	}
 	r.flush()
+	r.release()
 	return &r.out
 }
 
@@ -403,7 +408,7 @@ func (r *renderer) end(name string, at int) {
 		if t.layout {
 			r.paragraphs(t)
 		} else {
-			r.renderTable(t.rows)
+			r.tableEnded(t.rows)
 		}
 		if outer := r.top(); outer != nil && outer.cell == nil {
 			outer.cell = &cell{span: 1} // the rest of the cell that held the table
@@ -490,8 +495,16 @@ func (r *renderer) flush() {
 	}
 }
 
-// emit adds a line to the rendering.
+// emit adds a line to the rendering: after the table held, which it
+// releases, unless it is page furniture.
 func (r *renderer) emit(p piece) {
+	if r.held != nil {
+		if pageFurniture.Match(bytes.TrimSpace(p.text)) {
+			r.heldFurniture = append(r.heldFurniture, p)
+			return
+		}
+		r.release()
+	}
 	r.out.Text = append(append(r.out.Text, p.text...), '\n')
 	r.out.Offsets = append(r.out.Offsets, p.offs)
 }

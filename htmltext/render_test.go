@@ -78,6 +78,18 @@ func TestRender(t *testing.T) {
 			want: "<TABLE>\na   b   C\nd\ne   f   g\n</TABLE>\n",
 		},
 		{
+			name: "a table split at a page break, its headings printed again, is one table",
+			html: `<table><tr><td></td><td>2022</td><td>2021</td></tr><tr><td>Sales</td><td>10</td><td>9</td></tr></table>` +
+				`<p style="text-align:center">12</p><hr style="page-break-after:always">` +
+				`<table><tr><td></td><td>2022</td><td>2021</td></tr><tr><td>Profit</td><td>3</td><td>2</td></tr></table>`,
+			want: "<TABLE>\n         2022   2021\nSales      10      9\nProfit      3      2\n</TABLE>\n12\n",
+		},
+		{
+			name: "two tables with text between them stay two",
+			html: `<table><tr><td>Sales</td><td>10</td></tr></table><p>Balance sheet</p><table><tr><td>Cash</td><td>4</td></tr></table>`,
+			want: "<TABLE>\nSales   10\n</TABLE>\nBalance sheet\n<TABLE>\nCash   4\n</TABLE>\n",
+		},
+		{
 			name: "unclosed tags and an end tag never opened",
 			html: `<table><tr><td>A<td>1</tr></td></p><tr><td>B<td>2</table>after`,
 			want: "<TABLE>\nA   1\nB   2\n</TABLE>\nafter\n",

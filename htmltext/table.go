@@ -2,6 +2,7 @@ package htmltext
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -22,7 +23,6 @@ const gap = 3
 // renderTable lays the rows read out in columns and adds them as lines,
 // a blank line before and after.
 func (r *renderer) renderTable(rows [][]cell) {
-	rows = fillRowspans(rows)
 	for i := range rows {
 		joinMarks(rows[i])
 	}
@@ -236,4 +236,93 @@ func fillRowspans(rows [][]cell) [][]cell {
 		out[i] = filled
 	}
 	return out
+}
+
+// pageFurniture matches what a page prints between the halves of a table
+// split at a page break: a page number, "(continued)".
+var pageFurniture = regexp.MustCompile(`(?i)^(?:-?\s*\d{1,3}\s*-?|page \d{1,3}(?: of \d{1,3})?|\(?continued\)?|table of contents)$`)
+
+// tableEnded holds a table read, or joins it to the table held when it
+// goes on from it: the same columns, after nothing but page furniture,
+// starting with figures or with the held table's headings again (which
+// are dropped).
+func (r *renderer) tableEnded(rows [][]cell) {
+	rows = fillRowspans(rows)
+	if r.held != nil && columns(r.held) == columns(rows) && columns(rows) > 1 {
+		if rest, ok := goesOn(r.held, rows); ok {
+			r.held = append(r.held, rest...)
+			return
+		}
+	}
+	r.release()
+	r.held = rows
+}
+
+// release renders the table held, then the furniture read after it.
+func (r *renderer) release() {
+	rows, furniture := r.held, r.heldFurniture
+	r.held, r.heldFurniture = nil, nil
+	if rows != nil {
+		r.renderTable(rows)
+	}
+	for _, p := range furniture {
+		r.emit(p)
+	}
+}
+
+// columns is the number of columns of a table's rows.
+func columns(rows [][]cell) int {
+	n := 0
+	for _, row := range rows {
+		w := 0
+		for _, c := range row {
+			w += c.span
+		}
+		n = max(n, w)
+	}
+	return n
+}
+
+// goesOn reports whether rows continue the table held: they start with a
+// row of figures, or repeat its headings (then dropped).
+func goesOn(held, rows [][]cell) ([][]cell, bool) {
+	heads := 0 // rows of the held table above its first figure
+	for heads < len(held) && !hasFigure(held[heads]) {
+		heads++
+	}
+	first := 0
+	for first < len(rows) && rowText(rows[first]) == "" {
+		first++
+	}
+	if first == len(rows) {
+		return nil, false
+	}
+	if hasFigure(rows[first]) {
+		return rows, true
+	}
+	for k := 0; k < heads; k++ {
+		if first+k >= len(rows) || rowText(rows[first+k]) != rowText(held[k]) {
+			return nil, false
+		}
+	}
+	return rows[first+heads:], heads > 0
+}
+
+func hasFigure(row []cell) bool {
+	for _, c := range row {
+		if len(c.text) > 0 && figureRe.Match(c.text) && !yearRe.Match(c.text) {
+			return true
+		}
+	}
+	return false
+}
+
+func rowText(row []cell) string {
+	var parts []string
+	for _, c := range row {
+		if len(c.text) > 0 {
+			parts = append(parts, string(c.text))
+		}
+	}
+	return strings.Join(parts, " | ")
 }
