@@ -140,7 +140,7 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 		if orig, err := source.Parse(filepath.Base(name), data); err == nil {
 			res.Document = orig
 		}
-		res.checkInline(filepath.Base(name), in.parts)
+		res.readInline(filepath.Base(name), in.parts)
 	}
 	res.Report.Provenance = provenance(name, sum, append(in.notes, res.Report.Provenance.Notes...))
 	res.checkUnderstood(doc, opts.MinMapped)

@@ -2,12 +2,16 @@ package xport
 
 import (
 	"bytes"
+	"errors"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/htmltext"
 	"github.com/xport/xport/inline"
+	"github.com/xport/xport/schema"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
@@ -152,14 +156,20 @@ func (res *Result) remap(pl *places) {
 	}
 }
 
-// checkInline reads the Inline XBRL facts the HTML parts of the input
-// carry and holds the figures read from the tables to them: a fact of
-// the same concept and period read with another value is a warning at
-// both places. One info counts what agreed, what disagreed and what the
-// tables did not give. (The Inline XBRL facts are a check here; they do
-// not yet join the report.)
-func (res *Result) checkInline(file string, parts []part) {
-	var agree, disagree, absent, unread int
+// readInline reads the Inline XBRL facts the HTML parts of the input
+// carry into the report, where xport's catalogue knows their concept and
+// they have no dimensions: the filing's own facts. A fact the tables gave
+// too is held to it: the same value keeps the table's fact; another is a
+// warning at both places, and the filing's fact replaces it. One info
+// counts what agreed, what disagreed, what only the Inline XBRL gave, and
+// what was left unread (a dimension, a format or a concept xport does
+// not read).
+func (res *Result) readInline(file string, parts []part) {
+	cat, err := schema.DefaultCatalogue()
+	if err != nil {
+		return
+	}
+	var agree, disagree, added, unread int
 	var first source.Pos
 	for _, p := range parts {
 		if !inline.IsInline(p.text) {
@@ -173,51 +183,117 @@ func (res *Result) checkInline(file string, parts []part) {
 			return q
 		}
 		for _, f := range doc.Facts {
-			if !f.Numeric || f.Nil {
+			if f.Nil {
 				continue
 			}
 			at := pos(f.Offset)
 			if !first.IsValid() {
 				first = at
 			}
-			ctx := doc.Contexts[f.Context]
-			if f.Problem != "" || ctx == nil || ctx.Dims > 0 {
+			fact := res.inlineFact(cat, doc, f, at)
+			if fact == nil {
 				unread++
 				continue
 			}
-			switch got := res.tableFact(f.Name, ctx); {
+			switch got := res.sameFact(fact); {
 			case got == nil:
-				absent++
-			case sameFigure(got, f.Value):
+				res.addFact(fact)
+				added++
+			case !fact.Numeric() && got.Text == fact.Text, fact.Numeric() && sameFigure(got, fact.Value):
+				got.Also = append(got.Also, at)
 				agree++
 			default:
 				disagree++
 				res.Diagnostics.Add(source.Warning, "convert.inlineDisagrees", got.Source,
-					"%s for %s is %s here, but the filing's Inline XBRL says %s at %s", got.Concept.QName(), got.Period, got.ValueString(), f.Value, at)
+					"%s for %s is %s here, but the filing's Inline XBRL says %s at %s: the filing's fact is kept", got.Concept.QName(), got.Period, got.ValueString(), fact.ValueString(), at)
+				*got = *fact
 			}
 		}
 	}
-	if n := agree + disagree + absent + unread; n > 0 {
+	if n := agree + disagree + added + unread; n > 0 {
 		res.Diagnostics.Add(source.Info, "convert.inline", first,
-			"the filing carries %d numeric Inline XBRL facts: %d agree with the figures read from its tables, %d disagree, %d were not read from the tables, %d have dimensions or a format xport does not read",
-			n, agree, disagree, absent, unread)
+			"the filing carries %d Inline XBRL facts: %d agree with the figures read from its tables, %d disagree, %d only it gives (added), %d have dimensions, a format or a concept xport does not read",
+			n, agree, disagree, added, unread)
 	}
 }
 
-// tableFact finds the fact without dimensions read for a concept, by its
-// prefixed name, over a context's period.
-func (res *Result) tableFact(name string, ctx *inline.Context) *xbrl.Fact {
-	for _, f := range res.Report.Facts {
-		if len(f.Dims) > 0 || f.Concept.QName() != name {
-			continue
+// inlineFact makes a fact of the report from an Inline XBRL fact, or nil
+// when xport cannot: a concept not in its catalogue, a context with
+// dimensions or of another entity, a unit other than currency, shares
+// or pure, a value that could not be read.
+func (res *Result) inlineFact(cat *schema.Catalogue, doc *inline.Document, f inline.Fact, at source.Pos) *xbrl.Fact {
+	c := cat.Lookup(f.Name)
+	ctx := doc.Contexts[f.Context]
+	if c == nil || c.Abstract || ctx == nil || ctx.Dims > 0 || f.Problem != "" || f.Numeric != c.Type.Numeric() ||
+		res.Report.Entity.ID != "" && strings.TrimLeft(ctx.Identifier, "0") != strings.TrimLeft(res.Report.Entity.ID, "0") {
+		return nil
+	}
+	fact := &xbrl.Fact{Concept: c, Source: at}
+	var err error
+	if ctx.Instant != "" {
+		fact.Period.Instant = true
+		fact.Period.End, err = time.Parse(time.DateOnly, ctx.Instant)
+	} else {
+		var e1, e2 error
+		fact.Period.Start, e1 = time.Parse(time.DateOnly, ctx.Start)
+		fact.Period.End, e2 = time.Parse(time.DateOnly, ctx.End)
+		err = errors.Join(e1, e2)
+	}
+	if err != nil || fact.Period.Instant != (c.PeriodType == xbrl.Instant) {
+		return nil
+	}
+	if !f.Numeric {
+		fact.Text = f.Text
+	} else {
+		fact.Unit = unitOf(doc.Units[f.Unit])
+		if fact.Unit == nil {
+			return nil
 		}
-		p := f.Period
-		if ctx.Instant != "" && p.Instant && p.End.Format(time.DateOnly) == ctx.Instant ||
-			ctx.Instant == "" && !p.Instant && p.Start.Format(time.DateOnly) == ctx.Start && p.End.Format(time.DateOnly) == ctx.End {
-			return f
+		fact.Value = f.Value
+		switch d, err := strconv.Atoi(strings.TrimSpace(f.Decimals)); {
+		case strings.TrimSpace(f.Decimals) == "INF":
+			fact.Decimals = xbrl.DecimalsINF
+		case err == nil:
+			fact.Decimals = d
+		default:
+			return nil
+		}
+	}
+	fact.ID = c.ID() + "_" + fact.ContextID()
+	return fact
+}
+
+// unitOf is the report's unit for an Inline XBRL unit's measures.
+func unitOf(measures string) *xbrl.Unit {
+	for _, u := range []*xbrl.Unit{&xbrl.USD, &xbrl.SharesUnit, &xbrl.USDPerShare, &xbrl.PureUnit} {
+		if u.String() == measures {
+			return u
 		}
 	}
 	return nil
+}
+
+// sameFact finds the report's fact of a concept and period, without
+// dimensions.
+func (res *Result) sameFact(f *xbrl.Fact) *xbrl.Fact {
+	for _, g := range res.Report.Facts {
+		if len(g.Dims) == 0 && g.Concept.QName() == f.Concept.QName() && g.Period == f.Period {
+			return g
+		}
+	}
+	return nil
+}
+
+// addFact adds a fact to the report with its concept and unit.
+func (res *Result) addFact(f *xbrl.Fact) {
+	rep := res.Report
+	rep.Facts = append(rep.Facts, f)
+	if !slices.Contains(rep.Concepts, f.Concept) {
+		rep.Concepts = append(rep.Concepts, f.Concept)
+	}
+	if f.Unit != nil && !slices.ContainsFunc(rep.Units, func(u *xbrl.Unit) bool { return u.ID == f.Unit.ID }) {
+		rep.Units = append(rep.Units, f.Unit)
+	}
 }
 
 // sameFigure reports whether a figure read from a table is the Inline

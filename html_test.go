@@ -77,15 +77,16 @@ func TestHTMLExhibit(t *testing.T) {
 	}
 }
 
-// TestInlineCheck: a filing with Inline XBRL holds the figures read from
-// its tables to its own facts. Of the six numeric facts of
+// TestInlineFacts: a filing's Inline XBRL facts join the report and hold
+// the figures read from its tables to them. Of the six numeric facts of
 // testdata/html/acme-ixbrl-q1-2024.htm, the revenues (line 16, scale 6)
-// and the net loss (line 17, "(30)" with sign="-") agree, the prior
-// year's net income (line 17, scale 3: 25 thousand against the table's 25
-// million) disagrees, the research costs of 2024 (a dash, fixed-zero)
-// were not read from the table, and those of 2023 use a format xport
-// does not read.
-func TestInlineCheck(t *testing.T) {
+// and the net loss (line 17, "(30)" with sign="-") agree with the
+// tables; the prior year's net income (line 17, scale 3: 25 thousand
+// against the table's 25 million) disagrees, a warning, and the filing's
+// fact is kept; the research costs of 2024 (line 18, a dash, fixed-zero)
+// only the Inline XBRL gives, and they are added; those of 2023 use a
+// format xport does not read.
+func TestInlineFacts(t *testing.T) {
 	res := convertFile(t, "testdata/html/acme-ixbrl-q1-2024.htm", Options{CIK: "1"})
 	var info, warn []string
 	for _, d := range res.Diagnostics {
@@ -93,14 +94,27 @@ func TestInlineCheck(t *testing.T) {
 		case "convert.inline":
 			info = append(info, d.Message)
 		case "convert.inlineDisagrees":
-			warn = append(warn, d.Pos.String()+" "+d.Message)
+			warn = append(warn, d.Message)
 		}
 	}
-	if len(info) != 1 || !strings.Contains(info[0], "6 numeric Inline XBRL facts: 3 agree with the figures read from its tables, 1 disagree, 1 were not read from the tables, 1 have dimensions or a format") {
+	if len(info) != 1 || !strings.Contains(info[0], "6 Inline XBRL facts: 3 agree with the figures read from its tables, 1 disagree, 1 only it gives (added), 1 have dimensions") {
 		t.Errorf("info %q", info)
 	}
 	if len(warn) != 1 || !strings.Contains(warn[0], "us-gaap:NetIncomeLoss for 2023-01-01..2023-03-31 is 25000000 here, but the filing's Inline XBRL says 25000") {
 		t.Errorf("warnings %q", warn)
+	}
+	got := map[string]string{}
+	for _, f := range res.Report.Facts {
+		got[f.Concept.QName()+" "+f.Period.String()] = f.ValueString() + " " + f.Source.String()
+	}
+	for k, want := range map[string]string{
+		"us-gaap:NetIncomeLoss 2023-01-01..2023-03-31":                 "25000 acme-ixbrl-q1-2024.htm:17:332",
+		"us-gaap:ResearchAndDevelopmentExpense 2024-01-01..2024-03-31": "0 acme-ixbrl-q1-2024.htm:18:181",        // the dash, fixed-zero
+		"us-gaap:NetIncomeLoss 2024-01-01..2024-03-31":                 "-30000000 acme-ixbrl-q1-2024.htm:17:35", // the table's "(30)", which agrees
+	} {
+		if got[k] != want {
+			t.Errorf("%s = %q, want %q", k, got[k], want)
+		}
 	}
 }
 
