@@ -178,37 +178,19 @@ type table struct {
 // Render renders an HTML document as text, reading it in one pass:
 // time and memory are linear in its size.
 func Render(data []byte) *Rendering {
-	z := html.NewTokenizer(bytes.NewReader(data))
-	z.SetMaxBuf(0)
 	r := &renderer{sup: -1}
-	off := 0
-	for {
-		tt := z.Next()
-		raw := z.Raw()
-		at := off
-		off += len(raw)
-		if tt == html.ErrorToken {
-			break
-		}
-		switch tt {
+	off := Walk(data, func(t *Token) {
+		switch t.Type {
 		case html.TextToken:
 			if len(r.skip) == 0 {
-				r.text(raw, at)
+				r.text(t.Raw, t.Offset)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			attrs := map[string]string{}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
-			}
-			r.start(string(name), attrs, tt == html.SelfClosingTagToken, at)
+			r.start(t.Name, t.Attrs, t.Type == html.SelfClosingTagToken, t.Offset)
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			r.end(string(name), at)
+			r.end(t.Name, t.Offset)
 		}
-	}
+	})
 	for len(r.tables) > 0 {
 		r.end("table", off)
 	}

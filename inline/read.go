@@ -20,6 +20,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/xport/xport/decimal"
+	"github.com/xport/xport/htmltext"
 )
 
 // Fact is one fact of an Inline XBRL document.
@@ -57,9 +58,8 @@ func IsInline(data []byte) bool {
 	return bytes.Contains(low, []byte("<ix:nonfraction")) || bytes.Contains(low, []byte("<ix:nonnumeric")) || bytes.Contains(low, []byte("<ix:header"))
 }
 
-// open is an element being read: a fact, or part of a context or unit.
+// open is a fact being read.
 type open struct {
-	name  string
 	fact  *Fact
 	text  []byte
 	scale int
@@ -73,7 +73,6 @@ const maxScale = 30
 // Read reads the facts, contexts and units of an Inline XBRL document.
 func Read(data []byte) *Document {
 	d := &Document{Contexts: map[string]*Context{}, Units: map[string]string{}}
-	z := html.NewTokenizer(bytes.NewReader(data))
 	var stack []*open // open facts, innermost last
 	var ctx *Context
 	var unitID string
@@ -81,41 +80,28 @@ func Read(data []byte) *Document {
 	inDenominator := false
 	exclude := 0
 	var text []byte // of the element being read in the resources
-	off := 0
-	for {
-		tt := z.Next()
-		raw := z.Raw()
-		at := off
-		off += len(raw)
-		if tt == html.ErrorToken {
-			break
-		}
+	htmltext.Walk(data, func(tok *htmltext.Token) {
+		tt := tok.Type
 		switch tt {
 		case html.TextToken:
 			if exclude > 0 {
-				continue
+				return
 			}
-			t := []byte(html.UnescapeString(string(raw)))
+			t := []byte(html.UnescapeString(string(tok.Raw)))
 			for _, o := range stack {
 				o.text = append(o.text, t...)
 			}
 			text = append(text, t...)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			attrs := map[string]string{}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
-			}
-			local := localName(string(name))
+			attrs := tok.Attrs
+			local := localName(tok.Name)
 			text = text[:0]
 			switch local {
 			case "nonfraction", "nonnumeric":
 				f := &Fact{Name: attrs["name"], Context: attrs["contextref"], Unit: attrs["unitref"], Decimals: attrs["decimals"],
-					Numeric: local == "nonfraction", Format: attrs["format"], Offset: off, Nil: attrs["xsi:nil"] == "true"}
+					Numeric: local == "nonfraction", Format: attrs["format"], Offset: tok.End, Nil: attrs["xsi:nil"] == "true"}
 				scale, _ := strconv.Atoi(strings.TrimSpace(attrs["scale"]))
-				o := &open{name: string(name), fact: f, scale: scale, sign: attrs["sign"]}
+				o := &open{fact: f, scale: scale, sign: attrs["sign"]}
 				if tt == html.SelfClosingTagToken {
 					d.finish(o)
 				} else if len(stack) < 100 {
@@ -141,10 +127,8 @@ func Read(data []byte) *Document {
 			case "unitdenominator":
 				inDenominator = true
 			}
-			_ = at
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			local := localName(string(name))
+			local := localName(tok.Name)
 			value := strings.TrimSpace(string(text))
 			switch local {
 			case "nonfraction", "nonnumeric":
@@ -187,7 +171,7 @@ func Read(data []byte) *Document {
 			}
 			text = text[:0]
 		}
-	}
+	})
 	return d
 }
 
