@@ -137,3 +137,41 @@ func TestPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLRelease2006 converts an exhibit in the HTML of 2006 (upper-case
+// tags, <FONT> in every cell, "$" and ")" in cells of their own under
+// headings spanning three cells per year, &#151; in a label): every
+// figure of its statement, typed from the file, where its text starts
+// (the "$" for a figure printed with one).
+func TestHTMLRelease2006(t *testing.T) {
+	res := convertFile(t, "testdata/html/zenith-q3-2006.htm", Options{CIK: "1"})
+	if !res.Valid() {
+		t.Fatalf("invalid: %v", res.Diagnostics)
+	}
+	want := map[string]string{
+		"us-gaap:Revenues 2006-07-01..2006-09-30":                      "48215000 zenith-q3-2006.htm:12:111",
+		"us-gaap:Revenues 2005-01-01..2005-09-30":                      "118420000 zenith-q3-2006.htm:12:490",
+		"us-gaap:CostOfRevenue 2006-07-01..2006-09-30":                 "21640000 zenith-q3-2006.htm:13:131",
+		"us-gaap:GrossProfit 2006-01-01..2006-09-30":                   "76759000 zenith-q3-2006.htm:14:319",
+		"us-gaap:ResearchAndDevelopmentExpense 2005-07-01..2005-09-30": "8914000 zenith-q3-2006.htm:15:234",
+		"us-gaap:NetIncomeLoss 2005-07-01..2005-09-30":                 "-1207000 zenith-q3-2006.htm:16:241",
+		"us-gaap:NetIncomeLoss 2005-01-01..2005-09-30":                 "-3388000 zenith-q3-2006.htm:16:510",
+		"us-gaap:EarningsPerShareBasic 2005-01-01..2005-09-30":         "-0.12 zenith-q3-2006.htm:17:529",
+	}
+	got := map[string]string{}
+	numeric := 0
+	for _, f := range res.Report.Facts {
+		got[f.Concept.QName()+" "+f.Period.String()] = f.ValueString() + " " + f.Source.String()
+		if f.Numeric() {
+			numeric++
+		}
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s = %q, want %q", k, got[k], w)
+		}
+	}
+	if numeric != 24 {
+		t.Errorf("%d figures became facts, want the statement's 24", numeric)
+	}
+}
