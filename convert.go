@@ -291,11 +291,12 @@ func (res *Result) emit(name string, formats []string) {
 		{FormatXBRL, "xport.emit:xml", "rendering the instance", renderXML},
 		{FormatJSON, "xport.emit:json", "rendering xBRL-JSON", res.renderJSON},
 		{FormatJSONL, "xport.emit:jsonl", "rendering the fact feed", renderFeed},
+		{FormatIXBRL, "xport.emit:ixbrl", "rendering Inline XBRL", res.renderInline},
 		{FormatCSV, "xport.emit:csv", "rendering xBRL-CSV", renderCSV},
 		{"taxonomy", "xport.emit:taxonomy", "generating the taxonomy", renderTaxonomy},
 	}
 	for _, r := range renderers {
-		if !includes(formats, r.format) {
+		if !includes(formats, r.format) || r.format == FormatIXBRL && !slices.Contains(formats, FormatIXBRL) {
 			continue
 		}
 		files, err := r.render(res.Report, name)
@@ -316,6 +317,13 @@ func (res *Result) fail(code, what string, err error) {
 		at, err = fe.Pos, fe.Err
 	}
 	res.Diagnostics.Add(source.Error, code, at, "%s: %v", what, err)
+}
+
+// renderInline renders Inline XBRL over the document converted. It is
+// rendered only when asked for (--format ixbrl).
+func (res *Result) renderInline(rep *xbrl.Report, name string) ([]schema.File, error) {
+	html, err := exporter.InlineXBRL(rep, res.Document)
+	return []schema.File{{Name: name + ".html", Data: html}}, err
 }
 
 func renderXML(rep *xbrl.Report, name string) ([]schema.File, error) {
@@ -370,6 +378,7 @@ const (
 	FormatJSON  = "json"  // xBRL-JSON, NAME.json
 	FormatCSV   = "csv"   // xBRL-CSV, NAME-csv.json and NAME-*.csv (lists only)
 	FormatJSONL = "jsonl" // the fact feed, NAME.jsonl: a JSON object per fact
+	FormatIXBRL = "ixbrl" // Inline XBRL 1.1 over the source document, NAME.html (not yet in the default set)
 )
 
 // Formats lists the output formats.
@@ -386,6 +395,8 @@ func FormatOf(name string) string {
 		return FormatJSON
 	case strings.HasSuffix(name, ".xbrl"):
 		return FormatXBRL
+	case strings.HasSuffix(name, ".html"):
+		return FormatIXBRL
 	}
 	return "taxonomy"
 }

@@ -1,0 +1,237 @@
+package exporter
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/xport/xport/decimal"
+	"github.com/xport/xport/source"
+	"github.com/xport/xport/xbrl"
+)
+
+// Namespaces of Inline XBRL 1.1.
+const (
+	NSXHTML = "http://www.w3.org/1999/xhtml"
+	NSIX    = "http://www.xbrl.org/2013/inlineXBRL"
+	NSIXT   = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+)
+
+// InlineXBRL renders rep as Inline XBRL 1.1 over the document it was read
+// from: every line of doc as it was, in a <pre> so that columns stay
+// aligned, and each figure that became a fact wrapped where it is printed
+// (at its source and every other place the same figure is printed) in an
+// ix:nonFraction with its concept, context, unit, decimals, scale and
+// sign, read with ixt:num-dot-decimal (ixt:fixed-zero for a dash). Facts
+// that are not printed as such (text facts, figures written out in words)
+// stand in ix:hidden. The header holds the contexts, the units and the
+// schemaRef to the taxonomy written beside it.
+//
+// The line "Total revenue   $ 128,064" with the fact us-gaap:Revenues =
+// 128064000 at its "128,064" becomes
+//
+//	Total revenue   $ <ix:nonFraction name="us-gaap:Revenues" contextRef="D20120930_20121229"
+//	    unitRef="USD" decimals="-3" scale="3" format="ixt:num-dot-decimal">128,064</ix:nonFraction>
+func InlineXBRL(rep *xbrl.Report, doc *source.Document) ([]byte, error) {
+	w := newXMLWriter(len(doc.Lines)*100 + 1024*len(rep.Facts))
+	root := []string{"xmlns", NSXHTML, "xmlns:ix", NSIX, "xmlns:ixt", NSIXT, "xmlns:xbrli", NSXBRLI, "xmlns:link", NSLink, "xmlns:xlink", NSXLink}
+	if hasDimensions(rep) {
+		root = append(root, "xmlns:xbrldi", NSDI)
+	}
+	ns := rep.Namespaces()
+	for _, p := range sortedKeys(ns) {
+		if p != "xbrli" {
+			root = append(root, "xmlns:"+p, ns[p])
+		}
+	}
+	w.open("html", root...)
+	w.open("head")
+	w.leaf("meta", "", "http-equiv", "Content-Type", "content", "text/html; charset=utf-8")
+	w.leaf("title", rep.Provenance.Source)
+	w.close("head")
+	w.open("body")
+	tags, shown := placeFacts(rep, doc)
+	w.open("div", "style", "display:none")
+	w.open("ix:header")
+	var hidden []*xbrl.Fact
+	for _, f := range rep.Facts {
+		if !shown[f] {
+			hidden = append(hidden, f)
+		}
+	}
+	if len(hidden) > 0 {
+		w.open("ix:hidden")
+		for _, f := range hidden {
+			writeHiddenFact(w, f)
+		}
+		w.close("ix:hidden")
+	}
+	w.open("ix:references")
+	w.leaf("link:schemaRef", "", "xlink:type", "simple", "xlink:href", rep.Taxonomy.Schema)
+	w.close("ix:references")
+	w.open("ix:resources")
+	writeContexts(w, rep)
+	for _, u := range rep.Units {
+		writeUnit(w, u)
+	}
+	w.close("ix:resources")
+	w.close("ix:header")
+	w.close("div")
+	w.newline()
+	w.b = append(w.b, "<pre>"...)
+	for i, l := range doc.Lines {
+		w.b = appendLine(w.b, l, tags[i])
+		w.b = append(w.b, '\n')
+	}
+	w.b = append(w.b, "</pre>"...)
+	w.close("body")
+	w.close("html")
+	return w.bytes(), nil
+}
+
+// placed is a figure of a line that a fact is tagged at.
+type placed struct {
+	fact       *xbrl.Fact
+	from, to   int // runes of the line's Text: the digits, or the dash
+	scale      int
+	dash, copy bool // copy: not the fact's first place (its id is not repeated)
+}
+
+// figureAt matches a figure's digits at a place: "128,064", "0.14"; or
+// the dash of a nil figure.
+var figureAt = regexp.MustCompile(`^[$€£(\s]*([0-9][0-9,]*(?:\.[0-9]+)?|[-–—]+)`)
+
+// placeFacts finds where each numeric fact's figure can be tagged: at
+// its source and its other places, where the digits printed, times a
+// power of ten, are its value, and no other fact is tagged already. It
+// returns the figures by line (index), in order, and the facts tagged
+// somewhere; the others are hidden.
+func placeFacts(rep *xbrl.Report, doc *source.Document) (map[int][]placed, map[*xbrl.Fact]bool) {
+	tags := map[int][]placed{}
+	shown := map[*xbrl.Fact]bool{}
+	for _, f := range rep.Facts {
+		if !f.Numeric() || f.Nil {
+			continue
+		}
+		for _, p := range append([]source.Pos{f.Source}, f.Also...) {
+			fig, ok := figureOf(doc, f, p)
+			if !ok || slices.ContainsFunc(tags[p.Line-1], func(o placed) bool { return fig.from < o.to && o.from < fig.to }) {
+				continue // another fact is tagged there
+			}
+			fig.copy = shown[f] // its id stands at its first place only
+			tags[p.Line-1] = append(tags[p.Line-1], fig)
+			shown[f] = true
+		}
+	}
+	for _, figs := range tags {
+		sort.Slice(figs, func(a, b int) bool { return figs[a].from < figs[b].from })
+	}
+	return tags, shown
+}
+
+// figureOf reads the figure of fact f printed at p.
+func figureOf(doc *source.Document, f *xbrl.Fact, p source.Pos) (placed, bool) {
+	if !p.IsValid() || p.File != doc.Name || p.Line > len(doc.Lines) {
+		return placed{}, false
+	}
+	l := doc.Lines[p.Line-1]
+	col := -1
+	for c, b := range l.Columns() {
+		if b == p.Col {
+			col = c
+			break
+		}
+	}
+	runes := []rune(l.Text)
+	if col < 0 || col >= len(runes) || col > 0 && strings.ContainsRune("0123456789,.", runes[col-1]) {
+		return placed{}, false // not where a figure starts
+	}
+	m := figureAt.FindStringSubmatchIndex(string(runes[col:]))
+	if m == nil {
+		return placed{}, false
+	}
+	rest := string(runes[col:])
+	digits := rest[m[2]:m[3]]
+	from := col + len([]rune(rest[:m[2]]))
+	to := from + len([]rune(digits))
+	if strings.Trim(digits, "-–—") == "" {
+		return placed{fact: f, from: from, to: to, dash: true}, f.Value.IsZero()
+	}
+	shownValue, err := decimal.Parse(strings.ReplaceAll(digits, ",", ""))
+	if err != nil || shownValue.IsZero() != f.Value.IsZero() {
+		return placed{}, false
+	}
+	for scale := -6; scale <= 12; scale++ {
+		if shownValue.Shift(scale).Equal(f.Value.Abs()) {
+			return placed{fact: f, from: from, to: to, scale: scale}, true
+		}
+	}
+	return placed{}, false
+}
+
+// appendLine writes a line of the document, escaped, with its figures
+// tagged.
+func appendLine(b []byte, l source.Line, figs []placed) []byte {
+	runes := []rune(l.Text)
+	at := 0
+	for _, fig := range figs {
+		if fig.from < at {
+			continue // overlaps the figure before
+		}
+		b = appendEscaped(b, string(runes[at:fig.from]))
+		b = appendNonFraction(b, fig, string(runes[fig.from:fig.to]))
+		at = fig.to
+	}
+	return appendEscaped(b, string(runes[at:]))
+}
+
+// appendNonFraction writes a figure as an ix:nonFraction.
+func appendNonFraction(b []byte, fig placed, text string) []byte {
+	f := fig.fact
+	attr := func(k, v string) {
+		b = append(b, ' ')
+		b = append(b, k...)
+		b = append(b, `="`...)
+		b = appendEscaped(b, v)
+		b = append(b, '"')
+	}
+	b = append(b, "<ix:nonFraction"...)
+	if !fig.copy {
+		attr("id", f.ID)
+	}
+	attr("name", f.Concept.QName())
+	attr("contextRef", f.ContextID())
+	attr("unitRef", f.Unit.ID)
+	attr("decimals", decimalsAttr(f.Decimals))
+	if fig.dash {
+		attr("format", "ixt:fixed-zero")
+	} else {
+		attr("format", "ixt:num-dot-decimal")
+		if fig.scale != 0 {
+			attr("scale", itoa(fig.scale))
+		}
+		if f.Value.Sign() < 0 {
+			attr("sign", "-")
+		}
+	}
+	b = append(b, '>')
+	b = appendEscaped(b, text)
+	return append(b, "</ix:nonFraction>"...)
+}
+
+// writeHiddenFact writes a fact that is not printed as such.
+func writeHiddenFact(w *xmlWriter, f *xbrl.Fact) {
+	if !f.Numeric() {
+		w.leaf("ix:nonNumeric", f.Text, "id", f.ID, "name", f.Concept.QName(), "contextRef", f.ContextID())
+		return
+	}
+	attrs := []string{"id", f.ID, "name", f.Concept.QName(), "contextRef", f.ContextID(), "unitRef", f.Unit.ID,
+		"decimals", decimalsAttr(f.Decimals), "format", "ixt:num-dot-decimal"}
+	if f.Value.Sign() < 0 {
+		attrs = append(attrs, "sign", "-")
+	}
+	w.leaf("ix:nonFraction", f.Value.Abs().String(), attrs...)
+}
+
+func itoa(n int) string { return decimal.FromInt(int64(n)).String() }
