@@ -296,7 +296,7 @@ func (res *Result) emit(name string, formats []string) {
 		{"taxonomy", "xport.emit:taxonomy", "generating the taxonomy", renderTaxonomy},
 	}
 	for _, r := range renderers {
-		if !includes(formats, r.format) || r.format == FormatIXBRL && !slices.Contains(formats, FormatIXBRL) {
+		if !includes(formats, r.format) {
 			continue
 		}
 		files, err := r.render(res.Report, name)
@@ -319,8 +319,7 @@ func (res *Result) fail(code, what string, err error) {
 	res.Diagnostics.Add(source.Error, code, at, "%s: %v", what, err)
 }
 
-// renderInline renders Inline XBRL over the document converted. It is
-// rendered only when asked for (--format ixbrl).
+// renderInline renders Inline XBRL over the document converted.
 func (res *Result) renderInline(rep *xbrl.Report, name string) ([]schema.File, error) {
 	html, err := exporter.InlineXBRL(rep, res.Document)
 	return []schema.File{{Name: name + ".html", Data: html}}, err
@@ -378,11 +377,11 @@ const (
 	FormatJSON  = "json"  // xBRL-JSON, NAME.json
 	FormatCSV   = "csv"   // xBRL-CSV, NAME-csv.json and NAME-*.csv (lists only)
 	FormatJSONL = "jsonl" // the fact feed, NAME.jsonl: a JSON object per fact
-	FormatIXBRL = "ixbrl" // Inline XBRL 1.1 over the source document, NAME.html (not yet in the default set)
+	FormatIXBRL = "ixbrl" // Inline XBRL 1.1 over the source document, NAME.html
 )
 
 // Formats lists the output formats.
-var Formats = []string{FormatXBRL, FormatJSON, FormatCSV, FormatJSONL}
+var Formats = []string{FormatXBRL, FormatJSON, FormatCSV, FormatJSONL, FormatIXBRL}
 
 // FormatOf names the format an output file belongs to, or "taxonomy".
 func FormatOf(name string) string {

@@ -113,7 +113,8 @@ func TestFormatsRenderOnlyWhatIsChosen(t *testing.T) {
 		{[]string{FormatJSONL}, "s.jsonl"},
 		{[]string{FormatXBRL}, "s.xbrl s.xsd s_lab.xml s_pre.xml s_cal.xml s_def.xml"},
 		{[]string{FormatJSON, FormatJSONL}, "s.json s.jsonl s.xsd s_lab.xml s_pre.xml s_cal.xml s_def.xml"},
-		{nil, "s.xbrl s.json s.jsonl s.xsd s_lab.xml s_pre.xml s_cal.xml s_def.xml"},
+		{[]string{FormatIXBRL}, "s.html s.xsd s_lab.xml s_pre.xml s_cal.xml s_def.xml"},
+		{nil, "s.xbrl s.json s.jsonl s.html s.xsd s_lab.xml s_pre.xml s_cal.xml s_def.xml"},
 	}
 	data, err := os.ReadFile("testdata/infinera-q4-2012.txt")
 	if err != nil {

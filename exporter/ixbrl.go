@@ -34,6 +34,9 @@ const (
 //	Total revenue   $ <ix:nonFraction name="us-gaap:Revenues" contextRef="D20120930_20121229"
 //	    unitRef="USD" decimals="-3" scale="3" format="ixt:num-dot-decimal">128,064</ix:nonFraction>
 func InlineXBRL(rep *xbrl.Report, doc *source.Document) ([]byte, error) {
+	if doc == nil {
+		doc = &source.Document{} // no text to show: every fact hidden
+	}
 	w := newXMLWriter(len(doc.Lines)*100 + 1024*len(rep.Facts))
 	root := []string{"xmlns", NSXHTML, "xmlns:ix", NSIX, "xmlns:ixt", NSIXT, "xmlns:xbrli", NSXBRLI, "xmlns:link", NSLink, "xmlns:xlink", NSXLink}
 	if hasDimensions(rep) {

@@ -46,7 +46,7 @@ file:line:col: severity: message [code].`,
 			&cli.StringFlag{Name: "shard", Usage: "i/n: convert only shard i (0-based) of n of the documents, split by a hash of their paths"},
 			maxSizeFlag(),
 			&cli.StringFlag{Name: "kind", Value: "auto", Usage: "the kind of document: release (earnings release), periodic (annual or quarterly report: 10-K, 10-Q, 20-F), minerals (Form SD conflict minerals report) or auto (detected: a submission by its document types, plain text by its wording)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(xport.Formats, ","), Usage: "formats to write, comma-separated: " + strings.Join(xport.Formats, ", ") + "; or ixbrl (Inline XBRL over the document, NAME.html), when asked for"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: strings.Join(xport.Formats, ","), Usage: "formats to write, comma-separated: " + strings.Join(xport.Formats, ", ") + " (ixbrl: Inline XBRL over the document, NAME.html)"},
 			&cli.Float64Flag{Name: "min-mapped", Usage: "fail (exit 1, nothing written) a document of which less than this percentage of the figures read became facts"},
 			&cli.BoolFlag{Name: "allow-empty", Usage: "write the report of a document that yields no fact (an empty file, text without figures) instead of failing it"},
 			&cli.IntFlag{Name: "memory-limit", Value: defaultMemoryLimit, Usage: "soft limit of the heap, in MiB: the garbage collector works harder as it nears it (0: none; GOMEMLIMIT, when set, stands unless this is given)"},
@@ -62,8 +62,8 @@ func convertAction(c *cli.Context) error {
 	path := c.Args().First()
 	formats := strings.Split(c.String("format"), ",")
 	for _, f := range formats {
-		if !slices.Contains(xport.Formats, f) && f != xport.FormatIXBRL {
-			return usageError("convert: --format %q: want %s or %s", f, strings.Join(xport.Formats, ", "), xport.FormatIXBRL)
+		if !slices.Contains(xport.Formats, f) {
+			return usageError("convert: --format %q: want %s", f, strings.Join(xport.Formats, ", "))
 		}
 	}
 	opts, err := convertOptions(c)
