@@ -113,12 +113,13 @@ var figureAt = regexp.MustCompile(`^[$€£(\s]*([0-9][0-9,]*(?:\.[0-9]+)?|[-–
 func placeFacts(rep *xbrl.Report, doc *source.Document) (map[int][]placed, map[*xbrl.Fact]bool) {
 	tags := map[int][]placed{}
 	shown := map[*xbrl.Fact]bool{}
+	lines := map[int]*lineText{} // read once: an exhibit may be one line of a megabyte
 	for _, f := range rep.Facts {
 		if !f.Numeric() || f.Nil {
 			continue
 		}
 		for _, p := range append([]source.Pos{f.Source}, f.Also...) {
-			fig, ok := figureOf(doc, f, p)
+			fig, ok := figureOf(doc, lines, f, p)
 			if !ok || slices.ContainsFunc(tags[p.Line-1], func(o placed) bool { return fig.from < o.to && o.from < fig.to }) {
 				continue // another fact is tagged there
 			}
@@ -133,28 +134,37 @@ func placeFacts(rep *xbrl.Report, doc *source.Document) (map[int][]placed, map[*
 	return tags, shown
 }
 
+// lineText is a line of the document as figureOf reads it: its runes,
+// and the byte column of the original line each starts at.
+type lineText struct {
+	runes []rune
+	cols  []int
+}
+
 // figureOf reads the figure of fact f printed at p.
-func figureOf(doc *source.Document, f *xbrl.Fact, p source.Pos) (placed, bool) {
+func figureOf(doc *source.Document, lines map[int]*lineText, f *xbrl.Fact, p source.Pos) (placed, bool) {
 	if !p.IsValid() || p.File != doc.Name || p.Line > len(doc.Lines) {
 		return placed{}, false
 	}
-	l := doc.Lines[p.Line-1]
-	col := -1
-	for c, b := range l.Columns() {
-		if b == p.Col {
-			col = c
-			break
-		}
+	lt := lines[p.Line]
+	if lt == nil {
+		l := doc.Lines[p.Line-1]
+		lt = &lineText{runes: []rune(l.Text), cols: l.Columns()}
+		lines[p.Line] = lt
 	}
-	runes := []rune(l.Text)
+	runes := lt.runes
+	col := sort.SearchInts(lt.cols, p.Col) // the first rune at or after the byte column
+	if col < len(lt.cols) && lt.cols[col] != p.Col {
+		col = -1
+	}
 	if col < 0 || col >= len(runes) || col > 0 && strings.ContainsRune("0123456789,.", runes[col-1]) {
 		return placed{}, false // not where a figure starts
 	}
-	m := figureAt.FindStringSubmatchIndex(string(runes[col:]))
+	rest := string(runes[col:min(col+80, len(runes))]) // a figure is short; the line may not be
+	m := figureAt.FindStringSubmatchIndex(rest)
 	if m == nil {
 		return placed{}, false
 	}
-	rest := string(runes[col:])
 	digits := rest[m[2]:m[3]]
 	from := col + len([]rune(rest[:m[2]]))
 	to := from + len([]rune(digits))
