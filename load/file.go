@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/xport/xport/inline"
 	"github.com/xport/xport/schema"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
@@ -19,7 +20,7 @@ import (
 // Document is a report read from a file to be validated.
 type Document struct {
 	Name   string       // the file as named on the command line
-	Format string       // "xbrl" (XBRL 2.1 instance), "json" (xBRL-JSON) or "csv" (xBRL-CSV metadata)
+	Format string       // "xbrl" (XBRL 2.1 instance), "ixbrl" (Inline XBRL), "json" (xBRL-JSON) or "csv" (xBRL-CSV metadata)
 	Data   []byte       // the file's bytes; the report's strings share its memory, so it is never changed
 	Report *xbrl.Report // facts with Source at their place in the file (for xBRL-CSV, the cell of a table)
 	lines  source.Lines
@@ -103,6 +104,9 @@ func Bytes(name string, data []byte, resolve Resolver) (*Document, source.Diagno
 	case isJSON:
 		doc.Format = "json"
 		doc.Report, ds = doc.loadJSON(resolve)
+	case inline.IsInline(data):
+		doc.Format = "ixbrl"
+		doc.Report, ds = doc.loadInline(resolve)
 	default:
 		doc.Format = "xbrl"
 		if conv := asUTF8(data); len(data) > 0 && &conv[0] != &data[0] {
