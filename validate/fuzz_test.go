@@ -32,6 +32,10 @@ func FuzzLoad(f *testing.F) {
 		}
 		f.Add(data, ext == ".json")
 	}
+	// Inline XBRL, read as the instance it stands for.
+	f.Add([]byte(`<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" xmlns:conf="urn:xport:conf"><body><ix:header><ix:references><link:schemaRef xlink:href="conf.xsd"/></ix:references>`+
+		`<ix:resources><xbrli:context id="c"><xbrli:entity><xbrli:identifier scheme="s">1</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:instant>2020-12-31</xbrli:instant></xbrli:period></xbrli:context></ix:resources></ix:header>`+
+		`<ix:nonNumeric name="conf:Motto" contextRef="c">x</ix:nonNumeric></body></html>`), false)
 	schemaData, err := os.ReadFile(filepath.Join(dir, "conf.xsd"))
 	if err != nil {
 		f.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/xport/xport/inline"
 	"github.com/xport/xport/load"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/validate"
@@ -86,11 +87,15 @@ func validateAction(c *cli.Context) error {
 
 // isReportFile keeps, in a directory, the files validate reads: XBRL
 // instances (.xbrl, and .xml whose root is xbrli:xbrl, not a linkbase or
-// schema beside it) and JSON reports and xBRL-CSV metadata (.json).
+// schema beside it), Inline XBRL (.html with ix: facts), and JSON
+// reports and xBRL-CSV metadata (.json).
 func isReportFile(path string) bool {
 	switch {
 	case hasExt(path, ".xbrl", ".json"):
 		return true
+	case hasExt(path, ".html", ".htm", ".xhtml"):
+		data, err := os.ReadFile(path)
+		return err != nil || inline.IsInline(data) // Inline XBRL, not a page without facts
 	case !hasExt(path, ".xml"):
 		return false
 	}
