@@ -321,7 +321,7 @@ func (res *Result) fail(code, what string, err error) {
 
 // renderInline renders Inline XBRL over the document converted.
 func (res *Result) renderInline(rep *xbrl.Report, name string) ([]schema.File, error) {
-	html, err := exporter.InlineXBRL(rep, res.Document)
+	html, err := exporter.InlineXBRL(rep, res.Document, res.Diagnostics)
 	return []schema.File{{Name: name + ".html", Data: html}}, err
 }
 

@@ -420,8 +420,10 @@ func TestBalanceSheetAndCashFlows(t *testing.T) {
 			t.Errorf("%s = %s (decimals %d), want %s (decimals -3)", tt.key, got, f.Decimals, tt.value)
 		}
 	}
-	if none := facts["us-gaap:PreferredStockSharesIssued "+i11]; none == nil || !none.Value.IsZero() {
-		t.Errorf("preferred shares issued (\"no shares issued\") = %v, want 0", none)
+	// line 355: "shares - 25,000 and no shares issued and", the "no" at
+	// column 26
+	if none := facts["us-gaap:PreferredStockSharesIssued "+i11]; none == nil || !none.Value.IsZero() || none.Source.String() != "infinera-q4-2012.txt:355:26" {
+		t.Errorf("preferred shares issued (\"no shares issued\") = %v, want 0 at infinera-q4-2012.txt:355:26", none)
 	}
 	if par := facts["us-gaap:CommonStockParOrStatedValuePerShare "+i12]; par == nil || par.Value.String() != "0.001" || par.Decimals != 3 || par.Source.String() != "infinera-q4-2012.txt:357:20" {
 		t.Errorf("common stock par value = %v, want 0.001 (decimals 3) at infinera-q4-2012.txt:357:20", par)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/xport/xport/decimal"
 	"github.com/xport/xport/source"
@@ -23,17 +24,20 @@ const (
 // aligned, and each figure that became a fact wrapped where it is printed
 // (at its source and every other place the same figure is printed) in an
 // ix:nonFraction with its concept, context, unit, decimals, scale and
-// sign, read with ixt:num-dot-decimal (ixt:fixed-zero for a dash). Facts
-// that are not printed as such (text facts, figures written out in words)
-// stand in ix:hidden. The header holds the contexts, the units and the
-// schemaRef to the taxonomy written beside it.
+// sign, read with ixt:num-dot-decimal (ixt:fixed-zero for a dash); a text
+// fact printed as it is (a smelter's name) is wrapped in an ix:nonNumeric.
+// Facts that are not printed as such (a cover's date, figures written out
+// in words, names joined over lines) stand in ix:hidden. The header holds
+// the contexts, the units and the schemaRef to the taxonomy written
+// beside it. Above the document the diagnostics ds are listed, and the
+// page is a review view (see review.go).
 //
 // The line "Total revenue   $ 128,064" with the fact us-gaap:Revenues =
 // 128064000 at its "128,064" becomes
 //
 //	Total revenue   $ <ix:nonFraction name="us-gaap:Revenues" contextRef="D20120930_20121229"
 //	    unitRef="USD" decimals="-3" scale="3" format="ixt:num-dot-decimal">128,064</ix:nonFraction>
-func InlineXBRL(rep *xbrl.Report, doc *source.Document) ([]byte, error) {
+func InlineXBRL(rep *xbrl.Report, doc *source.Document, ds source.Diagnostics) ([]byte, error) {
 	if doc == nil {
 		doc = &source.Document{} // no text to show: every fact hidden
 	}
@@ -52,9 +56,14 @@ func InlineXBRL(rep *xbrl.Report, doc *source.Document) ([]byte, error) {
 	w.open("head")
 	w.leaf("meta", "", "http-equiv", "Content-Type", "content", "text/html; charset=utf-8")
 	w.leaf("title", rep.Provenance.Source)
+	w.leaf("style", reviewStyle, "type", "text/css")
+	w.open("script", "type", "text/javascript")
+	w.b = append(w.b, "//<![CDATA[\n"+reviewScript+"\n//]]>"...)
+	w.close("script")
 	w.close("head")
 	w.open("body")
 	tags, shown := placeFacts(rep, doc)
+	marks := placeMarks(rep, doc, tags, shown)
 	w.open("div", "style", "display:none")
 	w.open("ix:header")
 	var hidden []*xbrl.Fact
@@ -81,11 +90,15 @@ func InlineXBRL(rep *xbrl.Report, doc *source.Document) ([]byte, error) {
 	w.close("ix:resources")
 	w.close("ix:header")
 	w.close("div")
+	writeDiagnostics(w, ds, doc.Name)
 	w.newline()
 	w.b = append(w.b, "<pre>"...)
 	for i, l := range doc.Lines {
-		w.b = appendLine(w.b, l, tags[i])
-		w.b = append(w.b, '\n')
+		w.b = append(w.b, `<span id="L`...)
+		w.b = append(w.b, itoa(i+1)...)
+		w.b = append(w.b, `">`...)
+		w.b = appendLine(w.b, l, tags[i], marks[i])
+		w.b = append(w.b, "</span>\n"...)
 	}
 	w.b = append(w.b, "</pre>"...)
 	w.close("body")
@@ -99,11 +112,28 @@ type placed struct {
 	from, to   int // runes of the line's Text: the digits, or the dash
 	scale      int
 	dash, copy bool // copy: not the fact's first place (its id is not repeated)
+	// inner are the other facts of the same figure (a par value printed
+	// once for two balance sheet dates), each nested in the one before
+	// as Inline XBRL allows when format, scale and unit agree.
+	inner []placed
+	// notes are facts in ix:hidden read from the same text (a smelter's
+	// conflict-free mark, read with its name): the review marks them too.
+	notes []*xbrl.Fact
 }
 
+// nests reports whether o can be nested in p: the same figure, read the
+// same way.
+func (p placed) nests(o placed) bool {
+	return p.from == o.from && p.to == o.to && p.fact.Numeric() && o.fact.Numeric() &&
+		p.dash == o.dash && p.scale == o.scale && p.fact.Unit.ID == o.fact.Unit.ID
+}
+
+// maxNested bounds the facts nested at one figure.
+const maxNested = 8
+
 // figureAt matches a figure's digits at a place: "128,064", "0.14"; or
-// the dash of a nil figure.
-var figureAt = regexp.MustCompile(`^[$€£(\s]*([0-9][0-9,]*(?:\.[0-9]+)?|[-–—]+)`)
+// the dash of a nil figure, or a word for none ("no shares issued").
+var figureAt = regexp.MustCompile(`^[$€£(\s]*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+|[-–—]+|(?i:no|none|nil)\b)`)
 
 // placeFacts finds where each numeric fact's figure can be tagged: at
 // its source and its other places, where the digits printed, times a
@@ -115,16 +145,25 @@ func placeFacts(rep *xbrl.Report, doc *source.Document) (map[int][]placed, map[*
 	shown := map[*xbrl.Fact]bool{}
 	lines := map[int]*lineText{} // read once: an exhibit may be one line of a megabyte
 	for _, f := range rep.Facts {
-		if !f.Numeric() || f.Nil {
+		if f.Nil {
 			continue
 		}
 		for _, p := range append([]source.Pos{f.Source}, f.Also...) {
-			fig, ok := figureOf(doc, lines, f, p)
-			if !ok || slices.ContainsFunc(tags[p.Line-1], func(o placed) bool { return fig.from < o.to && o.from < fig.to }) {
-				continue // another fact is tagged there
+			fig, ok := placeOf(doc, lines, f, p)
+			if !ok {
+				continue
 			}
 			fig.copy = shown[f] // its id stands at its first place only
-			tags[p.Line-1] = append(tags[p.Line-1], fig)
+			line := tags[p.Line-1]
+			at := slices.IndexFunc(line, func(o placed) bool { return fig.from < o.to && o.from < fig.to })
+			switch {
+			case at < 0:
+				tags[p.Line-1] = append(line, fig)
+			case line[at].nests(fig) && len(line[at].inner) < maxNested && !slices.ContainsFunc(line[at].inner, func(o placed) bool { return o.fact == f }) && line[at].fact != f:
+				line[at].inner = append(line[at].inner, fig)
+			default:
+				continue // another fact is tagged there
+			}
 			shown[f] = true
 		}
 	}
@@ -141,10 +180,27 @@ type lineText struct {
 	cols  []int
 }
 
-// figureOf reads the figure of fact f printed at p.
-func figureOf(doc *source.Document, lines map[int]*lineText, f *xbrl.Fact, p source.Pos) (placed, bool) {
-	if !p.IsValid() || p.File != doc.Name || p.Line > len(doc.Lines) {
+// placeOf finds fact f printed at p: its figure, or for a text fact its
+// text as it is.
+func placeOf(doc *source.Document, lines map[int]*lineText, f *xbrl.Fact, p source.Pos) (placed, bool) {
+	if f.Numeric() {
+		return figureOf(doc, lines, f, p)
+	}
+	lt, col, ok := runeAt(doc, lines, p)
+	if !ok || f.Text == "" || f.Text != strings.TrimSpace(f.Text) {
 		return placed{}, false
+	}
+	n := len([]rune(f.Text))
+	if col+n > len(lt.runes) || string(lt.runes[col:col+n]) != f.Text {
+		return placed{}, false // repaired, joined over lines, or written otherwise
+	}
+	return placed{fact: f, from: col, to: col + n}, true
+}
+
+// runeAt finds the rune of the document's line at p.
+func runeAt(doc *source.Document, lines map[int]*lineText, p source.Pos) (*lineText, int, bool) {
+	if !p.IsValid() || p.File != doc.Name || p.Line > len(doc.Lines) {
+		return nil, 0, false
 	}
 	lt := lines[p.Line]
 	if lt == nil {
@@ -152,12 +208,21 @@ func figureOf(doc *source.Document, lines map[int]*lineText, f *xbrl.Fact, p sou
 		lt = &lineText{runes: []rune(l.Text), cols: l.Columns()}
 		lines[p.Line] = lt
 	}
-	runes := lt.runes
 	col := sort.SearchInts(lt.cols, p.Col) // the first rune at or after the byte column
-	if col < len(lt.cols) && lt.cols[col] != p.Col {
-		col = -1
+	if col >= len(lt.runes) || lt.cols[col] != p.Col {
+		return nil, 0, false
 	}
-	if col < 0 || col >= len(runes) || col > 0 && strings.ContainsRune("0123456789,.", runes[col-1]) {
+	return lt, col, true
+}
+
+// figureOf reads the figure of fact f printed at p.
+func figureOf(doc *source.Document, lines map[int]*lineText, f *xbrl.Fact, p source.Pos) (placed, bool) {
+	lt, col, ok := runeAt(doc, lines, p)
+	if !ok {
+		return placed{}, false
+	}
+	runes := lt.runes
+	if col > 0 && strings.ContainsRune("0123456789,.", runes[col-1]) {
 		return placed{}, false // not where a figure starts
 	}
 	rest := string(runes[col:min(col+80, len(runes))]) // a figure is short; the line may not be
@@ -168,7 +233,7 @@ func figureOf(doc *source.Document, lines map[int]*lineText, f *xbrl.Fact, p sou
 	digits := rest[m[2]:m[3]]
 	from := col + len([]rune(rest[:m[2]]))
 	to := from + len([]rune(digits))
-	if strings.Trim(digits, "-–—") == "" {
+	if strings.Trim(digits, "-–—") == "" || unicode.IsLetter([]rune(digits)[0]) {
 		return placed{fact: f, from: from, to: to, dash: true}, f.Value.IsZero()
 	}
 	shownValue, err := decimal.Parse(strings.ReplaceAll(digits, ",", ""))
@@ -184,53 +249,100 @@ func figureOf(doc *source.Document, lines map[int]*lineText, f *xbrl.Fact, p sou
 }
 
 // appendLine writes a line of the document, escaped, with its figures
-// tagged.
-func appendLine(b []byte, l source.Line, figs []placed) []byte {
+// tagged and the figures read but not mapped marked.
+func appendLine(b []byte, l source.Line, figs []placed, marks []mark) []byte {
 	runes := []rune(l.Text)
 	at := 0
-	for _, fig := range figs {
-		if fig.from < at {
-			continue // overlaps the figure before
+	for len(figs) > 0 || len(marks) > 0 {
+		if len(marks) == 0 || len(figs) > 0 && figs[0].from < marks[0].from {
+			fig := figs[0]
+			figs = figs[1:]
+			if fig.from < at {
+				continue // overlaps the figure before
+			}
+			b = appendEscaped(b, string(runes[at:fig.from]))
+			b = appendFactSpan(b, fig)
+			text := string(runes[fig.from:fig.to])
+			if fig.fact.Numeric() {
+				b = appendNonFraction(b, fig, text)
+			} else {
+				b = appendNonNumeric(b, fig, text)
+			}
+			for range fig.spans() {
+				b = append(b, "</span>"...)
+			}
+			at = fig.to
+			continue
 		}
-		b = appendEscaped(b, string(runes[at:fig.from]))
-		b = appendNonFraction(b, fig, string(runes[fig.from:fig.to]))
-		at = fig.to
+		m := marks[0]
+		marks = marks[1:]
+		if m.from < at {
+			continue
+		}
+		b = appendEscaped(b, string(runes[at:m.from]))
+		b = appendMark(b, m, string(runes[m.from:m.to]))
+		at = m.to
 	}
 	return appendEscaped(b, string(runes[at:]))
 }
 
-// appendNonFraction writes a figure as an ix:nonFraction.
+// appendNonFraction writes a figure as an ix:nonFraction, with the other
+// facts of the same figure nested in it.
 func appendNonFraction(b []byte, fig placed, text string) []byte {
+	for _, g := range append([]placed{fig}, fig.inner...) {
+		f := g.fact
+		attr := func(k, v string) {
+			b = append(b, ' ')
+			b = append(b, k...)
+			b = append(b, `="`...)
+			b = appendEscaped(b, v)
+			b = append(b, '"')
+		}
+		b = append(b, "<ix:nonFraction"...)
+		if !g.copy {
+			attr("id", f.ID)
+		}
+		attr("name", f.Concept.QName())
+		attr("contextRef", f.ContextID())
+		attr("unitRef", f.Unit.ID)
+		attr("decimals", decimalsAttr(f.Decimals))
+		if g.dash {
+			attr("format", "ixt:fixed-zero")
+		} else {
+			attr("format", "ixt:num-dot-decimal")
+			if g.scale != 0 {
+				attr("scale", itoa(g.scale))
+			}
+			if f.Value.Sign() < 0 {
+				attr("sign", "-")
+			}
+		}
+		b = append(b, '>')
+	}
+	b = appendEscaped(b, text)
+	for range len(fig.inner) + 1 {
+		b = append(b, "</ix:nonFraction>"...)
+	}
+	return b
+}
+
+// appendNonNumeric writes a text fact printed as it is.
+func appendNonNumeric(b []byte, fig placed, text string) []byte {
 	f := fig.fact
-	attr := func(k, v string) {
+	b = append(b, "<ix:nonNumeric"...)
+	for _, kv := range [][2]string{{"id", f.ID}, {"name", f.Concept.QName()}, {"contextRef", f.ContextID()}} {
+		if kv[0] == "id" && fig.copy {
+			continue
+		}
 		b = append(b, ' ')
-		b = append(b, k...)
+		b = append(b, kv[0]...)
 		b = append(b, `="`...)
-		b = appendEscaped(b, v)
+		b = appendEscaped(b, kv[1])
 		b = append(b, '"')
-	}
-	b = append(b, "<ix:nonFraction"...)
-	if !fig.copy {
-		attr("id", f.ID)
-	}
-	attr("name", f.Concept.QName())
-	attr("contextRef", f.ContextID())
-	attr("unitRef", f.Unit.ID)
-	attr("decimals", decimalsAttr(f.Decimals))
-	if fig.dash {
-		attr("format", "ixt:fixed-zero")
-	} else {
-		attr("format", "ixt:num-dot-decimal")
-		if fig.scale != 0 {
-			attr("scale", itoa(fig.scale))
-		}
-		if f.Value.Sign() < 0 {
-			attr("sign", "-")
-		}
 	}
 	b = append(b, '>')
 	b = appendEscaped(b, text)
-	return append(b, "</ix:nonFraction>"...)
+	return append(b, "</ix:nonNumeric>"...)
 }
 
 // writeHiddenFact writes a fact that is not printed as such.

@@ -66,10 +66,12 @@ func (m *mapper) labelFacts(t *extract.Table, row extract.Row, periods []columnP
 func (m *mapper) sharesIssued(row extract.Row, class string, periods []columnPeriod, sharePower int) {
 	label := row.Label
 	concepts := []string{"us-gaap:" + class + "SharesIssued", "us-gaap:" + class + "SharesOutstanding"}
-	if loc := noneIssuedRe.FindStringIndex(label); loc != nil {
-		// "no shares issued": zero issued and outstanding, not a printed figure
+	if loc := noneIssuedRe.FindStringSubmatchIndex(label); loc != nil {
+		// "no shares issued": zero issued and outstanding, not a printed
+		// figure; its place is the word "no"
+		pos := m.locate(row, loc[2], label[loc[2]:loc[3]])
 		for _, q := range concepts {
-			m.labelFact(row, loc[0], "0", q, periods, allColumns(periods), 0)
+			m.labelFactAt(row, pos, "0", q, periods, allColumns(periods), 0)
 			m.rep.Figures--
 		}
 		return
@@ -141,8 +143,12 @@ func columnFor(periods []columnPeriod, label string, loc []int, yearGroup, k int
 // figure counts once however many columns it applies to; a figure that
 // becomes no fact is reported as not mapped.
 func (m *mapper) labelFact(row extract.Row, at int, text, concept string, periods []columnPeriod, cols []int, power int) {
+	m.labelFactAt(row, m.locate(row, at, text), text, concept, periods, cols, power)
+}
+
+// labelFactAt is labelFact for a figure located at pos.
+func (m *mapper) labelFactAt(row extract.Row, pos source.Pos, text, concept string, periods []columnPeriod, cols []int, power int) {
 	m.rep.Figures++
-	pos := m.locate(row, at, text)
 	cell := extract.Cell{Text: text, Pos: pos}
 	c := m.opts.Catalogue.Lookup(concept)
 	n, err := extract.ParseNumber(text)

@@ -169,14 +169,20 @@ func (mm *mineralsMapper) facilities(r *minerals.Report) {
 	axis := mm.concept("cmr:FacilityAxis")
 	for i, f := range r.Facilities {
 		dims := []xbrl.Member{{Axis: axis, Typed: strconv.Itoa(i + 1)}}
-		mm.text("cmr:SmelterMetal", minerals.Field{Value: string(f.Metal), Pos: f.Pos}, dims...)
+		at := func(p source.Pos) source.Pos { // the cell's place, else the name's
+			if p.IsValid() {
+				return p
+			}
+			return f.Pos
+		}
+		mm.text("cmr:SmelterMetal", minerals.Field{Value: string(f.Metal), Pos: at(f.MetalPos)}, dims...)
 		mm.text("cmr:SmelterName", minerals.Field{Value: f.Name, Pos: f.Pos}, dims...)
 		mm.text("cmr:SmelterConflictFreeMark", minerals.Field{Value: strconv.FormatBool(f.Marked), Pos: f.Pos}, dims...)
-		mm.text("cmr:SmelterIdentificationNumber", minerals.Field{Value: f.ID, Pos: f.Pos}, dims...)
-		mm.text("cmr:SmelterCountry", minerals.Field{Value: f.Country, Pos: f.Pos}, dims...)
-		mm.text("cmr:SmelterCountryCode", minerals.Field{Value: f.CountryCode, Pos: f.Pos}, dims...)
-		mm.text("cmr:SmelterStatus", minerals.Field{Value: f.Status, Pos: f.Pos}, dims...)
-		mm.text("cmr:SmelterStatusAsPrinted", minerals.Field{Value: f.StatusText, Pos: f.Pos}, dims...)
+		mm.text("cmr:SmelterIdentificationNumber", minerals.Field{Value: f.ID, Pos: at(f.IDPos)}, dims...)
+		mm.text("cmr:SmelterCountry", minerals.Field{Value: f.Country, Pos: at(f.CountryPos)}, dims...)
+		mm.text("cmr:SmelterCountryCode", minerals.Field{Value: f.CountryCode, Pos: at(f.CountryPos)}, dims...)
+		mm.text("cmr:SmelterStatus", minerals.Field{Value: f.Status, Pos: at(f.StatusPos)}, dims...)
+		mm.text("cmr:SmelterStatusAsPrinted", minerals.Field{Value: f.StatusText, Pos: at(f.StatusPos)}, dims...)
 		if f.MetalFrom != "" {
 			mm.rep.Provenance.Notes = append(mm.rep.Provenance.Notes, xbrl.Note{Pos: f.Pos,
 				Text: "facility " + strconv.Itoa(i+1) + " (" + f.Name + "): no metal printed beside it; " + string(f.Metal) + " from " + f.MetalFrom})

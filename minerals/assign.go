@@ -44,6 +44,9 @@ func assignMetals(doc *source.Document, entries []entry, ds *source.Diagnostics)
 			same := allSame(e.metals)
 			for j, f := range names {
 				f.Metal = e.metals[min(j, len(e.metals)-1)]
+				if len(e.metalAt) == len(e.metals) {
+					f.MetalPos = e.metalAt[min(j, len(e.metals)-1)]
+				}
 				if e.fused {
 					f.Repair = "label joined to the name"
 				}

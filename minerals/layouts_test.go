@@ -1,6 +1,7 @@
 package minerals
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -126,7 +127,9 @@ var layoutCases = []layoutCase{
 func TestLayouts(t *testing.T) {
 	for _, tc := range layoutCases {
 		t.Run(tc.file, func(t *testing.T) {
-			r, ds := readFile(t, filepath.Join("..", "testdata", "minerals", tc.file))
+			path := filepath.Join("..", "testdata", "minerals", tc.file)
+			r, ds := readFile(t, path)
+			checkPlaces(t, path, r)
 			var got []string
 			for _, f := range r.Facilities {
 				got = append(got, strings.Join([]string{string(f.Metal), f.Name, f.ID, f.Country, f.Status}, "|"))
@@ -337,4 +340,63 @@ func TestReviewCases(t *testing.T) {
 	if len(r.Facilities) != 1 || r.Facilities[0].Name != "Metalúrgica Ltda." {
 		t.Errorf("facilities %+v", r.Facilities)
 	}
+}
+
+// checkPlaces checks that each facility's cells are printed where their
+// positions say: the metal label (or its heading), the number, the
+// country and the status each start there.
+func checkPlaces(t *testing.T, path string, r *Report) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := source.Parse(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	textAt := func(p source.Pos) string {
+		if !p.IsValid() || p.Line > len(doc.Lines) {
+			return ""
+		}
+		l := doc.Lines[p.Line-1]
+		runes, cols := []rune(l.Text), l.Columns()
+		for k := range runes {
+			if cols[k] == p.Col {
+				return string(runes[k:])
+			}
+		}
+		return ""
+	}
+	placed := 0
+	for _, f := range r.Facilities {
+		for _, c := range []struct {
+			what, value string
+			at          source.Pos
+		}{
+			{"metal", string(f.Metal), f.MetalPos},
+			{"number", f.ID, f.IDPos},
+			{"country", firstWord(f.Country), f.CountryPos},
+			{"status", firstWord(f.StatusText), f.StatusPos},
+		} {
+			if !c.at.IsValid() {
+				if c.what != "metal" && c.value != "" {
+					t.Errorf("%q: %s %q has no position", f.Name, c.what, c.value)
+				}
+				continue
+			}
+			placed++
+			if got := textAt(c.at); !strings.HasPrefix(strings.ToLower(got), strings.ToLower(c.value)) {
+				t.Errorf("%q: %s %q, but %s reads %q", f.Name, c.what, c.value, c.at, got)
+			}
+		}
+	}
+	if placed == 0 {
+		t.Errorf("no cell of %s has a position", path)
+	}
+}
+
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	return w
 }

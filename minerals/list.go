@@ -77,8 +77,12 @@ type Facility struct {
 	ID string
 	// Country is the smelter's country where the list gives one.
 	Country string
-	// Pos is where the name starts.
-	Pos source.Pos
+	// Pos is where the name starts; MetalPos, IDPos, CountryPos and
+	// StatusPos where the metal label, the number, the country and the
+	// status are printed (the metal heading, for a grouped list), each
+	// invalid when the list gives none.
+	Pos                                    source.Pos
+	MetalPos, IDPos, CountryPos, StatusPos source.Pos
 	// MetalFrom says how the metal was found when it was not printed
 	// beside the name: "neighbours", or the position of the label used.
 	MetalFrom string
@@ -102,10 +106,12 @@ var markRe = regexp.MustCompile(`\s*\(\*\)`)
 
 // entry is one line of the list as printed, before metals are assigned.
 type entry struct {
-	line   int        // index in the document
-	metals []Metal    // labels printed at the start of the line, or the group heading's
-	names  []Facility // names printed on the line, without metals yet
-	fused  bool       // a metal label joined to the name by one space
+	line   int     // index in the document
+	metals []Metal // labels printed at the start of the line, or the group heading's
+	// metalAt gives where each of metals is printed.
+	metalAt []source.Pos
+	names   []Facility // names printed on the line, without metals yet
+	fused   bool       // a metal label joined to the name by one space
 	// unassigned holds identification, country or mark cells of a line
 	// with several names: which name they belong to is unknown.
 	unassigned []source.Cell
@@ -113,14 +119,15 @@ type entry struct {
 
 // lister reads the rows of one smelter list.
 type lister struct {
-	doc   *source.Document
-	t     *table
-	furn  furniture
-	ds    *source.Diagnostics
-	bands [][]entry // the entries of each band of the table
-	tails []int     // the line each band's last entry was last read on, -1 before any
-	group Metal     // the metal heading the rows below it, for a table without a metal column
-	stats ListStats
+	doc     *source.Document
+	t       *table
+	furn    furniture
+	ds      *source.Diagnostics
+	bands   [][]entry // the entries of each band of the table
+	tails   []int     // the line each band's last entry was last read on, -1 before any
+	group   Metal     // the metal heading the rows below it, for a table without a metal column
+	groupAt source.Pos
+	stats   ListStats
 }
 
 // readList reads the smelter list whose header row, read as t, is at
@@ -177,7 +184,7 @@ func (ls *lister) line(i int) bool {
 		return true
 	}
 	if m, ok := groupHeading(trimmed); ok && !ls.t.has(colMetal) {
-		ls.group = m
+		ls.group, ls.groupAt = m, ls.doc.Pos(i, indent(l.Text))
 		return true
 	}
 	recs := ls.t.records(l)
@@ -294,7 +301,7 @@ func (ls *lister) fits(i int, l source.Line, recs []record) bool {
 		// A row starts with its metal label, or, its label lost, is
 		// indented under the names.
 		for _, r := range recs {
-			if ms, _, _ := metalsOf(r.metal); len(ms) > 0 {
+			if ms, _, _, _ := metalsOf(r.metal); len(ms) > 0 {
 				return true
 			}
 		}
@@ -354,7 +361,7 @@ var groupRe = regexp.MustCompile(`(?i)^(?:metal:\s*)?(gold|tantalum|tin|tungsten
 // record reads one band of a row: a facility, a name without its metal,
 // or the rest of the row above.
 func (ls *lister) record(i, band int, r *record) {
-	metals, rest, unknown := metalsOf(r.metal)
+	metals, metalCols, rest, unknown := metalsOf(r.metal)
 	if unknown != nil {
 		ls.stats.NotUnderstood++
 		ls.ds.Add(source.Warning, "minerals.unknownMetal", ls.doc.Pos(i, unknown.Col),
@@ -370,8 +377,11 @@ func (ls *lister) record(i, band int, r *record) {
 		return
 	}
 	e := entry{line: i, metals: metals, fused: rest != nil}
+	for _, c := range metalCols {
+		e.metalAt = append(e.metalAt, ls.doc.Pos(i, c))
+	}
 	if len(metals) == 0 && !ls.t.has(colMetal) && ls.group != "" {
-		e.metals = []Metal{ls.group}
+		e.metals, e.metalAt = []Metal{ls.group}, []source.Pos{ls.groupAt}
 	}
 	if ls.t.detail() && len(names) > 1 {
 		names = []source.Cell{joinCells(names)} // one row, one name
@@ -397,7 +407,7 @@ func (ls *lister) record(i, band int, r *record) {
 // metalsOf reads the metal cells of a row: the labels, and the text
 // after them when a label is joined to the name by a space ("Gold
 // Advanced Chemical Company"). unknown is a cell that names no metal.
-func metalsOf(cells []source.Cell) (metals []Metal, rest, unknown *source.Cell) {
+func metalsOf(cells []source.Cell) (metals []Metal, cols []int, rest, unknown *source.Cell) {
 	for _, c := range cells {
 		words := strings.Split(c.Text, " ")
 		n := 0
@@ -411,16 +421,17 @@ func metalsOf(cells []source.Cell) (metals []Metal, rest, unknown *source.Cell) 
 				break
 			}
 			metals = append(metals, m)
+			cols = append(cols, c.Col+len([]rune(strings.Join(words[:n], " ")))+min(n, 1))
 		}
 		switch {
 		case n == 0:
-			return nil, nil, &c
+			return nil, nil, nil, &c
 		case n < len(words):
 			prefix := strings.Join(words[:n], " ") + " "
 			rest = &source.Cell{Text: c.Text[len(prefix):], Col: c.Col + len([]rune(prefix))}
 		}
 	}
-	return metals, rest, nil
+	return metals, cols, rest, nil
 }
 
 // elementSymbol matches a metal's chemical symbol printed after its
@@ -439,14 +450,17 @@ func joinCells(cs []source.Cell) source.Cell {
 // details gives a facility the number, country and status of its row.
 func (ls *lister) details(f *Facility, r *record, i int) {
 	if r.id.Text != "" {
-		f.ID = r.id.Text
+		f.ID, f.IDPos = r.id.Text, ls.doc.Pos(i, r.id.Col)
 	}
 	if r.country.Text != "" {
-		f.Country = r.country.Text
+		f.Country, f.CountryPos = r.country.Text, ls.doc.Pos(i, r.country.Col)
 		f.CountryCode = countryCode(f.Country)
 	}
 	if r.status.Text != "" {
 		f.StatusText = r.status.Text
+		if !f.StatusPos.IsValid() {
+			f.StatusPos = ls.doc.Pos(i, r.status.Col)
+		}
 		st, ok := statusOf(r.status.Text)
 		if !ok {
 			f.Doubt = "status"
@@ -470,7 +484,13 @@ func (ls *lister) moreDetails(f *Facility, r *record, i int) {
 	}
 	ids, country, status := f.ID, f.Country, f.StatusText
 	f.ID = more(ids, r.id.Text)
+	if ids == "" && r.id.Text != "" {
+		f.IDPos = ls.doc.Pos(i, r.id.Col)
+	}
 	if r.country.Text != "" {
+		if country == "" {
+			f.CountryPos = ls.doc.Pos(i, r.country.Col)
+		}
 		f.Country = more(country, r.country.Text)
 		f.CountryCode = countryCode(f.Country)
 	}

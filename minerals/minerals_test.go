@@ -40,6 +40,7 @@ var sample = filepath.Join("..", "testdata", "infinera-sd-2014.txt")
 // splits, one more after the doubtful split), and the hard cases by name.
 func TestSampleList(t *testing.T) {
 	r, ds := readFile(t, sample)
+	checkPlaces(t, sample, r)
 	counts := map[Metal]int{}
 	marked := 0
 	byName := map[string][]Facility{}
@@ -226,6 +227,7 @@ func TestTemplateLayout(t *testing.T) {
 	if ds.HasErrors() {
 		t.Errorf("errors: %v", ds)
 	}
+	checkPlaces(t, path, r)
 	want := []Facility{
 		{Metal: Gold, Name: "Alpine Refining AG", Marked: true, ID: "CID900001", Country: "Switzerland", CountryCode: "CH", StatusText: "Yes", Status: "Conformant"},
 		{Metal: Gold, Name: "Baltic Precious Metals Oy", Marked: true, ID: "CID900002", Country: "Finland", CountryCode: "FI", StatusText: "Yes", Status: "Conformant"},
@@ -245,6 +247,7 @@ func TestTemplateLayout(t *testing.T) {
 	for i, w := range want {
 		got := r.Facilities[i]
 		got.Pos, got.line, got.col = source.Pos{}, 0, 0
+		got.MetalPos, got.IDPos, got.CountryPos, got.StatusPos = source.Pos{}, source.Pos{}, source.Pos{}, source.Pos{}
 		if got != w {
 			t.Errorf("facility %d = %+v, want %+v", i+1, got, w)
 		}
