@@ -70,6 +70,11 @@ type Result struct {
 	Report      *xbrl.Report
 	Diagnostics source.Diagnostics
 	Files       []schema.File // instance, xBRL-JSON, xBRL-CSV (lists only), taxonomy schema and linkbases
+
+	// rendered is, for HTML, the text its tables render as, and places
+	// maps its positions to the file's: NAME.html shows the rendering.
+	rendered *source.Document
+	places   *places
 }
 
 // ErrInvalid is returned by Write when the result has errors.
@@ -136,6 +141,7 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 	res.quietUnread()
 	if pl != nil {
 		res.remap(pl)
+		res.rendered, res.places = doc, pl
 		// Excerpts show the file's lines, where positions now point.
 		if orig, err := source.Parse(filepath.Base(name), data); err == nil {
 			res.Document = orig
@@ -319,9 +325,25 @@ func (res *Result) fail(code, what string, err error) {
 	res.Diagnostics.Add(source.Error, code, at, "%s: %v", what, err)
 }
 
-// renderInline renders Inline XBRL over the document converted.
+// renderInline renders Inline XBRL over the document converted: for
+// HTML, over the text its tables render as, each position found there.
 func (res *Result) renderInline(rep *xbrl.Report, name string) ([]schema.File, error) {
-	html, err := exporter.InlineXBRL(rep, res.Document, res.Diagnostics)
+	view := exporter.View{Doc: res.Document}
+	if res.rendered != nil {
+		var want []source.Pos
+		for _, f := range rep.Facts {
+			want = append(append(want, f.Source), f.Also...)
+		}
+		for _, u := range rep.Unmapped {
+			want = append(want, u.Pos)
+		}
+		for _, d := range res.Diagnostics {
+			want = append(want, d.Pos)
+		}
+		back := res.places.inverse(want)
+		view = exporter.View{Doc: res.rendered, Place: func(p source.Pos) source.Pos { return back[p] }}
+	}
+	html, err := exporter.InlineXBRLView(rep, view, res.Diagnostics)
 	return []schema.File{{Name: name + ".html", Data: html}}, err
 }
 

@@ -122,6 +122,43 @@ func (pl *places) pos(p source.Pos) source.Pos {
 	return q
 }
 
+// inverse maps each of the file's positions want to the first place of
+// the rendering that comes from it, where one does; in one pass over the
+// rendering.
+func (pl *places) inverse(want []source.Pos) map[source.Pos]source.Pos {
+	wanted := make(map[source.Pos]bool, len(want))
+	for _, p := range want {
+		if p.IsValid() && p.File == pl.file {
+			wanted[p] = true
+		}
+	}
+	out := make(map[source.Pos]source.Pos, len(wanted))
+	for i, l := range pl.lines {
+		part := pl.parts[l.part]
+		if l.offs == nil { // a text part's line, as it was
+			for p := range wanted {
+				if p.Line == part.firstLine+l.line {
+					out[p] = source.Pos{File: pl.file, Line: i + 1, Col: p.Col}
+					delete(wanted, p)
+				}
+			}
+			continue
+		}
+		for b, off := range l.offs {
+			q := pl.indexes[l.part].Pos(pl.file, int64(off))
+			q.Line += part.firstLine - 1
+			if wanted[q] {
+				out[q] = source.Pos{File: pl.file, Line: i + 1, Col: b + 1}
+				delete(wanted, q)
+			}
+		}
+		if len(wanted) == 0 {
+			break
+		}
+	}
+	return out
+}
+
 // line maps a 1-based line of the rendering to the file's line where it
 // starts.
 func (pl *places) line(n int) int { return pl.pos(source.Pos{Line: n, Col: 1}).Line }

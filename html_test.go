@@ -175,3 +175,34 @@ func TestHTMLRelease2006(t *testing.T) {
 		t.Errorf("%d figures became facts, want the statement's 24", numeric)
 	}
 }
+
+// TestHTMLReviewView: NAME.html of an HTML exhibit shows the text its
+// tables render as, not its markup, with every fact read from a place in
+// the file highlighted where the rendering prints it, and the panel
+// naming the place in the file.
+func TestHTMLReviewView(t *testing.T) {
+	res := convertFile(t, "testdata/html/acme-q1-2024.htm", Options{CIK: "1", Formats: []string{FormatIXBRL}})
+	if !res.Valid() {
+		t.Fatalf("invalid: %v", res.Diagnostics)
+	}
+	page := string(file(t, res, "acme-q1-2024.html"))
+	body := page[strings.Index(page, "<pre>"):]
+	if strings.Contains(body, "&lt;td") || strings.Contains(body, "&lt;tr") {
+		t.Errorf("the page shows the exhibit's markup")
+	}
+	placed := 0
+	for _, f := range res.Report.Facts {
+		if f.Source.IsValid() {
+			placed++
+		}
+	}
+	if n := strings.Count(body, `class="xport-fact"`) + strings.Count(body, `class="xport-fact xport-hidden"`); n != placed || placed == 0 {
+		t.Errorf("%d facts marked in the rendering, want each of the %d read from a place", n, placed)
+	}
+	// line 9 of the file, column 42: "1,250", the first quarter's sales
+	// and revenues, in millions
+	want := `read from acme-q1-2024.htm:9:42"><ix:nonFraction id="us-gaap_Revenues_D20240101_20240331" name="us-gaap:Revenues" contextRef="D20240101_20240331" unitRef="USD" decimals="-6" format="ixt:num-dot-decimal" scale="6">1,250</ix:nonFraction>`
+	if !strings.Contains(body, want) {
+		t.Errorf("the revenue is not tagged where the rendering prints it: no %s", want)
+	}
+}

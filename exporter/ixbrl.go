@@ -38,8 +38,32 @@ const (
 //	Total revenue   $ <ix:nonFraction name="us-gaap:Revenues" contextRef="D20120930_20121229"
 //	    unitRef="USD" decimals="-3" scale="3" format="ixt:num-dot-decimal">128,064</ix:nonFraction>
 func InlineXBRL(rep *xbrl.Report, doc *source.Document, ds source.Diagnostics) ([]byte, error) {
+	return InlineXBRLView(rep, View{Doc: doc}, ds)
+}
+
+// View is the document NAME.html shows. Doc is the text of the document;
+// Place, where set, maps a position of the report (in the file read) to
+// where it is shown in Doc: for HTML, Doc is the text its tables render
+// as, and Place finds each figure there.
+type View struct {
+	Doc   *source.Document
+	Place func(source.Pos) source.Pos
+}
+
+// place maps p to the document shown.
+func (v View) place(p source.Pos) source.Pos {
+	if v.Place == nil || !p.IsValid() {
+		return p
+	}
+	return v.Place(p)
+}
+
+// InlineXBRLView is InlineXBRL over the view v of the document.
+func InlineXBRLView(rep *xbrl.Report, v View, ds source.Diagnostics) ([]byte, error) {
+	doc := v.Doc
 	if doc == nil {
 		doc = &source.Document{} // no text to show: every fact hidden
+		v.Doc = doc
 	}
 	w := newXMLWriter(len(doc.Lines)*100 + 1024*len(rep.Facts))
 	root := []string{"xmlns", NSXHTML, "xmlns:ix", NSIX, "xmlns:ixt", NSIXT, "xmlns:xbrli", NSXBRLI, "xmlns:link", NSLink, "xmlns:xlink", NSXLink}
@@ -62,8 +86,8 @@ func InlineXBRL(rep *xbrl.Report, doc *source.Document, ds source.Diagnostics) (
 	w.close("script")
 	w.close("head")
 	w.open("body")
-	tags, shown := placeFacts(rep, doc)
-	marks := placeMarks(rep, doc, tags, shown)
+	tags, shown := placeFacts(rep, v)
+	marks := placeMarks(rep, v, tags, shown)
 	w.open("div", "style", "display:none")
 	w.open("ix:header")
 	var hidden []*xbrl.Fact
@@ -90,7 +114,7 @@ func InlineXBRL(rep *xbrl.Report, doc *source.Document, ds source.Diagnostics) (
 	w.close("ix:resources")
 	w.close("ix:header")
 	w.close("div")
-	writeDiagnostics(w, ds, doc.Name)
+	writeDiagnostics(w, ds, v)
 	w.newline()
 	w.b = append(w.b, "<pre>"...)
 	for i, l := range doc.Lines {
@@ -140,7 +164,8 @@ var figureAt = regexp.MustCompile(`^[$€£(\s]*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-
 // power of ten, are its value, and no other fact is tagged already. It
 // returns the figures by line (index), in order, and the facts tagged
 // somewhere; the others are hidden.
-func placeFacts(rep *xbrl.Report, doc *source.Document) (map[int][]placed, map[*xbrl.Fact]bool) {
+func placeFacts(rep *xbrl.Report, v View) (map[int][]placed, map[*xbrl.Fact]bool) {
+	doc := v.Doc
 	tags := map[int][]placed{}
 	shown := map[*xbrl.Fact]bool{}
 	lines := map[int]*lineText{} // read once: an exhibit may be one line of a megabyte
@@ -149,6 +174,7 @@ func placeFacts(rep *xbrl.Report, doc *source.Document) (map[int][]placed, map[*
 			continue
 		}
 		for _, p := range append([]source.Pos{f.Source}, f.Also...) {
+			p = v.place(p)
 			fig, ok := placeOf(doc, lines, f, p)
 			if !ok {
 				continue

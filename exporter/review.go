@@ -49,6 +49,9 @@ func factTitle(f *xbrl.Fact) string {
 	if f.Label != "" {
 		b.WriteString("\nrow " + f.Label)
 	}
+	if f.Source.IsValid() {
+		b.WriteString("\nread from " + f.Source.String())
+	}
 	return b.String()
 }
 
@@ -114,11 +117,12 @@ var hiddenAt = regexp.MustCompile(`^\S+(?: \S+)*`)
 // placeMarks finds, by line (index), the places read from but not tagged:
 // those of the facts not shown, then the figures read but not mapped,
 // each where nothing is tagged or marked already.
-func placeMarks(rep *xbrl.Report, doc *source.Document, tags map[int][]placed, shown map[*xbrl.Fact]bool) map[int][]mark {
+func placeMarks(rep *xbrl.Report, v View, tags map[int][]placed, shown map[*xbrl.Fact]bool) map[int][]mark {
 	out := map[int][]mark{}
 	lines := map[int]*lineText{}
 	add := func(p source.Pos, re *regexp.Regexp, m mark) {
-		lt, col, ok := runeAt(doc, lines, p)
+		p = v.place(p)
+		lt, col, ok := runeAt(v.Doc, lines, p)
 		if !ok {
 			return
 		}
@@ -182,7 +186,7 @@ const maxListed = 1000
 
 // writeDiagnostics lists the diagnostics of the conversion above the
 // document, each linked to its line.
-func writeDiagnostics(w *xmlWriter, ds source.Diagnostics, file string) {
+func writeDiagnostics(w *xmlWriter, ds source.Diagnostics, v View) {
 	w.open("div", "class", "xport-diagnostics")
 	w.leaf("p", itoa(len(ds))+" diagnostic(s). Figures tagged as facts are highlighted, figures read but not mapped are marked in red; hover or focus one (Tab) to see what it is.")
 	if len(ds) > 0 {
@@ -193,8 +197,8 @@ func writeDiagnostics(w *xmlWriter, ds source.Diagnostics, file string) {
 				break
 			}
 			w.open("li", "class", "xport-"+d.Severity.String())
-			if d.Pos.File == file && d.Pos.Line > 0 {
-				w.leaf("a", d.Pos.String(), "href", "#L"+itoa(d.Pos.Line))
+			if p := v.place(d.Pos); p.File == v.Doc.Name && p.Line > 0 && p.Line <= len(v.Doc.Lines) {
+				w.leaf("a", d.Pos.String(), "href", "#L"+itoa(p.Line))
 			} else {
 				w.leaf("span", d.Pos.String())
 			}
