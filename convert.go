@@ -71,8 +71,9 @@ type Result struct {
 	Diagnostics source.Diagnostics
 	Files       []schema.File // instance, xBRL-JSON, xBRL-CSV (lists only), taxonomy schema and linkbases
 
-	// rendered is, for HTML, the text its tables render as, and places
-	// maps its positions to the file's: NAME.html shows the rendering.
+	// rendered is what NAME.html shows when it is not Document: for HTML
+	// the text its tables render as (places maps its positions to the
+	// file's), for a text submission the whole file.
 	rendered *source.Document
 	places   *places
 }
@@ -147,6 +148,12 @@ func Convert(name string, r io.Reader, opts Options) (*Result, error) {
 			res.Document = orig
 		}
 		res.readInline(filepath.Base(name), in.parts)
+	} else if in.submission && includes(opts.Formats, FormatIXBRL) {
+		// NAME.html shows the submission as it is, header and all: facts
+		// read from its header are on its lines.
+		if orig, err := source.Parse(filepath.Base(name), data); err == nil {
+			res.rendered = orig
+		}
 	}
 	res.Report.Provenance = provenance(name, sum, append(in.notes, res.Report.Provenance.Notes...))
 	res.checkUnderstood(doc, opts.MinMapped)
@@ -329,7 +336,9 @@ func (res *Result) fail(code, what string, err error) {
 // HTML, over the text its tables render as, each position found there.
 func (res *Result) renderInline(rep *xbrl.Report, name string) ([]schema.File, error) {
 	view := exporter.View{Doc: res.Document}
-	if res.rendered != nil {
+	if res.rendered != nil && res.places == nil {
+		view.Doc = res.rendered
+	} else if res.rendered != nil {
 		var want []source.Pos
 		for _, f := range rep.Facts {
 			want = append(append(want, f.Source), f.Also...)
@@ -340,7 +349,7 @@ func (res *Result) renderInline(rep *xbrl.Report, name string) ([]schema.File, e
 		for _, d := range res.Diagnostics {
 			want = append(want, d.Pos)
 		}
-		back := res.places.inverse(want)
+		back := res.places.inverse(res.rendered, want)
 		view = exporter.View{Doc: res.rendered, Place: func(p source.Pos) source.Pos { return back[p] }}
 	}
 	html, err := exporter.InlineXBRLView(rep, view, res.Diagnostics)

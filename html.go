@@ -123,9 +123,9 @@ func (pl *places) pos(p source.Pos) source.Pos {
 }
 
 // inverse maps each of the file's positions want to the first place of
-// the rendering that comes from it, where one does; in one pass over the
-// rendering.
-func (pl *places) inverse(want []source.Pos) map[source.Pos]source.Pos {
+// the rendering (the document rendered, parsed) that comes from it and
+// prints a character, where one does; in one pass over the rendering.
+func (pl *places) inverse(rendered *source.Document, want []source.Pos) map[source.Pos]source.Pos {
 	wanted := make(map[source.Pos]bool, len(want))
 	for _, p := range want {
 		if p.IsValid() && p.File == pl.file {
@@ -148,8 +148,19 @@ func (pl *places) inverse(want []source.Pos) map[source.Pos]source.Pos {
 			q := pl.indexes[l.part].Pos(pl.file, int64(off))
 			q.Line += part.firstLine - 1
 			if wanted[q] {
-				out[q] = source.Pos{File: pl.file, Line: i + 1, Col: b + 1}
-				delete(wanted, q)
+				// Padding around a cell's text, and the table's marker
+				// lines, come from where the text starts too: take the
+				// first byte of the run that prints.
+				if i >= len(rendered.Lines) {
+					return out
+				}
+				for k := b; k < len(l.offs) && l.offs[k] == off; k++ {
+					if printsAt(rendered.Lines[i], k+1) {
+						out[q] = source.Pos{File: pl.file, Line: i + 1, Col: k + 1}
+						delete(wanted, q)
+						break
+					}
+				}
 			}
 		}
 		if len(wanted) == 0 {
@@ -157,6 +168,17 @@ func (pl *places) inverse(want []source.Pos) map[source.Pos]source.Pos {
 		}
 	}
 	return out
+}
+
+// printsAt reports whether byte column col of a rendered line is a
+// character printed, not a space nor a table's marker line.
+func printsAt(l source.Line, col int) bool {
+	if strings.HasPrefix(l.Text, "<TABLE>") || strings.HasPrefix(l.Text, "</TABLE>") {
+		return false
+	}
+	cols := l.Columns()
+	k, found := slices.BinarySearch(cols, col)
+	return found && k < len([]rune(l.Text)) && []rune(l.Text)[k] != ' '
 }
 
 // line maps a 1-based line of the rendering to the file's line where it

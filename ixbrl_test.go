@@ -1,6 +1,7 @@
 package xport
 
 import (
+	"bytes"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -15,7 +16,9 @@ import (
 // TestInlineRoundTrip renders Inline XBRL over each sample and report of
 // testdata/ and reads it back: the facts it carries (each figure tagged
 // where it is printed, and at its other places, or hidden) are the
-// report's, concept, context and value, none more and none less.
+// report's, concept, context and value, none more and none less; and
+// every fact read from a place in the document is marked there for the
+// review.
 func TestInlineRoundTrip(t *testing.T) {
 	inputs := []string{sample, sdSample}
 	more, _ := filepath.Glob(filepath.Join("testdata", "minerals", "*.txt"))
@@ -65,6 +68,17 @@ func TestInlineRoundTrip(t *testing.T) {
 			}
 			if shown < len(res.Report.Facts) {
 				t.Errorf("%d facts in the HTML for %d in the report", shown, len(res.Report.Facts))
+			}
+			// The review: every fact read from a place is marked there.
+			placed := 0
+			for _, f := range res.Report.Facts {
+				if f.Source.IsValid() && f.Source.File == res.Document.Name {
+					placed++
+				}
+			}
+			body := string(html[bytes.Index(html, []byte("<pre>")):])
+			if n := strings.Count(body, `class="xport-fact"`) + strings.Count(body, `class="xport-fact xport-hidden"`); n != placed {
+				t.Errorf("%d facts marked in the document, %d read from a place in it", n, placed)
 			}
 		})
 	}

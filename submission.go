@@ -29,6 +29,9 @@ type input struct {
 	// where it is printed.
 	form    string
 	formPos source.Pos
+	// submission is set when the input is an EDGAR submission: text is
+	// its documents converted, every other line left empty.
+	submission bool
 	// schedules are the submission's EX-27 financial data schedules.
 	schedules []*edgar.Schedule
 	// parts are the documents text is made of, each at its first line:
@@ -98,6 +101,9 @@ func (res *Result) unwrap(file string, data []byte, opts Options) (*input, error
 		in.notes = append(in.notes, xbrl.Note{Pos: lineStart(file, d.Line), Text: "converted the submission's " + d.Type + " document"})
 		if in.form == "" && edgar.IsPeriodicForm(d.Type) {
 			in.form, in.formPos = strings.ToUpper(strings.TrimSpace(d.Type)), lineStart(file, d.Line)
+			if d.TypeLine > 0 { // the type as printed: "<TYPE>10-K"
+				in.formPos = headerPos(file, data, d.TypeLine, strings.TrimSpace(d.Type))
+			}
 		}
 	}
 	if in.kind == edgar.KindPeriodic {
@@ -117,6 +123,7 @@ func (res *Result) unwrap(file string, data []byte, opts Options) (*input, error
 		}
 	}
 	in.text = assemble(chosen)
+	in.submission = true
 	in.parts = nil
 	for _, d := range chosen {
 		in.parts = append(in.parts, part{d.Text, d.FirstLine})

@@ -49,6 +49,7 @@ type Document struct {
 	FirstLine int
 
 	Line      int  // 1-based line of the <DOCUMENT> tag
+	TypeLine  int  // 1-based line of the <TYPE> tag; 0 when there is none
 	Binary    bool // Text is uuencoded, or wrapped in <PDF>
 	Truncated bool // </TEXT> or </DOCUMENT> is missing: Text is what was read
 }

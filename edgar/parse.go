@@ -127,7 +127,7 @@ func (p *parser) document() {
 			return
 		case closing:
 		case is(name, "TYPE"):
-			d.Type = string(value)
+			d.Type, d.TypeLine = string(value), p.c.num
 		case is(name, "SEQUENCE"):
 			d.Sequence = string(value)
 		case is(name, "FILENAME"):

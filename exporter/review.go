@@ -126,6 +126,11 @@ func placeMarks(rep *xbrl.Report, v View, tags map[int][]placed, shown map[*xbrl
 		if !ok {
 			return
 		}
+		if m.facts != nil { // a fact read from a line's start: its text
+			for col < len(lt.runes) && lt.runes[col] == ' ' {
+				col++
+			}
+		}
 		rest := string(lt.runes[col:min(col+40, len(lt.runes))])
 		n := re.FindStringIndex(rest)
 		if n == nil {
@@ -133,6 +138,16 @@ func placeMarks(rep *xbrl.Report, v View, tags map[int][]placed, shown map[*xbrl
 		}
 		m.from, m.to = col, col+len([]rune(rest[:n[1]]))
 		line := p.Line - 1
+		if m.facts != nil { // up to the next figure tagged
+			for _, o := range tags[line] {
+				if o.from > m.from && o.from < m.to {
+					m.to = o.from
+				}
+			}
+			for m.to > m.from+1 && lt.runes[m.to-1] == ' ' {
+				m.to--
+			}
+		}
 		if m.facts != nil { // read from the same text as a fact tagged or marked
 			if k := slices.IndexFunc(tags[line], func(o placed) bool { return o.from == m.from }); k >= 0 {
 				tags[line][k].notes = append(tags[line][k].notes, m.facts...)

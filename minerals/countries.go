@@ -138,7 +138,11 @@ func countryPieces(doc *source.Document, spans []span) []located {
 						split := andSplit(both, carry.pos)
 						switch {
 						case countryCode(cleanCountry(both)) == "" && len(split) > 1 && allCountries(split):
-							out, carry = append(out, split...), nil // "Thailand and" / "Uganda."
+							// "Thailand and" / "Uganda.": the last is this line's
+							if last := &split[len(split)-1]; len(last.text) <= len(name) && strings.HasSuffix(name, last.text) {
+								last.pos = source.Pos{File: at.File, Line: at.Line, Col: at.Col + len(name) - len(last.text)}
+							}
+							out, carry = append(out, split...), nil
 							continue
 						case countryCode(cleanCountry(both)) != "" || countryCode(cleanCountry(name)) == "":
 							name, at, joined = both, carry.pos, true

@@ -344,7 +344,8 @@ func TestReviewCases(t *testing.T) {
 
 // checkPlaces checks that each facility's cells are printed where their
 // positions say: the metal label (or its heading), the number, the
-// country and the status each start there.
+// country and the status each start there; and so does each country of
+// origin.
 func checkPlaces(t *testing.T, path string, r *Report) {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -393,6 +394,11 @@ func checkPlaces(t *testing.T, path string, r *Report) {
 	}
 	if placed == 0 {
 		t.Errorf("no cell of %s has a position", path)
+	}
+	for _, c := range r.Countries {
+		if got := textAt(c.Pos); !strings.HasPrefix(got, firstWord(c.Name)) {
+			t.Errorf("country %q, but %s reads %q", c.Name, c.Pos, got)
+		}
 	}
 }
 
