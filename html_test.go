@@ -206,3 +206,39 @@ func TestHTMLReviewView(t *testing.T) {
 		t.Errorf("the revenue is not tagged where the rendering prints it: no %s", want)
 	}
 }
+
+// TestHTMLPreformatted converts an HTML exhibit of the early 2000s that
+// wraps a text release in <PRE> (testdata/html/corvid-q2-2002.htm): its
+// columns are read as in a text filing, each figure at its line and
+// column in the file, typed from it.
+func TestHTMLPreformatted(t *testing.T) {
+	res := convertFile(t, "testdata/html/corvid-q2-2002.htm", Options{CIK: "1"})
+	if !res.Valid() {
+		t.Fatalf("invalid: %v", res.Diagnostics)
+	}
+	have := map[string]bool{}
+	for _, f := range res.Report.Facts {
+		if len(f.Dims) == 0 {
+			have[f.Concept.QName()+" "+f.Period.String()+" "+f.ValueString()+" "+f.Source.String()] = true
+		}
+	}
+	for _, want := range []string{
+		"us-gaap:Revenues 2002-04-01..2002-06-30 61398000 corvid-q2-2002.htm:29:41", // "Total revenues  61,398", in thousands
+		"us-gaap:Revenues 2002-01-01..2002-06-30 117434000 corvid-q2-2002.htm:29:64",
+		"us-gaap:Revenues 2001-01-01..2001-06-30 110553000 corvid-q2-2002.htm:29:75",
+		"us-gaap:CostOfRevenue 2002-04-01..2002-06-30 33207000 corvid-q2-2002.htm:30:41",
+		"us-gaap:GrossProfit 2001-04-01..2001-06-30 24733000 corvid-q2-2002.htm:32:52",
+		"us-gaap:OperatingExpenses 2002-04-01..2002-06-30 22290000 corvid-q2-2002.htm:39:41",
+		"us-gaap:OperatingIncomeLoss 2002-01-01..2002-06-30 8987000 corvid-q2-2002.htm:41:66",
+		"us-gaap:NetIncomeLoss 2002-04-01..2002-06-30 4104000 corvid-q2-2002.htm:47:40", // "$ 4,104"
+		"us-gaap:EarningsPerShareDiluted 2002-04-01..2002-06-30 0.16 corvid-q2-2002.htm:51:40",
+		"us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding 2002-04-01..2002-06-30 25640000 corvid-q2-2002.htm:55:41",
+	} {
+		if !have[want] {
+			t.Errorf("no fact %s", want)
+		}
+	}
+	if n := res.Diagnostics.Count(source.Warning); n != 0 {
+		t.Errorf("%d warnings: %v", n, res.Diagnostics)
+	}
+}

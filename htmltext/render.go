@@ -164,7 +164,16 @@ type renderer struct {
 	skip          []string
 	sup           int    // length of the text being read when a superscript began, -1 outside one
 	supTag        string // the element that set it: sup, or one styled vertical-align: super
+	// pre counts the preformatted elements open (pre, xmp, listing):
+	// their text keeps its spaces and line breaks, as the text filings
+	// of the 1990s that early HTML exhibits wrap in <pre>. preStart is
+	// set until the first text of one: a line break there is not text.
+	pre      int
+	preStart bool
 }
+
+// preformatted are the elements whose text keeps its spaces and breaks.
+var preformatted = map[string]bool{"pre": true, "xmp": true, "listing": true, "plaintext": true}
 
 // table is a table being read. One that holds another table lays out
 // the page rather than figures: its cells are read as paragraphs, the
@@ -227,6 +236,12 @@ func (r *renderer) start(name string, attrs map[string]string, selfClosing bool,
 		if p := r.target(); p != nil && !selfClosing && r.sup < 0 {
 			r.sup, r.supTag = len(p.text), name
 		}
+	}
+	if preformatted[name] && !selfClosing && t == nil {
+		r.flush()
+		r.pre++
+		r.preStart = true
+		return
 	}
 	switch name {
 	case "table":
@@ -383,6 +398,13 @@ func (r *renderer) end(name string, at int) {
 	if name == r.supTag && r.sup >= 0 {
 		r.footnoteMark()
 	}
+	if preformatted[name] && r.pre > 0 && t == nil {
+		if len(r.line.text) > 0 {
+			r.flushPre()
+		}
+		r.pre--
+		return
+	}
 	switch {
 	case name == "table" && t != nil:
 		r.tables = r.tables[:len(r.tables)-1]
@@ -411,6 +433,10 @@ func (r *renderer) text(raw []byte, at int) {
 		if t.cell != nil {
 			t.cell.addText(raw, at)
 		}
+		return
+	}
+	if r.pre > 0 {
+		r.preText(raw, at)
 		return
 	}
 	for len(raw) > 0 {
@@ -466,6 +492,65 @@ func (t *table) endCell() {
 		c.piece = c.trim()
 		*row = append(*row, c)
 	}
+}
+
+// preText adds preformatted text: its spaces kept, each line break
+// ending a line.
+func (r *renderer) preText(raw []byte, at int) {
+	if r.preStart {
+		r.preStart = false
+		switch {
+		case bytes.HasPrefix(raw, []byte("\r\n")):
+			raw, at = raw[2:], at+2
+		case len(raw) > 0 && (raw[0] == '\n' || raw[0] == '\r'):
+			raw, at = raw[1:], at+1
+		}
+	}
+	for len(raw) > 0 {
+		i := bytes.IndexAny(raw, "\r\n")
+		if i < 0 {
+			r.line.addPre(raw, at)
+			return
+		}
+		r.line.addPre(raw[:i], at)
+		r.flushPre()
+		n := 1
+		if raw[i] == '\r' && i+1 < len(raw) && raw[i+1] == '\n' {
+			n = 2
+		}
+		raw, at = raw[i+n:], at+i+n
+	}
+}
+
+// addPre adds preformatted text read at off: white space kept, a tab as
+// the spaces to the next stop of eight, characters as addText reads them.
+func (p *piece) addPre(raw []byte, off int) {
+	for len(raw) > 0 {
+		i := bytes.IndexAny(raw, " \t")
+		if i < 0 {
+			p.addText(raw, off)
+			return
+		}
+		p.addText(raw[:i], off)
+		if raw[i] == '\t' {
+			p.add(strings.Repeat(" ", 8-len(p.text)%8), off+i)
+		} else {
+			p.add(" ", off+i)
+		}
+		raw, off = raw[i+1:], off+i+1
+	}
+}
+
+// flushPre ends a preformatted line: its leading spaces kept, and a
+// blank line kept as one.
+func (r *renderer) flushPre() {
+	p := r.line
+	r.line = piece{}
+	j := len(p.text)
+	for j > 0 && p.text[j-1] == ' ' {
+		j--
+	}
+	r.emit(piece{p.text[:j], p.offs[:j]})
 }
 
 // flush ends the paragraph being read as a line.

@@ -94,6 +94,11 @@ func TestRender(t *testing.T) {
 			html: `<table><tr><td>A<td>1</tr></td></p><tr><td>B<td>2</table>after`,
 			want: "<TABLE>\nA   1\nB   2\n</TABLE>\nafter\n",
 		},
+		{
+			name: "preformatted text keeps its columns: spaces, tabs to stops of eight, blank lines; the break after <pre> is not text",
+			html: "<p>Widget Corp</p><PRE>\n             Three Months\n<B>Net sales</B>  $ 1,234\r\n\n\tTotal &amp; net\t   56\n</PRE><p>After</p>",
+			want: "Widget Corp\n             Three Months\nNet sales  $ 1,234\n\n        Total & net        56\nAfter\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,9 +161,11 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte(strings.Repeat("<table><tr><td>", 3000) + "1"))
 	f.Add([]byte(strings.Repeat("<div><b>", 5000) + "&#10;&#1;&nbsp&amp&#xA;"))
 	f.Add([]byte(`<td>$</td><td>(</td><td>)</td><script>`))
+	f.Add([]byte("<pre>\r\n\tA\t&nbsp;1\r<pre><table><tr><td>2</pre>\n" + strings.Repeat("\t", 1000) + "</xmp>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := Render(data)
-		if len(r.Text) > 4*len(data)+100*len(r.Offsets)+100 {
+		// linear: a tab of preformatted text is at most eight spaces
+		if len(r.Text) > 8*len(data)+100*len(r.Offsets)+100 {
 			t.Errorf("%d bytes rendered from %d", len(r.Text), len(data))
 		}
 		for _, offs := range r.Offsets {
