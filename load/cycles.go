@@ -1,6 +1,7 @@
 package load
 
 import (
+	"net/url"
 	"path"
 	"slices"
 	"strconv"
@@ -29,8 +30,9 @@ type relArc struct {
 
 // The arcroles whose relationships validation reads for more than cycles.
 const (
-	summationItem = "http://www.xbrl.org/2003/arcrole/summation-item"
-	essenceAlias  = "http://www.xbrl.org/2003/arcrole/essence-alias"
+	summationItem   = "http://www.xbrl.org/2003/arcrole/summation-item"
+	essenceAlias    = "http://www.xbrl.org/2003/arcrole/essence-alias"
+	requiresElement = "http://www.xbrl.org/2003/arcrole/requires-element"
 )
 
 // standardCycles are the cycles XBRL 2.1 allows in the networks of its
@@ -64,6 +66,16 @@ func (tx *taxonomy) readArcs(root *etree.Element, href string, at source.Pos) so
 				continue
 			}
 			target, id, _ := strings.Cut(loc.SelectAttrValue("xlink:href", ""), "#")
+			// An IRI's non-ASCII characters may be %-escaped ("tx_la_%c3%a1").
+			if u, err := url.PathUnescape(id); err == nil {
+				id = u
+			}
+			if u, err := url.PathUnescape(target); err == nil {
+				target = u
+			}
+			if target == "" { // "#Asset": the document the link is in (a schema's own linkbase)
+				target = href
+			}
 			c := tx.byElementID[path.Base(target)+"#"+id]
 			if c == nil {
 				c = tx.byID[id] // a schema not read (us-gaap, dei), named the way xport names ids

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/beevik/etree"
 
@@ -73,6 +75,7 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 		}
 	}
 	tx.readArcroleTypes(s, href)
+	tx.readSimpleTypes(s, ns)
 	bases := typeBases(s)
 	attrDefaults := typeAttrDefaults(s)
 	groups := map[*xbrl.Concept]string{} // concept → the local name of its substitution group
@@ -85,6 +88,20 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 		}
 		if d := attrDefaultsOf(typ, bases, attrDefaults); d != nil {
 			tx.attrDefaults[c] = d
+		}
+		if ct := el.SelectElement("complexType"); ct != nil {
+			for _, a := range ct.FindElements(".//attribute") {
+				v := a.SelectAttr("fixed")
+				if v == nil {
+					v = a.SelectAttr("default")
+				}
+				if v != nil && a.SelectAttrValue("name", "") != "" {
+					if tx.contentAttrDefaults[c] == nil {
+						tx.contentAttrDefaults[c] = map[string]string{}
+					}
+					tx.contentAttrDefaults[c][a.SelectAttrValue("name", "")] = v.Value
+				}
+			}
 		}
 		if v := el.SelectAttrValue("fixed", el.SelectAttrValue("default", "")); v != "" || el.SelectAttr("fixed") != nil || el.SelectAttr("default") != nil {
 			tx.valueDefaults[c] = v
@@ -101,6 +118,11 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 		}
 		tx.add(c)
 	}
+	// Linkbases embedded in the schema's appinfo, once its concepts are
+	// declared.
+	for _, lb := range s.FindElements("./annotation/appinfo/linkbase") {
+		ds = append(ds, tx.readArcs(lb, href, at)...)
+	}
 	base := path.Dir(href)
 	// Every linkbase referenced (its role is optional, and the calculation
 	// links are read from whichever holds them), once the schemas it may
@@ -110,6 +132,108 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 		tx.pending = append(tx.pending, path.Join(base, ref.SelectAttrValue("xlink:href", "")))
 	}
 	return ds
+}
+
+// readSimpleTypes records the global elements and attributes of a
+// schema whose type is a built-in XML Schema type.
+func (tx *taxonomy) readSimpleTypes(s *etree.Element, ns string) {
+	for _, kind := range []string{"element", "attribute"} {
+		for _, el := range s.SelectElements(kind) {
+			typ := el.SelectAttrValue("type", "")
+			prefix, local, ok := strings.Cut(typ, ":")
+			if !ok {
+				prefix, local = "", typ
+			}
+			if local != "" && namespaceOf(s, prefix) == nsXSD {
+				tx.simpleTypes[kind+" {"+ns+"}"+el.SelectAttrValue("name", "")] = local
+			}
+		}
+	}
+}
+
+// readLaxSchemas reads the simple types of the schemas an instance's
+// xsi:schemaLocation names by a relative location ("ns1 loc1 ns2 loc2"),
+// for lax validation only: they are not part of the DTS. A schema that
+// cannot be read declares nothing.
+func (tx *taxonomy) readLaxSchemas(locations string, resolve Resolver) {
+	f := strings.Fields(locations)
+	for i := 1; i < len(f); i += 2 {
+		if strings.Contains(f[i], "://") || tx.schemas[path.Clean(f[i])] {
+			continue
+		}
+		data, err := resolve(f[i])
+		if err != nil {
+			continue
+		}
+		doc := etree.NewDocument()
+		if doc.ReadFromBytes(data) != nil || doc.Root() == nil || doc.Root().Tag != "schema" {
+			continue
+		}
+		tx.readSimpleTypes(doc.Root(), doc.Root().SelectAttrValue("targetNamespace", ""))
+	}
+}
+
+// namespaceOf is the namespace a prefix ("" for the default) names on
+// the root of a schema.
+func namespaceOf(s *etree.Element, prefix string) string {
+	for _, a := range s.Attr {
+		if prefix == "" && a.Space == "" && a.Key == "xmlns" || prefix != "" && a.Space == "xmlns" && a.Key == prefix {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// nsXSD is the namespace of XML Schema's built-in types.
+const nsXSD = "http://www.w3.org/2001/XMLSchema"
+
+// lexicallyValid reports whether value is in the lexical space of the
+// built-in XML Schema type typ (after white space is collapsed); a type
+// it does not know admits any value.
+func lexicallyValid(typ, value string) bool {
+	v := strings.TrimSpace(value)
+	switch typ {
+	case "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger",
+		"unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte":
+		n, err := strconv.ParseInt(strings.TrimPrefix(v, "+"), 10, 64)
+		if err != nil {
+			return validBigInteger(v) && !strings.HasPrefix(typ, "unsigned") && typ != "int" && typ != "long" && typ != "short" && typ != "byte"
+		}
+		switch typ {
+		case "nonNegativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte":
+			return n >= 0
+		case "positiveInteger":
+			return n > 0
+		case "negativeInteger":
+			return n < 0
+		case "nonPositiveInteger":
+			return n <= 0
+		}
+		return true
+	case "decimal":
+		_, err := decimal.Parse(strings.TrimPrefix(v, "+"))
+		return err == nil && !strings.ContainsAny(v, "eE")
+	case "boolean":
+		return v == "true" || v == "false" || v == "1" || v == "0"
+	case "date": // a time zone may follow: "2001-01-01Z"
+		_, err := time.Parse(time.DateOnly, v[:min(len(v), 10)])
+		return err == nil
+	}
+	return true
+}
+
+// validBigInteger reports whether v is an integer too long for int64.
+func validBigInteger(v string) bool {
+	v = strings.TrimLeft(v, "+-")
+	if v == "" {
+		return false
+	}
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // loadDTS reads the schema an instance references and all it discovers:

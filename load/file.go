@@ -180,13 +180,24 @@ type taxonomy struct {
 	roleDecls     map[string][]roleDecl // "roleType URI" or "arcroleType URI" → its declarations
 	roleUses      []roleUse             // custom roles and arcroles used in linkbases
 	linkbases     map[string]bool       // linkbases read, each once
+	// simpleTypes gives the built-in XML Schema type of each global
+	// element and attribute the schemas declare with one: "element
+	// {namespace}name" or "attribute {namespace}name" → "integer". Lax
+	// validation holds a segment's content and an item's attributes to
+	// them.
+	simpleTypes map[string]string
+	// contentAttrDefaults are the defaults of the attributes an
+	// element's own complex type declares (a scenario's element
+	// <Region world="this">): s-equality compares them as if written.
+	contentAttrDefaults map[*xbrl.Concept]map[string]string
 }
 
 // newTaxonomy starts from the catalogue.
 func newTaxonomy() *taxonomy {
 	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}, floats: map[*xbrl.Concept]bool{}, tuples: map[*xbrl.Concept]bool{},
 		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}, schemas: map[string]bool{}, facts: map[*xbrl.Concept]bool{}, cycles: map[string]string{}, roleDecls: map[string][]roleDecl{},
-		attrDefaults: map[*xbrl.Concept]map[string]string{}, valueDefaults: map[*xbrl.Concept]string{}}
+		attrDefaults: map[*xbrl.Concept]map[string]string{}, valueDefaults: map[*xbrl.Concept]string{}, simpleTypes: map[string]string{},
+		contentAttrDefaults: map[*xbrl.Concept]map[string]string{}}
 	cat, err := schema.DefaultCatalogue()
 	if err != nil {
 		return tx

@@ -235,6 +235,10 @@ type xmlLoader struct {
 	pastRefs bool            // a child of the root other than a reference to the taxonomy is read
 	waiting  []*node         // facts read before their context or unit
 	factIDs  []string        // of every fact and tuple, for the footnotes' locators
+	// present gives, for each concept reported (item or tuple), where it
+	// first is: requires-element relationships are checked against it.
+	present map[*xbrl.Concept]source.Pos
+	laxRead bool // the schemas of xsi:schemaLocation are read
 }
 
 // newFact makes a fact in a block of many: an instance may hold
@@ -310,6 +314,7 @@ func (d *Document) loadXML(resolve Resolver) (*xbrl.Report, source.Diagnostics) 
 		l.ds.Add(source.Error, "xbrl.4.2:missingSchemaRef", l.pos(root), "the instance references no taxonomy schema (link:schemaRef)")
 	}
 	l.checkEssenceAlias(rep.Facts)
+	l.checkRequiresElement()
 	if len(l.origins) > 0 {
 		for _, f := range rep.Facts {
 			if p, ok := l.origins[f.ID]; ok && f.ID != "" {
@@ -341,6 +346,10 @@ func (l *xmlLoader) top(root, c *node, rep *xbrl.Report, resolve Resolver) bool 
 		l.ds.Add(source.Error, "xbrl.4.2:refOrder", l.pos(c), "link:%s comes after contexts, units or facts; an instance's references to its taxonomy come first", c.name.Local)
 	}
 	l.pastRefs = l.pastRefs || !ref
+	if !l.laxRead {
+		l.laxRead = true
+		l.tx.readLaxSchemas(root.attr(nsXSI, "schemaLocation"), resolve)
+	}
 	switch {
 	case c.name.Space == nsLink && c.name.Local == "schemaRef":
 		href := c.attr(nsXLink, "href")
@@ -541,6 +550,22 @@ func (l *xmlLoader) checkEssenceAlias(facts []*xbrl.Fact) {
 	}
 }
 
+// checkRequiresElement applies XBRL 2.1 §5.2.6.2.4: where an instance
+// reports the source of a requires-element relationship (an item or a
+// tuple), it reports its target too.
+func (l *xmlLoader) checkRequiresElement() {
+	for _, a := range l.tx.prevailing() {
+		if a.arcrole != requiresElement {
+			continue
+		}
+		at, ok := l.present[a.from]
+		if _, there := l.present[a.to]; ok && !there {
+			l.ds.Add(source.Error, "xbrl.5.2.6.2.4:requiresElement", at,
+				"%s is reported, and requires %s, which is not", a.from.QName(), a.to.QName())
+		}
+	}
+}
+
 // sameValue compares the values of two facts of one context: numbers
 // within the lesser precision of the two, texts as written.
 func sameValue(a, b *xbrl.Fact) bool {
@@ -632,6 +657,12 @@ func (l *xmlLoader) item(n *node, rep *xbrl.Report, tuple string) {
 	l.noteIDs(n)
 	prefix := n.ns.prefix(n.name.Space)
 	c := l.tx.qnameConcept(n.name.Space, prefix, n.name.Local, l.pos(n), &l.ds, l.reported)
+	if _, ok := l.present[c]; !ok && c != nil {
+		if l.present == nil {
+			l.present = map[*xbrl.Concept]source.Pos{}
+		}
+		l.present[c] = l.pos(n)
+	}
 	if l.tx.tuples[c] {
 		for _, a := range n.attrs {
 			if a.Name.Space == nsXBRLI || a.Name.Space == "" && xbrlAttr[a.Name.Local] {
@@ -682,6 +713,11 @@ func (l *xmlLoader) fact(n *node, c *xbrl.Concept, rep *xbrl.Report, tuple strin
 	if ref := n.attr("", "unitRef"); ref != "" {
 		if f.Unit = l.units[ref]; f.Unit == nil {
 			l.ds.Add(source.Error, "xbrl.4.6.2:numericUnit", at, "unitRef %q names no unit", ref)
+		}
+	}
+	for _, a := range n.attrs { // lax validation: an attribute declared is valid
+		if typ, ok := l.tx.simpleTypes["attribute {"+a.Name.Space+"}"+a.Name.Local]; ok && a.Name.Space != "" && !lexicallyValid(typ, a.Value) {
+			l.ds.Add(source.Error, "xmlSchema:valueError", at, "the attribute %s = %q of %s is not an xs:%s", a.Name.Local, a.Value, c.QName(), typ)
 		}
 	}
 	text := strings.TrimSpace(n.text)
@@ -808,6 +844,10 @@ func (l *xmlLoader) checkContext(c *context) {
 				l.ds.Add(source.Error, "xbrl.4.7.3.2:"+where+"XBRLElement", l.pos(c), "the %s of context %q holds xbrli:%s", where, ctx.attr("", "id"), c.name.Local)
 			case l.tx.facts[l.tx.lookup(c.name.Space, c.name.Local)]:
 				l.ds.Add(source.Error, "xbrl.4.7.3.2:"+where+"Concept", l.pos(c), "the %s of context %q holds the concept %s", where, ctx.attr("", "id"), c.name.Local)
+			case len(c.children) == 0:
+				if typ, ok := l.tx.simpleTypes["element {"+c.name.Space+"}"+c.name.Local]; ok && !lexicallyValid(typ, c.text) {
+					l.ds.Add(source.Error, "xmlSchema:valueError", l.pos(c), "the %s of context %q holds %s = %q, which is not an xs:%s", where, ctx.attr("", "id"), c.name.Local, strings.TrimSpace(c.text), typ)
+				}
 			}
 			check(c, where)
 		}
@@ -838,12 +878,12 @@ func (l *xmlLoader) scope(c *context) string {
 		}
 		if seg := ent.child(nsXBRLI, "segment"); seg != nil {
 			b.WriteString(" segment ")
-			canonical(&b, seg, true)
+			l.tx.canonical(&b, seg, true)
 		}
 	}
 	if sc := ctx.child(nsXBRLI, "scenario"); sc != nil {
 		b.WriteString(" scenario ")
-		canonical(&b, sc, false)
+		l.tx.canonical(&b, sc, false)
 	}
 	c.scope, c.scopeRead = b.String(), true
 	return c.scope
@@ -853,21 +893,31 @@ func (l *xmlLoader) scope(c *context) string {
 // attributes in order of name, trimmed text and children, in document
 // order. Explicit and typed members of a segment are left out when
 // skipDims is set: they are the fact's dimensions already.
-func canonical(b *strings.Builder, n *node, skipDims bool) {
+func (tx *taxonomy) canonical(b *strings.Builder, n *node, skipDims bool) {
 	for _, c := range n.children {
 		if skipDims && c.name.Space == nsDI {
 			continue
 		}
 		b.WriteString("<{" + c.name.Space + "}" + c.name.Local)
+		decl := tx.lookup(c.name.Space, c.name.Local)
 		attrs := slices.Clone(c.attrs)
+		for _, name := range sortedKeys(tx.contentAttrDefaults[decl]) { // as the schema completes it
+			if !slices.ContainsFunc(attrs, func(a xml.Attr) bool { return a.Name.Space == "" && a.Name.Local == name }) {
+				attrs = append(attrs, xml.Attr{Name: xml.Name{Local: name}, Value: tx.contentAttrDefaults[decl][name]})
+			}
+		}
 		slices.SortFunc(attrs, func(a, b xml.Attr) int {
 			return strings.Compare(a.Name.Space+" "+a.Name.Local, b.Name.Space+" "+b.Name.Local)
 		})
 		for _, a := range attrs {
 			b.WriteString(" {" + a.Name.Space + "}" + a.Name.Local + "=" + strconv.Quote(sValue(a.Value, c)))
 		}
-		b.WriteString(">" + sValue(c.text, c))
-		canonical(b, c, false)
+		text := c.text
+		if v, ok := tx.valueDefaults[decl]; ok && decl != nil && strings.TrimSpace(text) == "" && len(c.children) == 0 {
+			text = v // an empty element takes the schema's default
+		}
+		b.WriteString(">" + sValue(text, c))
+		tx.canonical(b, c, false)
 		b.WriteString("</>")
 	}
 }
