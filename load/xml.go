@@ -716,7 +716,10 @@ func (l *xmlLoader) fact(n *node, c *xbrl.Concept, rep *xbrl.Report, tuple strin
 		}
 	}
 	for _, a := range n.attrs { // lax validation: an attribute declared is valid
-		if typ, ok := l.tx.simpleTypes["attribute {"+a.Name.Space+"}"+a.Name.Local]; ok && a.Name.Space != "" && !lexicallyValid(typ, a.Value) {
+		if a.Name.Space == "" || len(l.tx.simpleTypes) == 0 {
+			continue // XBRL's own attributes, or no declaration to hold it to
+		}
+		if typ, ok := l.tx.simpleTypes["attribute {"+a.Name.Space+"}"+a.Name.Local]; ok && !lexicallyValid(typ, a.Value) {
 			l.ds.Add(source.Error, "xmlSchema:valueError", at, "the attribute %s = %q of %s is not an xs:%s", a.Name.Local, a.Value, c.QName(), typ)
 		}
 	}
