@@ -14,6 +14,7 @@ package inline
 
 import (
 	"bytes"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,9 @@ type Fact struct {
 	Format   string
 	Offset   int    // where its content starts in the document
 	Problem  string // why the value could not be read ("" when it was)
+	// Unread is set when the Problem is a format xport does not read,
+	// rather than a value its format does not admit.
+	Unread bool
 }
 
 // Context is an xbrli:context of the document's resources.
@@ -195,7 +199,7 @@ func (d *Document) finish(o *open) {
 	v, err := transform(f.Format, shown)
 	switch {
 	case err != nil:
-		f.Problem = err.Error()
+		f.Problem, f.Unread = err.Error(), errors.Is(err, ErrFormatNotRead)
 	case f.Numeric:
 		n, perr := decimal.Parse(v)
 		if perr != nil {

@@ -8,6 +8,10 @@ import (
 	"time"
 )
 
+// ErrFormatNotRead is a format xport does not implement: a limit of
+// xport, not a fault of the document.
+var ErrFormatNotRead = errors.New("format not read")
+
 // transform applies a format of the Inline XBRL transformation registry
 // (versions 1 to 5, and the SEC's ixt-sec) to the text shown, giving the
 // value's lexical form. A format it does not know is an error: the fact
@@ -16,6 +20,9 @@ func transform(format, shown string) (string, error) {
 	name := strings.ToLower(format)
 	if i := strings.LastIndexByte(name, ':'); i >= 0 {
 		name = name[i+1:]
+	}
+	if v, ok, err := secTransform(name, shown); ok { // names only the SEC's registry has
+		return v, err
 	}
 	switch name {
 	case "":
@@ -54,7 +61,26 @@ func transform(format, shown string) (string, error) {
 	case "date-year-month-day", "dateyearmonthday":
 		return date(strings.NewReplacer(".", "-", "/", "-").Replace(shown), "2006-1-2", "2006-01-02")
 	}
-	return "", fmt.Errorf("the format %q is not one xport reads; the fact is not read", format)
+	if inRegistry(name) {
+		return "", fmt.Errorf("%w: the format %q is not one xport reads; the fact is not read", ErrFormatNotRead, format)
+	}
+	return "", fmt.Errorf("the format %q is in no transformation registry; the fact is not read", format)
+}
+
+// inRegistry reports whether a format xport does not read is one of the
+// registries' (versions 1 to 5 and the SEC's): their date formats, in
+// every language and order, and the numbers with units or other marks.
+func inRegistry(name string) bool {
+	if strings.HasPrefix(name, "date") || strings.HasPrefix(name, "cal") {
+		return true
+	}
+	switch name {
+	case "num-unit-decimal", "num-unit-decimal-apos", "num-comma-decimal-apos", "num-dot-decimal-in", "num-unit-decimal-in",
+		"numunitdecimal", "numdotdecimalin", "numunitdecimalin", "numspacedot", "numdotcomma", "numcommadot", "numspacecomma",
+		"numwordsen", "num-word-en", "durwordsen", "countrynameen", "edgarprovcountryen", "fixed-empty", "fixed-false", "fixed-true":
+		return true
+	}
+	return false
 }
 
 // digits keeps the digits of a number shown with thousands separators,

@@ -72,6 +72,9 @@ func (tx *taxonomy) loadSchema(href string, resolve Resolver, at source.Pos) sou
 		}
 		if _, known := tx.byNS[im.SelectAttrValue("namespace", "")]; !known && im.Tag == "import" && !strings.Contains(im.SelectAttrValue("namespace", ""), "xbrl.org") {
 			tx.missing = append(tx.missing, loc)
+			if strings.Contains(loc, "://") { // a published taxonomy (us-gaap, dei of another year), not on this machine
+				tx.remote[im.SelectAttrValue("namespace", "")] = loc
+			}
 		}
 	}
 	tx.readArcroleTypes(s, href)
@@ -505,6 +508,17 @@ func (tx *taxonomy) qnameConcept(ns, prefix, local string, at source.Pos, ds *so
 	key := ns + " " + local
 	c := &xbrl.Concept{Prefix: prefix, Name: local, Namespace: ns}
 	tx.add(c)
+	if loc, ok := tx.remote[ns]; ok {
+		// Its schema is published on the web, which xport does not
+		// read: the concept cannot be checked, which is no fault of the
+		// report. Said once per namespace.
+		if !reported[ns] {
+			reported[ns] = true
+			ds.Add(source.Warning, "xport.validate:taxonomyNotRead", at,
+				"the concepts of %s (%s, on the web, not read: xport reads local files only) are not checked", ns, loc)
+		}
+		return c
+	}
 	if !reported[key] {
 		reported[key] = true
 		ds.Add(source.Error, "oime:unknownConcept", at, "%s:%s is declared in no taxonomy the report references (%s)", prefix, local, nsNote(ns, tx))

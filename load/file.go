@@ -157,6 +157,7 @@ type taxonomy struct {
 	byID     map[string]*xbrl.Concept            // "us-gaap_Revenues" → concept
 	prefixes map[string]string                   // namespace URI → preferred prefix
 	missing  []string                            // schemas that could not be read
+	remote   map[string]string                   // namespace → the web location of its schema, not read
 	// floats are the concepts whose type derives from xs:float or
 	// xs:double: values in exponent notation, INF and NaN.
 	floats map[*xbrl.Concept]bool
@@ -196,7 +197,7 @@ type taxonomy struct {
 func newTaxonomy() *taxonomy {
 	tx := &taxonomy{byNS: map[string]map[string]*xbrl.Concept{}, byID: map[string]*xbrl.Concept{}, prefixes: map[string]string{}, floats: map[*xbrl.Concept]bool{}, tuples: map[*xbrl.Concept]bool{},
 		byElementID: map[string]*xbrl.Concept{}, linkbases: map[string]bool{}, schemas: map[string]bool{}, facts: map[*xbrl.Concept]bool{}, cycles: map[string]string{}, roleDecls: map[string][]roleDecl{},
-		attrDefaults: map[*xbrl.Concept]map[string]string{}, valueDefaults: map[*xbrl.Concept]string{}, simpleTypes: map[string]string{},
+		attrDefaults: map[*xbrl.Concept]map[string]string{}, valueDefaults: map[*xbrl.Concept]string{}, simpleTypes: map[string]string{}, remote: map[string]string{},
 		contentAttrDefaults: map[*xbrl.Concept]map[string]string{}}
 	cat, err := schema.DefaultCatalogue()
 	if err != nil {

@@ -107,7 +107,10 @@ func (d *Document) loadInline(resolve Resolver) (*xbrl.Report, source.Diagnostic
 		}
 	}
 	for _, f := range ixdoc.Facts {
-		if f.Problem != "" {
+		switch {
+		case f.Unread: // xport's limit: the fact is not checked, and the document is not blamed
+			ds.Add(source.Warning, "xport.validate:formatNotRead", d.lines.Pos(d.Name, int64(f.Offset)), "%s: %s", f.Name, f.Problem)
+		case f.Problem != "":
 			ds.Add(source.Error, "ixt:transformation", d.lines.Pos(d.Name, int64(f.Offset)), "%s: %s", f.Name, f.Problem)
 		}
 	}

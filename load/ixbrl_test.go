@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xport/xport"
 	"github.com/xport/xport/load"
+	"github.com/xport/xport/source"
 )
 
 // TestInline reads back the Inline XBRL xport writes for its sample as
@@ -58,5 +60,12 @@ func TestInline(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("an unknown format is no error: %v", ds)
+	}
+	// A format of the registry that xport does not read is a warning:
+	// the fact is not checked, and the document is not blamed.
+	unread := bytes.Replace(data, []byte(`format="ixt:num-dot-decimal" scale="3">128,064<`), []byte(`format="ixt:date-day-monthname-fr" scale="3">128,064<`), 1)
+	_, ds = load.Bytes("unread.html", unread, func(href string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, href)) })
+	if ds.HasErrors() || !slices.ContainsFunc(ds, func(d source.Diagnostic) bool { return d.Code == "xport.validate:formatNotRead" }) {
+		t.Errorf("a registry format xport does not read: %v", ds)
 	}
 }
