@@ -68,7 +68,13 @@ type open struct {
 	text  []byte
 	scale int
 	sign  string
+	// continuedAt names the ix:continuation a nonNumeric's text goes on
+	// in; id and next are those of an ix:continuation being read.
+	continuedAt, id, next string
 }
+
+// maxChain bounds the continuations followed from one fact.
+const maxChain = 1000
 
 // maxScale bounds a fact's scale: no report scales a figure beyond it,
 // and a hostile scale must not make a number of a billion digits.
@@ -83,7 +89,10 @@ func Read(data []byte) *Document {
 	var unit struct{ num, den []string }
 	inDenominator := false
 	exclude := 0
-	var text []byte // of the element being read in the resources
+	var text []byte            // of the element being read in the resources
+	var conts []*open          // ix:continuation elements open, innermost last
+	done := map[string]*open{} // ix:continuation elements read, by id
+	var waiting []*open        // nonNumeric facts whose text goes on in continuations
 	htmltext.Walk(data, func(tok *htmltext.Token) {
 		tt := tok.Type
 		switch tt {
@@ -93,6 +102,9 @@ func Read(data []byte) *Document {
 			}
 			t := []byte(html.UnescapeString(string(tok.Raw)))
 			for _, o := range stack {
+				o.text = append(o.text, t...)
+			}
+			for _, o := range conts {
 				o.text = append(o.text, t...)
 			}
 			text = append(text, t...)
@@ -105,7 +117,7 @@ func Read(data []byte) *Document {
 				f := &Fact{Name: attrs["name"], Context: attrs["contextref"], Unit: attrs["unitref"], Decimals: attrs["decimals"],
 					Numeric: local == "nonfraction", Format: attrs["format"], Offset: tok.End, Nil: attrs["xsi:nil"] == "true"}
 				scale, _ := strconv.Atoi(strings.TrimSpace(attrs["scale"]))
-				o := &open{fact: f, scale: scale, sign: attrs["sign"]}
+				o := &open{fact: f, scale: scale, sign: attrs["sign"], continuedAt: attrs["continuedat"]}
 				if tt == html.SelfClosingTagToken {
 					d.finish(o)
 				} else if len(stack) < 100 {
@@ -114,6 +126,10 @@ func Read(data []byte) *Document {
 			case "exclude":
 				if tt == html.StartTagToken {
 					exclude++
+				}
+			case "continuation":
+				if tt == html.StartTagToken && len(conts) < 100 {
+					conts = append(conts, &open{id: attrs["id"], next: attrs["continuedat"]})
 				}
 			case "context":
 				ctx = &Context{}
@@ -137,8 +153,17 @@ func Read(data []byte) *Document {
 			switch local {
 			case "nonfraction", "nonnumeric":
 				if n := len(stack); n > 0 {
-					d.finish(stack[n-1])
+					if o := stack[n-1]; o.continuedAt != "" && !o.fact.Numeric {
+						waiting = append(waiting, o) // its text goes on
+					} else {
+						d.finish(o)
+					}
 					stack = stack[:n-1]
+				}
+			case "continuation":
+				if n := len(conts); n > 0 {
+					done[conts[n-1].id] = conts[n-1]
+					conts = conts[:n-1]
 				}
 			case "exclude":
 				exclude = max(exclude-1, 0)
@@ -176,6 +201,25 @@ func Read(data []byte) *Document {
 			text = text[:0]
 		}
 	})
+	for _, o := range waiting { // a nonNumeric's value is its text and that of its continuations, in chain order
+		seen := map[string]bool{}
+		for id := o.continuedAt; id != "" && !seen[id] && len(seen) < maxChain; {
+			seen[id] = true
+			c := done[id]
+			if c == nil {
+				o.fact.Problem = "continuedAt " + strconv.Quote(id) + " names no ix:continuation"
+				break
+			}
+			o.text = append(o.text, c.text...)
+			id = c.next
+		}
+		if o.fact.Problem != "" {
+			o.fact.Text = strings.Join(strings.Fields(string(o.text)), " ")
+			d.Facts = append(d.Facts, *o.fact)
+			continue
+		}
+		d.finish(o)
+	}
 	return d
 }
 

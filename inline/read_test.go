@@ -64,6 +64,7 @@ func TestTransform(t *testing.T) {
 // FuzzRead: no input panics, and every fact's offset is inside it.
 func FuzzRead(f *testing.F) {
 	f.Add([]byte(`<ix:nonFraction name="a:b" scale="99999999999" format="ixt:num-dot-decimal">1</ix:nonFraction>`))
+	f.Add([]byte(`<ix:nonNumeric name="a:b" continuedAt="x">A<ix:continuation id="x" continuedAt="x">B</ix:continuation></ix:nonNumeric>`))
 	f.Add([]byte(strings.Repeat(`<ix:nonNumeric name="x">`, 200) + "<ix:exclude>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d := Read(data)
@@ -73,4 +74,30 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestContinuations: a nonNumeric's value goes on in the ix:continuation
+// elements its continuedAt chain names, wherever they stand; a chain
+// that names no continuation is a problem, and a loop ends.
+func TestContinuations(t *testing.T) {
+	for _, tt := range []struct{ name, doc, want string }{
+		{"a chain of two, one before the fact",
+			`<ix:continuation id="k2">, the third.</ix:continuation><p><ix:nonNumeric name="a:Policy" contextRef="c" continuedAt="k1">The first part</ix:nonNumeric></p>` +
+				`<p><ix:continuation id="k1" continuedAt="k2"> and the second</ix:continuation></p>`,
+			"a:Policy=The first part and the second, the third."},
+		{"a continuation missing",
+			`<ix:nonNumeric name="a:Policy" contextRef="c" continuedAt="gone">Text</ix:nonNumeric>`,
+			`a:Policy=Text continuedAt "gone" names no ix:continuation`},
+		{"a loop",
+			`<ix:nonNumeric name="a:Policy" contextRef="c" continuedAt="x">A</ix:nonNumeric><ix:continuation id="x" continuedAt="x">B</ix:continuation>`,
+			"a:Policy=AB"},
+	} {
+		var got []string
+		for _, f := range Read([]byte(tt.doc)).Facts {
+			got = append(got, f.Name+"="+f.Text+" "+f.Problem)
+		}
+		if g := strings.TrimSpace(strings.Join(got, "; ")); g != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, g, tt.want)
+		}
+	}
 }
