@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xport/xport/source"
 )
 
 func TestParseHeader(t *testing.T) {
@@ -166,6 +168,38 @@ func TestFiscalQuarter(t *testing.T) {
 		h := ParseHeaderText(tt.text)
 		if h.Quarter != tt.quarter || h.FiscalYear != tt.year {
 			t.Errorf("ParseHeaderText(%q) = Q%d %d, want Q%d %d", tt.text, h.Quarter, h.FiscalYear, tt.quarter, tt.year)
+		}
+	}
+}
+
+// TestScaleLineAlone: a line that holds only a scale, "($000)", is a
+// line of the title block, not a row of one figure, and scales the
+// table.
+func TestScaleLineAlone(t *testing.T) {
+	for _, scale := range []string{"($000)", "$000", "($ 000's)", "(000's omitted)"} {
+		text := strings.Join([]string{
+			"                            WIDGET CORPORATION",
+			"                  CONSOLIDATED STATEMENTS OF OPERATIONS",
+			"                    " + scale,
+			"",
+			"                                         Quarter Ended",
+			"                                    Sept. 28,      Sept. 29,",
+			"                                      2007           2006",
+			"                                   ----------     ----------",
+			"Net sales                          $  12,345      $  11,002",
+			"Net income (loss)                  $    (120)     $     431",
+		}, "\n")
+		doc, err := source.Parse("t.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables, _ := Tables(doc)
+		if len(tables) != 1 || tables[0].Scale.Power != 3 || len(tables[0].Rows) != 2 {
+			t.Errorf("%s: %d tables", scale, len(tables))
+			continue
+		}
+		if r := tables[0].Rows[0]; r.Label != "Net sales" || r.Cells[0].Number.Value.String() != "12345" {
+			t.Errorf("%s: first row %q %v", scale, r.Label, r.Cells)
 		}
 	}
 }

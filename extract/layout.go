@@ -48,6 +48,8 @@ func classify(text string) (lineKind, []word) {
 		return ruleLine, nil
 	case furniture.MatchString(trimmed):
 		return furnitureLine, nil
+	case len(strings.Fields(trimmed)) <= 4 && omittedRe.MatchString(trimmed):
+		return textLine, nil // a scale alone, "($000)", is no row of figures
 	}
 	tail := figureTail(text)
 	if len(tail) == 0 || allYears(tail) {
