@@ -24,8 +24,9 @@ type Number struct {
 var ErrNotNumber = errors.New("not a number")
 
 // ParseNumber reads a printed figure: "$ 1,234", "(16,088)", "-1,234.5",
-// ".62", "34%", "(2)%", "< 10%", "$(0.9)", a dash for none ("-", "--",
-// "—"), or n/a.
+// ".62", "34%", "(2)%", "< 10%", "$(0.9)", a negative as some old reports
+// print it ("<1,234>", "1,234-"), a dash for none ("-", "--", "—"), or
+// n/a.
 func ParseNumber(s string) (Number, error) {
 	var n Number
 	s = strings.TrimSpace(s)
@@ -38,10 +39,16 @@ func ParseNumber(s string) (Number, error) {
 		n.NotApplicable = true
 		return n, nil
 	}
+	neg := false
+	if len(s) > 2 && s[0] == '<' && s[len(s)-1] == '>' { // "<1,234>": negative, as some old reports print it
+		s, neg = strings.TrimSpace(s[1:len(s)-1]), true
+	}
+	if len(s) > 1 && s[len(s)-1] == '-' && s[len(s)-2] >= '0' && s[len(s)-2] <= '9' && !neg { // "1,234-": a trailing minus
+		s, neg = strings.TrimSpace(s[:len(s)-1]), true
+	}
 	s, n.Qualifier = cutQualifier(s)
 	s, n.Currency = cutAny(s, "$")
-	neg := false
-	if strings.HasPrefix(s, "(") {
+	if strings.HasPrefix(s, "(") && !neg {
 		closeAt := strings.LastIndexByte(s, ')')
 		if closeAt < 0 {
 			return n, ErrNotNumber

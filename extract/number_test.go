@@ -30,6 +30,9 @@ func TestParseNumber(t *testing.T) {
 		{"$ -", "0", 0, "nc"},
 		{"n/a", "0", 0, "a"},
 		{"NM", "0", 0, "a"},
+		{"<1,234>", "-1234", 0, ""},
+		{"1,234-", "-1234", 0, ""},
+		{"0.45-", "-0.45", 2, ""},
 	}
 	for _, tt := range tests {
 		n, err := ParseNumber(tt.in)
