@@ -577,7 +577,7 @@ func (m *mapper) rowMaps(kind schema.Kind, t *extract.Table, guessed bool) []row
 
 var (
 	namedEquity = regexp.MustCompile(`^total .+ (stockholders|shareholders)['’]? equity$`)
-	plainEquity = regexp.MustCompile(`^total (stockholders|shareholders)['’]? equity$`)
+	plainEquity = regexp.MustCompile(`^(total )?(stockholders|shareholders|shareowners)['’]? (equity|equity \(deficit\)|\(deficit\) equity|deficit)$`)
 )
 
 // equityWithNoncontrolling reads a balance sheet that totals the equity of

@@ -111,6 +111,12 @@ func TestMatch(t *testing.T) {
 		{Income, "Revenue:", "Product", ""},
 		{Income, "", "Basic", ""},
 		{Balance, "", "Total revenue", ""},
+		{Balance, "", "Total liabilities and equity", "us-gaap:LiabilitiesAndStockholdersEquity"},
+		{Balance, "", "Total liabilities and stockholders’ equity (deficit)", "us-gaap:LiabilitiesAndStockholdersEquity"},
+		{Balance, "", "Total liabilities and shareowners' equity", "us-gaap:LiabilitiesAndStockholdersEquity"},
+		{Balance, "", "Stockholders' equity", "us-gaap:StockholdersEquity"},
+		{Balance, "", "Total stockholders' deficit", "us-gaap:StockholdersEquity"},
+		{Balance, "", "Total equity", "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"},
 	}
 	for _, tt := range tests {
 		got := ""
