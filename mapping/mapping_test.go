@@ -85,6 +85,17 @@ func TestPeriods(t *testing.T) {
 	if cp := pf.period(extract.ParseHeaderText("Q1'11"), false, ""); cp.ok || cp.why == "" {
 		t.Errorf("an undated column got a period: %+v", cp)
 	}
+	// A year that ends late in January is named for its first year by
+	// some companies and its last by others: "FY24" is not dated from it.
+	jan := &periodFinder{fiscalYears: map[int]periodEnd{2022: {date: date("2023-01-31")}}}
+	if cp := jan.period(extract.ParseHeaderText("Fiscal 2024 FY24"), false, ""); cp.ok {
+		t.Errorf("FY24 of a year ending January 31 got the period %v (%s)", cp.period, cp.note)
+	}
+	// One that ends in the first days of January covers the year before.
+	dec := &periodFinder{fiscalYears: map[int]periodEnd{2022: {date: date("2023-01-01")}}}
+	if cp := dec.period(extract.ParseHeaderText("Fiscal 2023"), false, ""); !cp.ok || cp.period.End.Format(time.DateOnly) != "2023-12-31" {
+		t.Errorf("fiscal 2023 of a year ending January 1: %v ok=%v %s", cp.period, cp.ok, cp.why)
+	}
 }
 
 const millions = `Example Corp (NYSE: EXM) today reported results.

@@ -472,9 +472,18 @@ func (pf *periodFinder) calendarYears() bool {
 	return true
 }
 
+// ambiguousYearEnd reports whether a fiscal year ending on end may be
+// named for the year it starts in or the one it ends in: one ending
+// between the second week of January and the first of February. A year
+// that ends in the first days of January (a 52-53 week year closest to
+// December 31) is named for the year it covers.
+func ambiguousYearEnd(end time.Time) bool {
+	return end.Month() == time.January && end.Day() > 7 || end.Month() == time.February && end.Day() <= 7
+}
+
 // fiscalYearEnd returns the end of a fiscal year and how it is known.
 func (pf *periodFinder) fiscalYearEnd(fy int) (time.Time, string, bool) {
-	if e, ok := pf.fiscalYears[fy]; ok {
+	if e, ok := pf.fiscalYears[fy]; ok && !ambiguousYearEnd(e.date) {
 		return e.date, "named at " + e.pos.String(), true
 	}
 	best, found := 0, false
@@ -487,6 +496,14 @@ func (pf *periodFinder) fiscalYearEnd(fy int) (time.Time, string, bool) {
 		return time.Time{}, "", false
 	}
 	known := pf.fiscalYears[best].date
+	if ambiguousYearEnd(known) {
+		// A year that ends in late January is named for the year it
+		// starts in by some companies (fiscal 2023 ended February 3,
+		// 2024) and for the year it ends in by others (fiscal 2024 ended
+		// January 31, 2024): unless the document names the year, its end
+		// is not known.
+		return time.Time{}, "", false
+	}
 	var end time.Time
 	if !pf.calendarYears() { // a year that ends on a weekday: 52 weeks a year
 		end = known.AddDate(0, 0, 364*(fy-best))

@@ -51,6 +51,9 @@ func (m *mapper) kindOf(t *extract.Table) tableKind {
 	if k := schema.KindOf(titleLines(t)); k != schema.Unknown {
 		return tableKind{kind: k}
 	}
+	if w := m.projection(t); w != "" {
+		return tableKind{kind: schema.Unknown, why: "the table has no statement title, and the text above it speaks of " + w + ": its figures are projections, not facts"}
+	}
 	best, matched, rows := schema.Unknown, 0, 0
 	for _, k := range guessOrder {
 		n, of := m.matchingRows(k, t)
@@ -70,6 +73,39 @@ func (m *mapper) kindOf(t *extract.Table) tableKind {
 		Text: fmt.Sprintf("the table has no statement title; it is read as %s, whose rules match %d of its %d rows with figures", statementName(best), matched, rows)})
 	return tableKind{kind: best, guessed: true,
 		why: fmt.Sprintf("the table has no statement title and is read as %s, but no rule of it maps the row", statementName(best))}
+}
+
+// projectionWords are what the text introducing a table of guidance
+// says: its figures are expected, not reported.
+var projectionWords = regexp.MustCompile(`(?i)\b(guidance|outlook|forecasts?|projections?|projected)\b`)
+
+// projection returns the word that makes the title of t, or the two
+// lines of text above it, introduce a table of projections ("a per share
+// reconciliation of GAAP diluted EPS to non-GAAP diluted EPS guidance"),
+// or "".
+func (m *mapper) projection(t *extract.Table) string {
+	for _, l := range t.Title {
+		if w := projectionWords.FindString(l.Text); w != "" {
+			return strings.ToLower(w)
+		}
+	}
+	first := t.Pos.Line - 1 // index of the table's first line
+	for _, l := range t.Title {
+		if l.Pos.IsValid() && l.Pos.Line-1 < first {
+			first = l.Pos.Line - 1
+		}
+	}
+	for i, n := min(first, len(m.doc.Lines))-1, 0; i >= 0 && n < 2; i-- {
+		text := strings.TrimSpace(m.doc.Lines[i].Text)
+		if text == "" {
+			continue
+		}
+		n++
+		if w := projectionWords.FindString(text); w != "" {
+			return strings.ToLower(w)
+		}
+	}
+	return ""
 }
 
 // matchingRows counts the data rows of t that have figures, and of them

@@ -65,6 +65,17 @@ func TestUntitledTables(t *testing.T) {
 			warnings: []string{"map.noFacts"},
 		},
 		{
+			name: "guidance introduced above the table",
+			text: "Example Corp reported results for the year ended December 31, 2020.\n\nThe following is our guidance for the full year:\n" +
+				"                                     Year Ended December 31,\n(In thousands)                          2021          2020\n" +
+				"Net sales                            $   1,400     $   1,250\nNet income                                 220           200\n",
+			unmapped: []string{
+				"6:38 the table has no statement title, and the text above it speaks of guidance: its figures are projections, not facts",
+				"6:52", "7:44", "7:58",
+			},
+			warnings: []string{"map.noFacts"},
+		},
+		{
 			name: "a balance sheet",
 			text: "                                    December 31,  December 31,\n(In thousands)                          2020          2019\n" +
 				"Cash and cash equivalents            $     300     $     250\nTotal assets                             2,000         1,800\n",

@@ -117,6 +117,13 @@ func TestMatch(t *testing.T) {
 		{Balance, "", "Stockholders' equity", "us-gaap:StockholdersEquity"},
 		{Balance, "", "Total stockholders' deficit", "us-gaap:StockholdersEquity"},
 		{Balance, "", "Total equity", "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"},
+		{Balance, "", "Other current assets", "us-gaap:OtherAssetsCurrent"},
+		{Balance, "", "Other current liabilities", "us-gaap:OtherLiabilitiesCurrent"},
+		{Income, "", "Amortization of purchased intangibles", "us-gaap:AmortizationOfIntangibleAssets"},
+		{CashFlow, "", "Dividends paid", "us-gaap:PaymentsOfDividends"},
+		{CashFlow, "", "Payment of dividends to stockholders", "us-gaap:PaymentsOfDividends"},
+		{CashFlow, "", "Net cash used for investing activities", "us-gaap:NetCashProvidedByUsedInInvestingActivities"},
+		{CashFlow, "", "Net cash provided by (used for) financing activities", "us-gaap:NetCashProvidedByUsedInFinancingActivities"},
 	}
 	for _, tt := range tests {
 		got := ""
