@@ -66,17 +66,7 @@ func InlineXBRLView(rep *xbrl.Report, v View, ds source.Diagnostics) ([]byte, er
 		v.Doc = doc
 	}
 	w := newXMLWriter(len(doc.Lines)*100 + 1024*len(rep.Facts))
-	root := []string{"xmlns", NSXHTML, "xmlns:ix", NSIX, "xmlns:ixt", NSIXT, "xmlns:xbrli", NSXBRLI, "xmlns:link", NSLink, "xmlns:xlink", NSXLink}
-	if hasDimensions(rep) {
-		root = append(root, "xmlns:xbrldi", NSDI)
-	}
-	ns := rep.Namespaces()
-	for _, p := range sortedKeys(ns) {
-		if p != "xbrli" {
-			root = append(root, "xmlns:"+p, ns[p])
-		}
-	}
-	w.open("html", root...)
+	w.open("html", namespaceAttrs(rep, "xmlns", NSXHTML, "xmlns:ix", NSIX, "xmlns:ixt", NSIXT)...)
 	w.open("head")
 	w.leaf("meta", "", "http-equiv", "Content-Type", "content", "text/html; charset=utf-8")
 	w.leaf("title", rep.Provenance.Source)

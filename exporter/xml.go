@@ -24,13 +24,11 @@ const (
 	SourceRoleID = "SourcePosition"
 )
 
-// XML renders rep as an XBRL 2.1 instance: schemaRef, contexts sorted by
-// id, units, facts in statement order, and a footnote link that gives
-// each fact's source position (file:line:column, then any other places
-// the same figure is printed) in footnotes of role SourceRole.
-func XML(rep *xbrl.Report) ([]byte, error) {
-	w := newXMLWriter(4096 + 1024*len(rep.Facts))
-	root := []string{"xmlns:xbrli", NSXBRLI, "xmlns:link", NSLink, "xmlns:xlink", NSXLink}
+// namespaceAttrs declares the namespaces of an instance, after those
+// given ("xmlns:ix", NSIX, ...): XBRL's own, the dimensions' where a fact
+// has one, and each of the report's concepts.
+func namespaceAttrs(rep *xbrl.Report, first ...string) []string {
+	root := append(first, "xmlns:xbrli", NSXBRLI, "xmlns:link", NSLink, "xmlns:xlink", NSXLink)
 	if hasDimensions(rep) {
 		root = append(root, "xmlns:xbrldi", NSDI)
 	}
@@ -40,7 +38,16 @@ func XML(rep *xbrl.Report) ([]byte, error) {
 			root = append(root, "xmlns:"+p, ns[p])
 		}
 	}
-	w.open("xbrli:xbrl", root...)
+	return root
+}
+
+// XML renders rep as an XBRL 2.1 instance: schemaRef, contexts sorted by
+// id, units, facts in statement order, and a footnote link that gives
+// each fact's source position (file:line:column, then any other places
+// the same figure is printed) in footnotes of role SourceRole.
+func XML(rep *xbrl.Report) ([]byte, error) {
+	w := newXMLWriter(4096 + 1024*len(rep.Facts))
+	w.open("xbrli:xbrl", namespaceAttrs(rep)...)
 	w.leaf("link:schemaRef", "", "xlink:type", "simple", "xlink:href", rep.Taxonomy.Schema)
 	w.leaf("link:roleRef", "", "roleURI", SourceRole, "xlink:type", "simple", "xlink:href", rep.Taxonomy.Schema+"#"+SourceRoleID)
 	writeProvenance(w, rep.Provenance)

@@ -13,7 +13,6 @@ import (
 	"github.com/xport/xport/internal/needs"
 	"github.com/xport/xport/load"
 	"github.com/xport/xport/source"
-	"github.com/xport/xport/xbrl"
 )
 
 // TestFilingMatchesSECInstance reads the Inline XBRL cover page of a real
@@ -58,7 +57,7 @@ func TestFilingMatchesSECInstance(t *testing.T) {
 		}
 		var out []string
 		for _, f := range doc.Report.Facts {
-			out = append(out, key(f))
+			out = append(out, factKey(f)) // concept, period, dimensions, unit, decimals, value
 		}
 		slices.Sort(out)
 		return out
@@ -72,18 +71,4 @@ func TestFilingMatchesSECInstance(t *testing.T) {
 			t.Errorf("no %s among the facts", want)
 		}
 	}
-}
-
-// key is a fact by concept, period, dimensions and value.
-func key(f *xbrl.Fact) string {
-	var dims []string
-	for _, d := range f.Dims {
-		m := d.Typed
-		if d.Member != nil {
-			m = d.Member.QName()
-		}
-		dims = append(dims, d.Axis.QName()+"="+m)
-	}
-	slices.Sort(dims)
-	return f.Concept.QName() + " " + f.Period.String() + " [" + strings.Join(dims, " ") + "] " + f.ValueString()
 }
