@@ -170,6 +170,9 @@ type renderer struct {
 	// set until the first text of one: a line break there is not text.
 	pre      int
 	preStart bool
+	// caption is the <caption> of the table being read, while it is
+	// open: the table's title, a line above it.
+	caption *piece
 }
 
 // preformatted are the elements whose text keeps its spaces and breaks.
@@ -241,6 +244,18 @@ func (r *renderer) start(name string, attrs map[string]string, selfClosing bool,
 		r.flush()
 		r.pre++
 		r.preStart = true
+		return
+	}
+	if name == "caption" && t != nil && !selfClosing {
+		t.endCell()
+		r.caption = &piece{}
+		return
+	}
+	if r.caption != nil && blocks[name] { // "<br>" in a caption: a title of two lines
+		if p := r.caption.trim(); len(p.text) > 0 {
+			r.emit(p)
+		}
+		r.caption = &piece{}
 		return
 	}
 	switch name {
@@ -405,6 +420,16 @@ func (r *renderer) end(name string, at int) {
 		r.pre--
 		return
 	}
+	if name == "caption" && r.caption != nil {
+		if p := r.caption.trim(); len(p.text) > 0 {
+			if t != nil && t.layout {
+				r.paragraphs(t)
+			}
+			r.emit(p) // above the table, which is written when it ends
+		}
+		r.caption = nil
+		return
+	}
 	switch {
 	case name == "table" && t != nil:
 		r.tables = r.tables[:len(r.tables)-1]
@@ -429,6 +454,10 @@ func (r *renderer) end(name string, at int) {
 // a slide deck has them) ends a line.
 func (r *renderer) text(raw []byte, at int) {
 	t := r.top()
+	if r.caption != nil {
+		r.caption.addText(raw, at)
+		return
+	}
 	if t != nil {
 		if t.cell != nil {
 			t.cell.addText(raw, at)

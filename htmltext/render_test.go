@@ -99,6 +99,11 @@ func TestRender(t *testing.T) {
 			html: "<p>Widget Corp</p><PRE>\n             Three Months\n<B>Net sales</B>  $ 1,234\r\n\n\tTotal &amp; net\t   56\n</PRE><p>After</p>",
 			want: "Widget Corp\n             Three Months\nNet sales  $ 1,234\n\n        Total & net        56\nAfter\n",
 		},
+		{
+			name: "a caption is the table's title, above it; a <br> in it starts a line",
+			html: `<p>Intro</p><table><caption>STATEMENTS OF INCOME<br>(In thousands)</caption><tr><td>Sales</td><td>10</td></tr></table>`,
+			want: "Intro\nSTATEMENTS OF INCOME\n(In thousands)\n<TABLE>\nSales   10\n</TABLE>\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
