@@ -322,6 +322,15 @@ func (r *renderer) footnoteMark() {
 		return
 	}
 	mark := strings.TrimSpace(string(p.text[from:]))
+	if len(mark) >= 3 && len(mark) <= 4 && mark[0] == '(' && mark[len(mark)-1] == ')' && from > 0 && p.text[from-1] != ' ' {
+		// "84,512<sup>(a)</sup>": the mark has its parentheses; it is
+		// set apart from the figure
+		text, offs := append([]byte{}, p.text[from:]...), append([]int32{}, p.offs[from:]...)
+		p.text, p.offs = p.text[:from], p.offs[:from]
+		p.add(" ", int(offs[0]))
+		p.text, p.offs = append(p.text, text...), append(p.offs, offs...)
+		return
+	}
 	if mark == "" || len(mark) > 3 || strings.ContainsAny(mark, "()") {
 		return
 	}

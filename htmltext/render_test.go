@@ -104,6 +104,11 @@ func TestRender(t *testing.T) {
 			html: `<p>Intro</p><table><caption>STATEMENTS OF INCOME<br>(In thousands)</caption><tr><td>Sales</td><td>10</td></tr></table>`,
 			want: "Intro\nSTATEMENTS OF INCOME\n(In thousands)\n<TABLE>\nSales   10\n</TABLE>\n",
 		},
+		{
+			name: "figures with a mark in superscript, a minus sign, spaces inside parentheses: right-aligned as figures",
+			html: `<table><tr><td>Sales</td><td>$&nbsp;84,512<sup>(a)</sup></td><td>79,033</td></tr><tr><td>Other</td><td>&minus;1,204</td><td>(&nbsp;877&nbsp;)</td></tr></table>`,
+			want: "<TABLE>\nSales   $ 84,512 (a)    79,033\nOther         −1,204   ( 877 )\n</TABLE>\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

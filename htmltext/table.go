@@ -7,8 +7,9 @@ import (
 )
 
 // figureRe matches a cell that holds a figure: "11,885", "$(0.08)",
-// "12.5%", or a dash for nil.
-var figureRe = regexp.MustCompile(`^[$€£(]*\s*-?[0-9][0-9,]*(\.[0-9]+)?\)?%?\)?$|^-+$`)
+// "12.5%", "−1,204", "( 877 )", one with a footnote mark after it
+// ("84,512 (a)"), or a dash for nil.
+var figureRe = regexp.MustCompile(`^[$€£(]*\s*[-−]?\s*[0-9][0-9,]*(\.[0-9]+)?\s*\)?%?\)?(\s*\([a-z0-9]{1,2}\)|\s*\*{1,3})?$|^-+$`)
 
 // yearRe matches a year, which heads a column rather than fills it.
 var yearRe = regexp.MustCompile(`^(?:19|20)[0-9][0-9]$`)
