@@ -146,6 +146,7 @@ func Map(doc *source.Document, tables []*extract.Table, opts Options) (*xbrl.Rep
 	sort.SliceStable(m.rep.Tables, func(i, j int) bool { return m.rep.Tables[i].Pos.Before(m.rep.Tables[j].Pos) })
 	m.cover()
 	m.crossCheck(tables)
+	m.joinCalculations()
 	m.dropPartialCalculations()
 	m.finish()
 	m.diags.Sort()

@@ -1,10 +1,12 @@
 package mapping
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/xport/xport/calc"
 	"github.com/xport/xport/extract"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
@@ -219,5 +221,53 @@ func TestNarrative(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("mismatches:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// twoTables is a statement printed twice: the quarter's table has no
+// impairment row, the year's has one.
+const twoTables = `Example Corp
+Consolidated Statements of Operations
+(In thousands)
+                                      Three Months Ended December 31,
+                                        2020          2019
+Gross profit                         $   500       $   400
+Research and development                 200           180
+Operating income                         300           220
+
+Example Corp
+Consolidated Statements of Operations
+(In thousands)
+                                      Year Ended December 31,
+                                        2020          2019
+Gross profit                         $ 1,900       $ 1,500
+Research and development                 800           700
+Impairment of goodwill                    50            --
+Operating income                       1,050           800
+`
+
+// TestJoinedCalculations: a calculation network applies to every fact,
+// so the quarter's summation of operating income takes the impairment
+// the year's table adds (the quarter has no impairment fact, which is no
+// inconsistency); without it the year would be checked without its
+// impairment and fail.
+func TestJoinedCalculations(t *testing.T) {
+	rep, diags := mapText(t, twoTables, Options{CIK: "42"})
+	if diags.HasErrors() {
+		t.Fatalf("errors: %v", diags)
+	}
+	for _, n := range rep.Networks {
+		var items []string
+		for _, a := range n.Calculation {
+			if a.From.Name == "OperatingIncomeLoss" {
+				items = append(items, a.To.QName())
+			}
+		}
+		if len(items) > 0 && !slices.ContainsFunc(items, func(s string) bool { return strings.Contains(s, "Impairment") }) {
+			t.Errorf("%s sums operating income with %v, without the impairment", n.RoleID, items)
+		}
+	}
+	if incs := calc.Inconsistencies(rep, calc.XBRL21); len(incs) > 0 {
+		t.Errorf("%d calculation inconsistencies: %+v", len(incs), incs[0])
 	}
 }

@@ -1,10 +1,61 @@
 package mapping
 
 import (
+	"slices"
+
 	"github.com/xport/xport/calc"
 	"github.com/xport/xport/source"
 	"github.com/xport/xport/xbrl"
 )
+
+// joinCalculations gives each summation of a total the items other
+// networks sum the same total with: a calculation network applies to
+// every fact, so J&J's quarter statement, which prints no "In-process
+// research and development", would otherwise check the six months'
+// earnings before taxes without it. An item missing from a period is no
+// inconsistency; an item weighed differently by two networks leaves the
+// total's summations as they are.
+func (m *mapper) joinCalculations() {
+	items := map[*xbrl.Concept][]xbrl.Arc{} // total → an arc to every item any network sums it with
+	conflict := map[*xbrl.Concept]bool{}
+	for _, n := range m.rep.Networks {
+		for _, a := range n.Calculation {
+			k := slices.IndexFunc(items[a.From], func(b xbrl.Arc) bool { return b.To == a.To })
+			switch {
+			case k < 0:
+				items[a.From] = append(items[a.From], a)
+			case items[a.From][k].Weight != a.Weight || !items[a.From][k].Factor.Equal(a.Factor):
+				conflict[a.From] = true
+			}
+		}
+	}
+	for _, n := range m.rep.Networks {
+		done := map[*xbrl.Concept]bool{}
+		var add []xbrl.Arc
+		for _, a := range n.Calculation {
+			if conflict[a.From] || done[a.From] {
+				continue
+			}
+			done[a.From] = true
+			order := 0
+			have := map[*xbrl.Concept]bool{}
+			for _, b := range n.Calculation {
+				if b.From == a.From {
+					have[b.To] = true
+					order = max(order, b.Order)
+				}
+			}
+			for _, it := range items[a.From] {
+				if !have[it.To] {
+					order++
+					it.Order, it.Source = order, a.Source
+					add = append(add, it)
+				}
+			}
+		}
+		n.Calculation = append(n.Calculation, add...)
+	}
+}
 
 // dropPartialCalculations removes the summations that XBRL 2.1 would find
 // inconsistent only because a period reports the total and some of its

@@ -24,7 +24,7 @@ import (
 func (m *mapper) deductions(t *extract.Table, concepts []*xbrl.Concept, facts [][]*xbrl.Fact) {
 	for r, row := range t.Rows {
 		c := concepts[r]
-		if c == nil || c.Balance != xbrl.Debit || c.Type != xbrl.Monetary || !printsNegative(row) {
+		if c == nil || c.Balance != xbrl.Debit || c.Type != xbrl.Monetary || !printsNegative(row, facts[r]) {
 			continue
 		}
 		b := resultBelow(t, concepts, r)
@@ -73,10 +73,11 @@ func isResult(c *xbrl.Concept) bool {
 	return c.Balance == xbrl.Credit || strings.Contains(c.Name, "IncomeLoss") || strings.Contains(c.Name, "ProfitLoss")
 }
 
-// printsNegative reports whether a figure of the row is printed negative.
-func printsNegative(row extract.Row) bool {
+// printsNegative reports whether a figure of the row that is a fact is
+// printed negative (a column of percent changes is no period's).
+func printsNegative(row extract.Row, facts []*xbrl.Fact) bool {
 	for _, c := range row.Cells {
-		if !c.Empty() && c.Number.Value.Sign() < 0 {
+		if k := c.Column; k >= 0 && k < len(facts) && facts[k] != nil && !c.Empty() && c.Number.Value.Sign() < 0 {
 			return true
 		}
 	}
