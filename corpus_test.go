@@ -58,14 +58,14 @@ var keyFactFloor = map[string]int{
 	"intel_q1_2023_earnings.txt":                      11, // of 11
 	"johnson-johnson_q2_2023_earnings.txt":            19, // of 19
 	"mcdonalds_q2_2023_earnings.txt":                  16, // of 16
-	"pepsico_q2_2023_earnings.txt":                    23, // of 23
+	"pepsico_q2_2023_earnings.txt":                    24, // of 24
 	"pfizer_q2_2023_earnings.txt":                     24, // of 24
 	"pg-e_q2_2023_earnings.txt":                       24, // of 24
 	"salesforce_q2_fy2024_earnings.txt":               32, // of 32
 	"adobe_fy2019_10k.txt":                            16, // of 16
 	"corning_q2_2023_10q.txt":                         24, // of 24
-	"general-mills_fy2020_10k.txt":                    18, // of 18
-	"lockheed-martin_fy2021_10k.txt":                  19, // of 19
+	"general-mills_fy2020_10k.txt":                    19, // of 19
+	"lockheed-martin_fy2021_10k.txt":                  21, // of 21
 	"ford_10k_fy2001_v7.txt":                          15, // of 15
 	"caterpillar_q1_2022_8k_0000018230-22-000107.txt": 20, // of 21: HTML; "Profit (1)" is read as us-gaap:ProfitLoss
 }

@@ -120,6 +120,8 @@ func TestMatch(t *testing.T) {
 		{Income, "", "Earnings before provision for taxes on income", "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"},
 		{Income, "", "Provision for taxes on income", "us-gaap:IncomeTaxExpenseBenefit"},
 		{Income, "", "Net earnings from continuing operations", "us-gaap:IncomeLossFromContinuingOperations"},
+		{Income, "", "Operating profit", "us-gaap:OperatingIncomeLoss"},
+		{Income, "", "Selling, marketing and administrative expenses", "us-gaap:SellingGeneralAndAdministrativeExpense"},
 		{Balance, "", "Other current assets", "us-gaap:OtherAssetsCurrent"},
 		{Balance, "", "Other current liabilities", "us-gaap:OtherLiabilitiesCurrent"},
 		{Income, "", "Amortization of purchased intangibles", "us-gaap:AmortizationOfIntangibleAssets"},
